@@ -1,0 +1,2 @@
+/** What every module shares: ARNs, identifiers, AWS errors and the service-provider interfaces. */
+package io.strongroom.core;

@@ -1,0 +1,58 @@
+package io.strongroom.server.api;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * An API request as the protocol adapters see it, independent of Jetty.
+ *
+ * @param method        HTTP method
+ * @param rawPath       the path exactly as sent (still percent-encoded)
+ * @param rawQuery      the query string exactly as sent (still percent-encoded), or empty
+ * @param headers       headers by case-insensitive name, in arrival order
+ * @param body          the whole body (API calls of the foundation are small; streaming bodies come with S3)
+ * @param remoteAddress the client's IP address
+ * @param secure        whether the request came over TLS
+ * @param requestId     the x-amz-request-id assigned on arrival
+ * @param receivedAt    when the request arrived
+ */
+public record ApiRequest(
+        String method,
+        String rawPath,
+        String rawQuery,
+        Map<String, List<String>> headers,
+        byte[] body,
+        String remoteAddress,
+        boolean secure,
+        String requestId,
+        Instant receivedAt) {
+
+    public ApiRequest {
+        requireNonNull(method, "method");
+        requireNonNull(rawPath, "rawPath");
+        requireNonNull(rawQuery, "rawQuery");
+        TreeMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.forEach((k, v) -> copy.merge(k, List.copyOf(v), (a, b) -> {
+            var all = new java.util.ArrayList<>(a);
+            all.addAll(b);
+            return List.copyOf(all);
+        }));
+        headers = Collections.unmodifiableMap(copy);
+        requireNonNull(body, "body");
+        requireNonNull(remoteAddress, "remoteAddress");
+        requireNonNull(requestId, "requestId");
+        requireNonNull(receivedAt, "receivedAt");
+    }
+
+    /** The first value of a header, if present. */
+    public Optional<String> header(String name) {
+        List<String> values = headers.get(name);
+        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+    }
+}
