@@ -1,4 +1,4 @@
-package io.strongroom.iam.policy;
+package io.strongroom.policy;
 
 /** The policy types of the AWS evaluation logic. Only IDENTITY is fed by the foundation; the rest follow. */
 public enum PolicyType {

@@ -1,4 +1,4 @@
-package io.strongroom.iam.policy;
+package io.strongroom.policy;
 
 /**
  * Decides a request against a {@link PolicySet} as the AWS policy-evaluation logic does.

@@ -1,4 +1,4 @@
-package io.strongroom.iam.policy;
+package io.strongroom.policy;
 
 import io.strongroom.core.AwsException;
 

@@ -1,4 +1,4 @@
-package io.strongroom.server.api;
+package io.strongroom.protocol;
 
 import static java.util.Objects.requireNonNull;
 

@@ -1,4 +1,4 @@
-package io.strongroom.iam.policy;
+package io.strongroom.policy;
 
 import static java.util.Objects.requireNonNull;
 

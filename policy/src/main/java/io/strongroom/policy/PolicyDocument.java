@@ -1,4 +1,4 @@
-package io.strongroom.iam.policy;
+package io.strongroom.policy;
 
 /**
  * A parsed and validated IAM policy document.

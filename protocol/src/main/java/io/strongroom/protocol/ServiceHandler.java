@@ -1,4 +1,4 @@
-package io.strongroom.server.api;
+package io.strongroom.protocol;
 
 import io.strongroom.core.AwsException;
 import io.strongroom.iam.auth.CallContext;
