@@ -1,0 +1,37 @@
+package io.strongroom.sigv4;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The parts of an HTTP request that a SigV4 signature covers, free of any HTTP library.
+ *
+ * @param method   HTTP method
+ * @param rawPath  the path exactly as sent, still percent-encoded
+ * @param rawQuery the query string exactly as sent, still percent-encoded ("" when none)
+ * @param headers  header values by case-insensitive name, in arrival order
+ * @param body     the body when it was read whole; empty for a streamed body (then the
+ *                 {@code x-amz-content-sha256} header stands for it)
+ */
+public record SignedRequest(
+        String method,
+        String rawPath,
+        String rawQuery,
+        Map<String, List<String>> headers,
+        Optional<byte[]> body) {
+
+    public SignedRequest {
+        requireNonNull(method, "method");
+        requireNonNull(rawPath, "rawPath");
+        requireNonNull(rawQuery, "rawQuery");
+        TreeMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+        headers = Collections.unmodifiableMap(copy);
+        requireNonNull(body, "body");
+    }
+}
