@@ -1,0 +1,5 @@
+package io.strongroom.iam.identity;
+
+/** An entry of ListAttached{User,Group,Role}Policies. */
+public record AttachedPolicy(String policyName, String policyArn) {
+}

@@ -1,0 +1,5 @@
+package io.strongroom.iam.sts;
+
+/** The answer to GetCallerIdentity. */
+public record CallerIdentity(String account, String arn, String userId) {
+}
