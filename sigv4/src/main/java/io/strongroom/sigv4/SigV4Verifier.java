@@ -2,6 +2,7 @@ package io.strongroom.sigv4;
 
 import static java.util.Objects.requireNonNull;
 
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Function;
@@ -32,11 +33,34 @@ public final class SigV4Verifier {
      * @throws SigV4Exception when the request is not authenticated by a valid signature
      */
     public VerifiedSignature verify(SignedRequest request) {
-        throw new UnsupportedOperationException("not yet");
+        requireNonNull(request, "request");
+        QueryParameters query = QueryParameters.parse(request.rawQuery());
+        ParsedSignature parsed = SignatureLocator.locate(request, query);
+        RequestTimeWindow.check(parsed, clock.instant());
+        String payloadHash = PayloadHash.canonicalValue(request, parsed);
+        SigningSecret secret = secretLookup.apply(parsed.accessKeyId())
+                .orElseThrow(SigV4Exception::unknownAccessKey);
+        requireSignatureMatches(request, query, parsed, payloadHash, secret);
+        // Checked after the signature so that only an authenticated x-amz-content-sha256 is compared.
+        PayloadHash.requireBodyMatchesDeclaredHash(request);
+        return new VerifiedSignature(parsed.accessKeyId(), parsed.scope().region(), parsed.scope().service(),
+                parsed.requestTime(), parsed.presigned(), parsed.sessionToken());
+    }
+
+    private void requireSignatureMatches(SignedRequest request, QueryParameters query, ParsedSignature parsed,
+            String payloadHash, SigningSecret secret) {
+        CanonicalRequest canonical = CanonicalRequest.of(request, query, parsed, payloadHash);
+        String stringToSign = StringToSign.of(parsed.requestTime(), parsed.scope(), canonical);
+        byte[] signingKey = signingKeys.signingKey(parsed.accessKeyId(), secret, parsed.scope());
+        byte[] expected = Sha256.hmac(signingKey, stringToSign);
+        byte[] provided = Hex.decodeSha256(parsed.signature());
+        if (!MessageDigest.isEqual(expected, provided)) {
+            throw SigV4Exception.signatureMismatch();
+        }
     }
 
     /** True when the request carries any SigV4 authentication (header or query); false for anonymous requests. */
     public static boolean hasAuthentication(SignedRequest request) {
-        throw new UnsupportedOperationException("not yet");
+        return SignatureLocator.hasAuthentication(request, QueryParameters.parse(request.rawQuery()));
     }
 }

@@ -2,6 +2,7 @@ package io.strongroom.sigv4;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +15,11 @@ import java.util.TreeMap;
  * @param method   HTTP method
  * @param rawPath  the path exactly as sent, still percent-encoded
  * @param rawQuery the query string exactly as sent, still percent-encoded ("" when none)
- * @param headers  header values by case-insensitive name, in arrival order
+ * @param headers  header values by case-insensitive name, in arrival order; names that differ only
+ *                 in case are merged, keeping arrival order
  * @param body     the body when it was read whole; empty for a streamed body (then the
- *                 {@code x-amz-content-sha256} header stands for it)
+ *                 {@code x-amz-content-sha256} header stands for it). Adapters must pass the body
+ *                 whenever there is one and that header is absent.
  */
 public record SignedRequest(
         String method,
@@ -29,9 +32,22 @@ public record SignedRequest(
         requireNonNull(method, "method");
         requireNonNull(rawPath, "rawPath");
         requireNonNull(rawQuery, "rawQuery");
+        TreeMap<String, List<String>> merged = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.forEach((name, values) -> merged.computeIfAbsent(name, n -> new ArrayList<>()).addAll(values));
         TreeMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        headers.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+        merged.forEach((name, values) -> copy.put(name, List.copyOf(values)));
         headers = Collections.unmodifiableMap(copy);
         requireNonNull(body, "body");
+    }
+
+    /** All values of a header (any case), empty when absent. */
+    public List<String> headerValues(String name) {
+        return headers.getOrDefault(name, List.of());
+    }
+
+    /** The single value of a header, empty when absent. */
+    public Optional<String> header(String name) {
+        List<String> values = headerValues(name);
+        return values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
     }
 }
