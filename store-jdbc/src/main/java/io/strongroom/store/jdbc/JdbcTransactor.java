@@ -1,0 +1,135 @@
+package io.strongroom.store.jdbc;
+
+import static java.util.Objects.requireNonNull;
+
+import io.strongroom.core.spi.Transactor;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.util.function.Supplier;
+
+/**
+ * Transactions bound to the calling thread (a {@link ThreadLocal}, so each virtual thread has its
+ * own). The outermost {@link #inTransaction} borrows a connection, takes the write lock (SQLite
+ * only) and commits or rolls back; calls nested inside it join the same connection under a
+ * savepoint, so a nested failure that the outer work catches undoes only the nested part and the
+ * outer transaction stays usable (PostgreSQL would otherwise refuse every later statement).
+ *
+ * <p>Repositories use {@link #withConnection} to read (joins the current transaction, else an
+ * auto-commit connection that does not wait for writers) and {@link #atomically} to write.
+ * Work inside a transaction must stay on its thread: another thread does not join it.
+ */
+public final class JdbcTransactor implements Transactor {
+    private final ConnectionPool pool;
+    private final WriteLock writeLock;
+    private final ThreadLocal<Connection> current = new ThreadLocal<>();
+
+    JdbcTransactor(ConnectionPool pool, WriteLock writeLock) {
+        this.pool = requireNonNull(pool, "pool");
+        this.writeLock = requireNonNull(writeLock, "writeLock");
+    }
+
+    @Override
+    public <T> T inTransaction(Supplier<T> work) {
+        requireNonNull(work, "work");
+        return atomically(connection -> work.get());
+    }
+
+    /** Runs a write as one unit: its own transaction, or a savepoint inside the current one. */
+    public <T> T atomically(SqlWork<T> work) {
+        Connection joined = current.get();
+        return joined != null ? withinSavepoint(joined, work) : outermost(work);
+    }
+
+    /** Runs a read in the current transaction, or on a pooled auto-commit connection. */
+    public <T> T withConnection(SqlWork<T> work) {
+        Connection joined = current.get();
+        if (joined != null) {
+            return call(work, joined);
+        }
+        Connection connection = pool.borrow();
+        try {
+            return call(work, connection);
+        } finally {
+            pool.release(connection);
+        }
+    }
+
+    /** Whether the calling thread is inside a transaction of this store. */
+    public boolean inTransaction() {
+        return current.get() != null;
+    }
+
+    private <T> T outermost(SqlWork<T> work) {
+        writeLock.lock();
+        try {
+            Connection connection = pool.borrow();
+            boolean reusable = false;
+            try {
+                connection.setAutoCommit(false);
+                current.set(connection);
+                T result = call(work, connection);
+                connection.commit();
+                connection.setAutoCommit(true);
+                reusable = true;
+                return result;
+            } catch (SQLException e) {
+                throw new StoreException("a database transaction failed", e);
+            } finally {
+                current.remove();
+                if (reusable) {
+                    pool.release(connection);
+                } else {
+                    rollbackAndDiscard(connection);
+                }
+            }
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private void rollbackAndDiscard(Connection connection) {
+        try {
+            connection.rollback();
+            connection.setAutoCommit(true);
+            pool.release(connection);
+        } catch (SQLException | RuntimeException e) {
+            pool.discard(connection);
+        }
+    }
+
+    private static <T> T withinSavepoint(Connection connection, SqlWork<T> work) {
+        Savepoint savepoint;
+        try {
+            savepoint = connection.setSavepoint();
+        } catch (SQLException e) {
+            throw new StoreException("cannot set a savepoint", e);
+        }
+        T result;
+        try {
+            result = call(work, connection);
+        } catch (RuntimeException | Error e) {
+            try {
+                connection.rollback(savepoint);
+                connection.releaseSavepoint(savepoint);
+            } catch (SQLException rollbackFailure) {
+                e.addSuppressed(rollbackFailure);
+            }
+            throw e;
+        }
+        try {
+            connection.releaseSavepoint(savepoint);
+        } catch (SQLException e) {
+            throw new StoreException("cannot release a savepoint", e);
+        }
+        return result;
+    }
+
+    private static <T> T call(SqlWork<T> work, Connection connection) {
+        try {
+            return work.apply(connection);
+        } catch (SQLException e) {
+            throw new StoreException("a database statement failed", e);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package io.strongroom.store.jdbc;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+
+/**
+ * A fresh PostgreSQL database per test class, created through {@code STRONGROOM_TEST_PG_URL} and
+ * dropped afterwards. Without the variable the PostgreSQL tests are skipped with a notice.
+ */
+public final class PostgresTestDatabase implements AutoCloseable {
+    public static final String VARIABLE = "STRONGROOM_TEST_PG_URL";
+
+    private final String adminUrl;
+    private final String name;
+
+    private PostgresTestDatabase(String adminUrl, String name) {
+        this.adminUrl = adminUrl;
+        this.name = name;
+    }
+
+    /** Creates the database, or skips the calling test when no PostgreSQL is configured. */
+    public static PostgresTestDatabase create() throws SQLException {
+        String adminUrl = System.getenv(VARIABLE);
+        if (adminUrl == null || adminUrl.isBlank()) {
+            System.out.println("NOTICE: " + VARIABLE + " is not set; skipping the PostgreSQL store tests.");
+        }
+        assumeTrue(adminUrl != null && !adminUrl.isBlank(), VARIABLE + " is not set");
+        String name = "strongroom_test_" + UUID.randomUUID().toString().replace("-", "");
+        execute(adminUrl, "CREATE DATABASE " + name);
+        return new PostgresTestDatabase(adminUrl, name);
+    }
+
+    /** The admin URL with its database replaced by the fresh one (query parameters kept). */
+    public String url() {
+        int query = adminUrl.indexOf('?');
+        String base = query < 0 ? adminUrl : adminUrl.substring(0, query);
+        String parameters = query < 0 ? "" : adminUrl.substring(query);
+        int slash = base.indexOf('/', "jdbc:postgresql://".length());
+        String server = slash < 0 ? base : base.substring(0, slash);
+        return server + "/" + name + parameters;
+    }
+
+    @Override
+    public void close() throws SQLException {
+        execute(adminUrl, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+    }
+
+    private static void execute(String url, String sql) throws SQLException {
+        JdbcUrl parsed = JdbcUrl.parse(url);
+        try (Connection connection = DriverManager.getConnection(parsed.driverUrl(), parsed.connectionProperties());
+             Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+}

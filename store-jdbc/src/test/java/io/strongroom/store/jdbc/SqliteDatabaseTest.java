@@ -1,0 +1,156 @@
+package io.strongroom.store.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What only the embedded SQLite store has to prove: its durability settings and its single writer. */
+class SqliteDatabaseTest {
+    @TempDir
+    Path dataDirectory;
+
+    Database database;
+    JdbcTransactor tx;
+
+    @BeforeEach
+    void open() {
+        database = Database.openSqlite(dataDirectory.resolve("nested/dir"));
+        tx = database.transactor();
+        tx.atomically(c -> Sql.update(c, "CREATE TABLE counter (id INTEGER PRIMARY KEY, writer TEXT NOT NULL)"));
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    @Test
+    void connectionsAreDurableWalWithForeignKeys() {
+        assertThat(database.vendor()).isEqualTo(Vendor.SQLITE);
+        assertThat(pragma("journal_mode")).isEqualTo("wal");
+        assertThat(pragma("synchronous")).isEqualTo("2"); // FULL
+        assertThat(pragma("foreign_keys")).isEqualTo("1");
+        assertThat(Long.parseLong(pragma("busy_timeout"))).isEqualTo(database.options().busyTimeout().toMillis());
+    }
+
+    @Test
+    void theDatabaseFileIsReadableByItsOwnerOnly() throws Exception {
+        Path file = dataDirectory.resolve("nested/dir").resolve(Database.SQLITE_FILE_NAME);
+        assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        assertThat(Database.sqliteUrl(dataDirectory)).isEqualTo("jdbc:sqlite:" + dataDirectory.toAbsolutePath().resolve("strongroom.db"));
+    }
+
+    @Test
+    void concurrentWritersOnVirtualThreadsAreSerialisedWithoutBusyErrors() throws Exception {
+        int writers = 16;
+        int rowsEach = 25;
+        List<Future<?>> results = new ArrayList<>();
+        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int w = 0; w < writers; w++) {
+                String writer = "writer-" + w;
+                results.add(executor.submit(() -> {
+                    for (int i = 0; i < rowsEach; i++) {
+                        tx.atomically(c -> {
+                            long before = Sql.count(c, "SELECT COUNT(*) FROM counter");
+                            Sql.update(c, "INSERT INTO counter (id, writer) VALUES (?, ?)", before + 1, writer);
+                            return null;
+                        });
+                        tx.withConnection(c -> Sql.count(c, "SELECT COUNT(*) FROM counter"));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> result : results) {
+                result.get(60, TimeUnit.SECONDS); // rethrows any SQLITE_BUSY or duplicate id
+            }
+        }
+        long rows = tx.withConnection(c -> Sql.count(c, "SELECT COUNT(*) FROM counter"));
+        long distinctIds = tx.withConnection(c -> Sql.count(c, "SELECT COUNT(DISTINCT id) FROM counter"));
+        assertThat(rows).isEqualTo((long) writers * rowsEach);
+        assertThat(distinctIds).isEqualTo(rows);
+    }
+
+    @Test
+    void readersProceedWhileAWriterHoldsTheLock() throws Exception {
+        tx.atomically(c -> Sql.update(c, "INSERT INTO counter (id, writer) VALUES (1, 'committed')"));
+        CountDownLatch writing = new CountDownLatch(1);
+        CountDownLatch readDone = new CountDownLatch(1);
+        Thread writer = Thread.ofVirtual().start(() -> tx.run(() -> {
+            tx.atomically(c -> Sql.update(c, "INSERT INTO counter (id, writer) VALUES (2, 'uncommitted')"));
+            writing.countDown();
+            await(readDone);
+        }));
+        assertThat(writing.await(10, TimeUnit.SECONDS)).isTrue();
+
+        long seen = tx.withConnection(c -> Sql.count(c, "SELECT COUNT(*) FROM counter"));
+        readDone.countDown();
+        writer.join(Duration.ofSeconds(10));
+
+        assertThat(seen).isEqualTo(1); // the reader saw the committed state without waiting
+        assertThat(rows()).isEqualTo(2L);
+    }
+
+    @Test
+    void aSecondWriterWaitsForTheFirstInsteadOfFailing() throws Exception {
+        CountDownLatch firstInside = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread first = Thread.ofVirtual().start(() -> tx.run(() -> {
+            tx.atomically(c -> Sql.update(c, "INSERT INTO counter (id, writer) VALUES (1, 'first')"));
+            firstInside.countDown();
+            await(release);
+        }));
+        assertThat(firstInside.await(10, TimeUnit.SECONDS)).isTrue();
+        Thread second = Thread.ofVirtual().start(() ->
+                tx.atomically(c -> Sql.update(c, "INSERT INTO counter (id, writer) VALUES (2, 'second')")));
+
+        Thread.sleep(200);
+        assertThat(second.isAlive()).isTrue(); // queued on the write lock, not failed with SQLITE_BUSY
+        release.countDown();
+        first.join(Duration.ofSeconds(10));
+        second.join(Duration.ofSeconds(10));
+        List<String> order = tx.withConnection(c -> Sql.list(c, "SELECT writer FROM counter ORDER BY id", r -> r.getString(1)));
+        assertThat(order).containsExactly("first", "second");
+    }
+
+    @Test
+    void statementFailuresSurfaceAsStoreExceptionsAndRollBack() {
+        assertThatThrownBy(() -> tx.atomically(c -> {
+            Sql.update(c, "INSERT INTO counter (id, writer) VALUES (1, 'a')");
+            return Sql.update(c, "INSERT INTO counter (id, writer) VALUES (1, 'b')");
+        })).isInstanceOfSatisfying(StoreException.class, e -> assertThat(e.uniqueViolation()).isTrue());
+        assertThatThrownBy(() -> tx.withConnection(c -> Sql.count(c, "SELECT nonsense FROM nowhere")))
+                .isInstanceOfSatisfying(StoreException.class, e -> assertThat(e.uniqueViolation()).isFalse());
+        assertThat(rows()).isZero();
+    }
+
+    private long rows() {
+        return tx.withConnection(c -> Sql.count(c, "SELECT COUNT(*) FROM counter"));
+    }
+
+    private String pragma(String name) {
+        return tx.withConnection(c -> Sql.one(c, "PRAGMA " + name, r -> r.getString(1))).orElseThrow();
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
