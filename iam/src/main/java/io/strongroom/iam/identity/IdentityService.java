@@ -1,5 +1,7 @@
 package io.strongroom.iam.identity;
 
+import static java.util.Objects.requireNonNull;
+
 import io.strongroom.core.spi.RootKeyProvider;
 import io.strongroom.core.spi.Transactor;
 import io.strongroom.iam.access.AccessAuthorizer;
@@ -20,19 +22,43 @@ import java.util.Set;
  */
 public final class IdentityService {
 
+    private final UserOperations users;
+    private final GroupOperations groups;
+    private final RoleOperations roles;
+    private final AccessKeyOperations accessKeys;
+    private final InlinePolicyOperations inlinePolicies;
+    private final ManagedPolicyOperations managedPolicies;
+    private final PolicyAttachmentOperations attachments;
+    private final TagOperations tags;
+    private final PermissionsBoundaryOperations boundaries;
+    private final AuthorizationDetailsQuery authorizationDetails;
+
+    /**
+     * @param changeListeners told after every committed change (this node's caches: the
+     *                        authorizer's policies, the credential resolver's keys)
+     */
     public IdentityService(IdentityRepository repository, Transactor transactor, RootKeyProvider rootKeys,
                            AccessAuthorizer authorizer, Clock clock, List<IdentityChangeListener> changeListeners) {
-    }
-
-    private static <T> T todo() {
-        throw new UnsupportedOperationException("not implemented yet");
+        requireNonNull(repository, "repository");
+        requireNonNull(clock, "clock");
+        GuardedOperations guard = new GuardedOperations(authorizer, transactor, changeListeners);
+        this.users = new UserOperations(repository, guard, clock);
+        this.groups = new GroupOperations(repository, guard, clock);
+        this.roles = new RoleOperations(repository, guard, clock);
+        this.accessKeys = new AccessKeyOperations(repository, guard, rootKeys, clock);
+        this.inlinePolicies = new InlinePolicyOperations(repository, guard);
+        this.managedPolicies = new ManagedPolicyOperations(repository, guard, clock);
+        this.attachments = new PolicyAttachmentOperations(repository, guard);
+        this.tags = new TagOperations(repository, guard);
+        this.boundaries = new PermissionsBoundaryOperations(repository, guard);
+        this.authorizationDetails = new AuthorizationDetailsQuery(repository, guard, attachments, managedPolicies);
     }
 
     // ---- users
 
     public User createUser(CallContext call, String userName, Optional<String> path,
                            Optional<String> permissionsBoundaryArn, List<Tag> tags) {
-        return todo();
+        return users.create(call, userName, path, permissionsBoundaryArn, tags);
     }
 
     /**
@@ -40,49 +66,49 @@ public final class IdentityService {
      * name is empty, whose id is the account id and whose ARN is the root ARN.
      */
     public User getUser(CallContext call, Optional<String> userName) {
-        return todo();
+        return users.get(call, userName);
     }
 
     public Page<User> listUsers(CallContext call, Optional<String> pathPrefix, PageRequest page) {
-        return todo();
+        return users.list(call, pathPrefix, page);
     }
 
     public void updateUser(CallContext call, String userName, Optional<String> newUserName, Optional<String> newPath) {
-        todo();
+        users.update(call, userName, newUserName, newPath);
     }
 
     public void deleteUser(CallContext call, String userName) {
-        todo();
+        users.delete(call, userName);
     }
 
     // ---- groups
 
     public Group createGroup(CallContext call, String groupName, Optional<String> path) {
-        return todo();
+        return groups.create(call, groupName, path);
     }
 
     public GroupWithMembers getGroup(CallContext call, String groupName, PageRequest page) {
-        return todo();
+        return groups.get(call, groupName, page);
     }
 
     public Page<Group> listGroups(CallContext call, Optional<String> pathPrefix, PageRequest page) {
-        return todo();
+        return groups.list(call, pathPrefix, page);
     }
 
     public void deleteGroup(CallContext call, String groupName) {
-        todo();
+        groups.delete(call, groupName);
     }
 
     public void addUserToGroup(CallContext call, String groupName, String userName) {
-        todo();
+        groups.addUser(call, groupName, userName);
     }
 
     public void removeUserFromGroup(CallContext call, String groupName, String userName) {
-        todo();
+        groups.removeUser(call, groupName, userName);
     }
 
     public Page<Group> listGroupsForUser(CallContext call, String userName, PageRequest page) {
-        return todo();
+        return groups.listForUser(call, userName, page);
     }
 
     // ---- roles
@@ -90,230 +116,231 @@ public final class IdentityService {
     public Role createRole(CallContext call, String roleName, String assumeRolePolicyDocument, Optional<String> path,
                            Optional<String> description, Optional<Integer> maxSessionDuration,
                            Optional<String> permissionsBoundaryArn, List<Tag> tags) {
-        return todo();
+        return roles.create(call, roleName, assumeRolePolicyDocument, path, description, maxSessionDuration,
+                permissionsBoundaryArn, tags);
     }
 
     public Role getRole(CallContext call, String roleName) {
-        return todo();
+        return roles.get(call, roleName);
     }
 
     public Page<Role> listRoles(CallContext call, Optional<String> pathPrefix, PageRequest page) {
-        return todo();
+        return roles.list(call, pathPrefix, page);
     }
 
     public void updateRole(CallContext call, String roleName, Optional<String> description,
                            Optional<Integer> maxSessionDuration) {
-        todo();
+        roles.update(call, roleName, description, maxSessionDuration);
     }
 
     public void updateAssumeRolePolicy(CallContext call, String roleName, String policyDocument) {
-        todo();
+        roles.updateAssumeRolePolicy(call, roleName, policyDocument);
     }
 
     public void deleteRole(CallContext call, String roleName) {
-        todo();
+        roles.delete(call, roleName);
     }
 
     // ---- access keys (an empty user name means the caller's own user, or the root's keys)
 
     public CreatedAccessKey createAccessKey(CallContext call, Optional<String> userName) {
-        return todo();
+        return accessKeys.create(call, userName);
     }
 
     public List<AccessKey> listAccessKeys(CallContext call, Optional<String> userName) {
-        return todo();
+        return accessKeys.list(call, userName);
     }
 
     /** @param status {@code Active} or {@code Inactive} */
     public void updateAccessKey(CallContext call, Optional<String> userName, String accessKeyId, String status) {
-        todo();
+        accessKeys.update(call, userName, accessKeyId, status);
     }
 
     public void deleteAccessKey(CallContext call, Optional<String> userName, String accessKeyId) {
-        todo();
+        accessKeys.delete(call, userName, accessKeyId);
     }
 
     public AccessKeyLastUsedInfo getAccessKeyLastUsed(CallContext call, String accessKeyId) {
-        return todo();
+        return accessKeys.lastUsed(call, accessKeyId);
     }
 
     // ---- inline policies
 
     public void putUserPolicy(CallContext call, String userName, String policyName, String policyDocument) {
-        todo();
+        inlinePolicies.put(call, PrincipalKind.USER, userName, policyName, policyDocument);
     }
 
     public InlinePolicy getUserPolicy(CallContext call, String userName, String policyName) {
-        return todo();
+        return inlinePolicies.get(call, PrincipalKind.USER, userName, policyName);
     }
 
     public Page<String> listUserPolicies(CallContext call, String userName, PageRequest page) {
-        return todo();
+        return inlinePolicies.list(call, PrincipalKind.USER, userName, page);
     }
 
     public void deleteUserPolicy(CallContext call, String userName, String policyName) {
-        todo();
+        inlinePolicies.delete(call, PrincipalKind.USER, userName, policyName);
     }
 
     public void putGroupPolicy(CallContext call, String groupName, String policyName, String policyDocument) {
-        todo();
+        inlinePolicies.put(call, PrincipalKind.GROUP, groupName, policyName, policyDocument);
     }
 
     public InlinePolicy getGroupPolicy(CallContext call, String groupName, String policyName) {
-        return todo();
+        return inlinePolicies.get(call, PrincipalKind.GROUP, groupName, policyName);
     }
 
     public Page<String> listGroupPolicies(CallContext call, String groupName, PageRequest page) {
-        return todo();
+        return inlinePolicies.list(call, PrincipalKind.GROUP, groupName, page);
     }
 
     public void deleteGroupPolicy(CallContext call, String groupName, String policyName) {
-        todo();
+        inlinePolicies.delete(call, PrincipalKind.GROUP, groupName, policyName);
     }
 
     public void putRolePolicy(CallContext call, String roleName, String policyName, String policyDocument) {
-        todo();
+        inlinePolicies.put(call, PrincipalKind.ROLE, roleName, policyName, policyDocument);
     }
 
     public InlinePolicy getRolePolicy(CallContext call, String roleName, String policyName) {
-        return todo();
+        return inlinePolicies.get(call, PrincipalKind.ROLE, roleName, policyName);
     }
 
     public Page<String> listRolePolicies(CallContext call, String roleName, PageRequest page) {
-        return todo();
+        return inlinePolicies.list(call, PrincipalKind.ROLE, roleName, page);
     }
 
     public void deleteRolePolicy(CallContext call, String roleName, String policyName) {
-        todo();
+        inlinePolicies.delete(call, PrincipalKind.ROLE, roleName, policyName);
     }
 
     // ---- managed policies and versions
 
     public PolicyInfo createPolicy(CallContext call, String policyName, String policyDocument, Optional<String> path,
                                    Optional<String> description) {
-        return todo();
+        return managedPolicies.create(call, policyName, policyDocument, path, description);
     }
 
     public PolicyInfo getPolicy(CallContext call, String policyArn) {
-        return todo();
+        return managedPolicies.get(call, policyArn);
     }
 
     /** @param scope {@code All} (default), {@code AWS} or {@code Local} */
     public Page<PolicyInfo> listPolicies(CallContext call, Optional<String> scope, boolean onlyAttached,
                                          Optional<String> pathPrefix, PageRequest page) {
-        return todo();
+        return managedPolicies.list(call, scope, onlyAttached, pathPrefix, page);
     }
 
     public void deletePolicy(CallContext call, String policyArn) {
-        todo();
+        managedPolicies.delete(call, policyArn);
     }
 
     public PolicyVersion createPolicyVersion(CallContext call, String policyArn, String policyDocument,
                                              boolean setAsDefault) {
-        return todo();
+        return managedPolicies.createVersion(call, policyArn, policyDocument, setAsDefault);
     }
 
     public PolicyVersion getPolicyVersion(CallContext call, String policyArn, String versionId) {
-        return todo();
+        return managedPolicies.getVersion(call, policyArn, versionId);
     }
 
     /** Newest first. */
     public List<PolicyVersion> listPolicyVersions(CallContext call, String policyArn) {
-        return todo();
+        return managedPolicies.listVersions(call, policyArn);
     }
 
     public void deletePolicyVersion(CallContext call, String policyArn, String versionId) {
-        todo();
+        managedPolicies.deleteVersion(call, policyArn, versionId);
     }
 
     public void setDefaultPolicyVersion(CallContext call, String policyArn, String versionId) {
-        todo();
+        managedPolicies.setDefaultVersion(call, policyArn, versionId);
     }
 
     // ---- attachments
 
     public void attachUserPolicy(CallContext call, String userName, String policyArn) {
-        todo();
+        attachments.attach(call, PrincipalKind.USER, userName, policyArn);
     }
 
     public void detachUserPolicy(CallContext call, String userName, String policyArn) {
-        todo();
+        attachments.detach(call, PrincipalKind.USER, userName, policyArn);
     }
 
     public Page<AttachedPolicy> listAttachedUserPolicies(CallContext call, String userName,
                                                          Optional<String> pathPrefix, PageRequest page) {
-        return todo();
+        return attachments.list(call, PrincipalKind.USER, userName, pathPrefix, page);
     }
 
     public void attachGroupPolicy(CallContext call, String groupName, String policyArn) {
-        todo();
+        attachments.attach(call, PrincipalKind.GROUP, groupName, policyArn);
     }
 
     public void detachGroupPolicy(CallContext call, String groupName, String policyArn) {
-        todo();
+        attachments.detach(call, PrincipalKind.GROUP, groupName, policyArn);
     }
 
     public Page<AttachedPolicy> listAttachedGroupPolicies(CallContext call, String groupName,
                                                           Optional<String> pathPrefix, PageRequest page) {
-        return todo();
+        return attachments.list(call, PrincipalKind.GROUP, groupName, pathPrefix, page);
     }
 
     public void attachRolePolicy(CallContext call, String roleName, String policyArn) {
-        todo();
+        attachments.attach(call, PrincipalKind.ROLE, roleName, policyArn);
     }
 
     public void detachRolePolicy(CallContext call, String roleName, String policyArn) {
-        todo();
+        attachments.detach(call, PrincipalKind.ROLE, roleName, policyArn);
     }
 
     public Page<AttachedPolicy> listAttachedRolePolicies(CallContext call, String roleName,
                                                          Optional<String> pathPrefix, PageRequest page) {
-        return todo();
+        return attachments.list(call, PrincipalKind.ROLE, roleName, pathPrefix, page);
     }
 
     // ---- tags
 
     public void tagUser(CallContext call, String userName, List<Tag> tags) {
-        todo();
+        this.tags.tag(call, PrincipalKind.USER, userName, tags);
     }
 
     public void untagUser(CallContext call, String userName, List<String> tagKeys) {
-        todo();
+        this.tags.untag(call, PrincipalKind.USER, userName, tagKeys);
     }
 
     /** Sorted by key. */
     public Page<Tag> listUserTags(CallContext call, String userName, PageRequest page) {
-        return todo();
+        return this.tags.list(call, PrincipalKind.USER, userName, page);
     }
 
     public void tagRole(CallContext call, String roleName, List<Tag> tags) {
-        todo();
+        this.tags.tag(call, PrincipalKind.ROLE, roleName, tags);
     }
 
     public void untagRole(CallContext call, String roleName, List<String> tagKeys) {
-        todo();
+        this.tags.untag(call, PrincipalKind.ROLE, roleName, tagKeys);
     }
 
     public Page<Tag> listRoleTags(CallContext call, String roleName, PageRequest page) {
-        return todo();
+        return this.tags.list(call, PrincipalKind.ROLE, roleName, page);
     }
 
     // ---- permissions boundaries
 
     public void putUserPermissionsBoundary(CallContext call, String userName, String policyArn) {
-        todo();
+        boundaries.put(call, PrincipalKind.USER, userName, policyArn);
     }
 
     public void deleteUserPermissionsBoundary(CallContext call, String userName) {
-        todo();
+        boundaries.delete(call, PrincipalKind.USER, userName);
     }
 
     public void putRolePermissionsBoundary(CallContext call, String roleName, String policyArn) {
-        todo();
+        boundaries.put(call, PrincipalKind.ROLE, roleName, policyArn);
     }
 
     public void deleteRolePermissionsBoundary(CallContext call, String roleName) {
-        todo();
+        boundaries.delete(call, PrincipalKind.ROLE, roleName);
     }
 
     // ---- account
@@ -321,6 +348,6 @@ public final class IdentityService {
     /** @param filter the entity types to include; empty means all */
     public AccountAuthorizationDetails getAccountAuthorizationDetails(
             CallContext call, Set<AccountAuthorizationDetails.EntityType> filter) {
-        return todo();
+        return authorizationDetails.get(call, filter);
     }
 }

@@ -1,26 +1,190 @@
 package io.strongroom.iam.sts;
 
+import static java.util.Objects.requireNonNull;
+
+import io.strongroom.core.Arn;
+import io.strongroom.core.AwsException;
+import io.strongroom.core.Ids;
 import io.strongroom.core.spi.RootKeyProvider;
 import io.strongroom.core.spi.Transactor;
 import io.strongroom.iam.access.AccessAuthorizer;
+import io.strongroom.iam.access.AccessDeniedException;
 import io.strongroom.iam.auth.CallContext;
+import io.strongroom.iam.auth.Principal;
+import io.strongroom.iam.auth.SessionTokens;
+import io.strongroom.iam.identity.IamArns;
 import io.strongroom.iam.identity.IdentityRepository;
-import io.strongroom.policy.PolicyEvaluator;
+import io.strongroom.iam.identity.PolicyDocumentRules;
+import io.strongroom.iam.identity.Role;
+import io.strongroom.iam.identity.SecretBinding;
+import io.strongroom.iam.identity.StsSessionRecord;
+import io.strongroom.iam.identity.Tag;
+import io.strongroom.policy.AuthorizationRequest;
+import io.strongroom.policy.Decision;
+import io.strongroom.policy.NamedPolicy;
+import io.strongroom.policy.PolicyDocument;
+import io.strongroom.policy.PolicyType;
+import io.strongroom.policy.RequestPrincipal;
+import io.strongroom.policy.ResourcePolicyEvaluator;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
-/** The STS API as plain Java: GetCallerIdentity and AssumeRole. */
+/**
+ * The STS API as plain Java: GetCallerIdentity and AssumeRole. AssumeRole needs both an
+ * identity-based policy of the caller allowing {@code sts:AssumeRole} on the role and the role's
+ * trust policy allowing the caller; roles are assumed within the caller's own account.
+ */
 public final class StsService {
+    /** The allowance for the packed session policy and session tags. */
+    static final int PACKED_POLICY_LIMIT = 2048;
+
+    private final IdentityRepository repository;
+    private final Transactor transactor;
+    private final RootKeyProvider rootKeys;
+    private final AccessAuthorizer authorizer;
+    private final ResourcePolicyEvaluator trustEvaluator;
+    private final Clock clock;
 
     public StsService(IdentityRepository repository, Transactor transactor, RootKeyProvider rootKeys,
-                      AccessAuthorizer authorizer, PolicyEvaluator evaluator, Clock clock) {
+                      AccessAuthorizer authorizer, ResourcePolicyEvaluator trustEvaluator, Clock clock) {
+        this.repository = requireNonNull(repository, "repository");
+        this.transactor = requireNonNull(transactor, "transactor");
+        this.rootKeys = requireNonNull(rootKeys, "rootKeys");
+        this.authorizer = requireNonNull(authorizer, "authorizer");
+        this.trustEvaluator = requireNonNull(trustEvaluator, "trustEvaluator");
+        this.clock = requireNonNull(clock, "clock");
     }
 
     /** Needs no permission, as in AWS: every authenticated caller may ask who it is. */
     public CallerIdentity getCallerIdentity(CallContext call) {
-        throw new UnsupportedOperationException("not implemented yet");
+        Principal principal = call.principal();
+        return new CallerIdentity(principal.accountId(), principal.arn(), principal.principalId());
     }
 
     public AssumeRoleResult assumeRole(CallContext call, AssumeRoleRequest request) {
-        throw new UnsupportedOperationException("not implemented yet");
+        AssumeRoleValidation.validate(request);
+        request.policy().ifPresent(PolicyDocumentRules::inlinePolicy);
+        int packedPercent = packedPolicyPercent(request);
+        if (packedPercent > 100) {
+            throw new AwsException("PackedPolicyTooLarge", 400, "Packed policy consumes " + packedPercent
+                    + "% of allotted space, please use smaller policy.");
+        }
+        Principal caller = call.principal();
+        if (caller.isRoot()) {
+            throw AwsException.accessDenied("Roles may not be assumed by root accounts.");
+        }
+        Map<String, List<String>> keys = requestConditionKeys(request);
+        authorizer.authorize(call, "sts:AssumeRole", request.roleArn(), keys);
+        if (!request.tags().isEmpty()) {
+            authorizer.authorize(call, "sts:TagSession", request.roleArn(), keys);
+        }
+        Role role = findRole(caller, request.roleArn()).orElseThrow(() -> trustDenied(caller, request.roleArn(),
+                Decision.implicitDeny(PolicyType.RESOURCE)));
+        int duration = request.durationSeconds().orElse(AssumeRoleValidation.DEFAULT_DURATION);
+        if (duration > role.maxSessionDuration()) {
+            throw AwsException.validation("The requested DurationSeconds exceeds the MaxSessionDuration set for this"
+                    + " role.");
+        }
+        requireTrust(call, role, request, keys);
+        return transactor.inTransaction(() -> issue(caller, role, request, duration, packedPercent));
+    }
+
+    private AssumeRoleResult issue(Principal caller, Role role, AssumeRoleRequest request, int duration,
+                                   int packedPercent) {
+        Instant issuedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        Instant expiresAt = issuedAt.plusSeconds(duration);
+        String accessKeyId = Ids.temporaryAccessKeyId();
+        String secret = Ids.secretAccessKey();
+        String token = SessionTokens.newToken();
+        byte[] wrapped = rootKeys.wrap(secret.getBytes(StandardCharsets.UTF_8), SecretBinding.stsSessionAad(accessKeyId));
+        repository.insertSession(new StsSessionRecord(accessKeyId, role.accountId(), wrapped, SessionTokens.hash(token),
+                role.arn(), role.roleId(), role.roleName(), request.roleSessionName(), issuedAt, expiresAt,
+                request.policy(), tagMap(request.tags()), request.sourceIdentity(), caller.arn()));
+        AssumedRoleUser user = new AssumedRoleUser(role.roleId() + ":" + request.roleSessionName(),
+                IamArns.assumedRole(role.accountId(), role.roleName(), request.roleSessionName()));
+        return new AssumeRoleResult(new TemporaryCredentials(accessKeyId, secret, token, expiresAt), user,
+                packedPercent, request.sourceIdentity());
+    }
+
+    /** The role the ARN names, in the caller's account, with exactly that path. */
+    private Optional<Role> findRole(Principal caller, String roleArn) {
+        if (!Arn.isArn(roleArn)) {
+            throw AwsException.validation(roleArn + " is invalid");
+        }
+        Arn arn = Arn.parse(roleArn);
+        if (!arn.service().equals("iam") || !arn.resource().startsWith("role/")) {
+            throw AwsException.validation(roleArn + " is invalid");
+        }
+        if (!arn.accountId().equals(caller.accountId())) {
+            return Optional.empty();
+        }
+        String roleName = arn.resource().substring(arn.resource().lastIndexOf('/') + 1);
+        return repository.findRole(caller.accountId(), roleName).filter(role -> role.arn().equals(roleArn));
+    }
+
+    private void requireTrust(CallContext call, Role role, AssumeRoleRequest request, Map<String, List<String>> keys) {
+        PolicyDocument trust = PolicyDocument.parse(role.assumeRolePolicyDocument(), io.strongroom.policy.PolicyKind.TRUST);
+        NamedPolicy trustPolicy = new NamedPolicy(PolicyType.RESOURCE, role.arn(), trust);
+        Map<String, List<String>> allKeys = new HashMap<>(authorizer.globalConditionKeys(call));
+        allKeys.putAll(keys);
+        RequestPrincipal caller = requestPrincipal(call.principal());
+        List<String> actions = request.tags().isEmpty() ? List.of("sts:AssumeRole")
+                : List.of("sts:AssumeRole", "sts:TagSession");
+        for (String action : actions) {
+            Decision decision = trustEvaluator.evaluate(new AuthorizationRequest(action, role.arn(), allKeys), caller,
+                    trustPolicy);
+            if (!decision.allowed()) {
+                throw trustDenied(call.principal(), role.arn(), decision);
+            }
+        }
+    }
+
+    private static RequestPrincipal requestPrincipal(Principal principal) {
+        return switch (principal.type()) {
+            case ASSUMED_ROLE -> RequestPrincipal.assumedRole(principal.accountId(), principal.principalArn(),
+                    principal.arn());
+            case IAM_USER, ROOT -> RequestPrincipal.iamIdentity(principal.accountId(), principal.arn());
+        };
+    }
+
+    private static Map<String, List<String>> requestConditionKeys(AssumeRoleRequest request) {
+        Map<String, List<String>> keys = new HashMap<>();
+        keys.put("sts:RoleSessionName", List.of(request.roleSessionName()));
+        request.externalId().ifPresent(id -> keys.put("sts:ExternalId", List.of(id)));
+        request.sourceIdentity().ifPresent(id -> keys.put("sts:SourceIdentity", List.of(id)));
+        if (!request.tags().isEmpty()) {
+            request.tags().forEach(tag -> keys.put("aws:RequestTag/" + tag.key(), List.of(tag.value())));
+            keys.put("aws:TagKeys", request.tags().stream().map(Tag::key).toList());
+        }
+        return keys;
+    }
+
+    /** STS words a trust failure without a reason clause. */
+    private static AccessDeniedException trustDenied(Principal caller, String roleArn, Decision decision) {
+        return new AccessDeniedException("User: " + caller.arn() + " is not authorized to perform: sts:AssumeRole"
+                + " on resource: " + roleArn, decision, "sts:AssumeRole", roleArn);
+    }
+
+    /**
+     * An estimate of the share of the packed allowance the session policy and tags use. AWS packs
+     * them in a binary format it does not document; non-white-space characters stand in for it.
+     */
+    static int packedPolicyPercent(AssumeRoleRequest request) {
+        int size = request.policy().map(p -> (int) p.chars().filter(c -> !Character.isWhitespace(c)).count()).orElse(0)
+                + request.tags().stream().mapToInt(t -> t.key().length() + t.value().length()).sum();
+        return (int) Math.ceil(size * 100.0 / PACKED_POLICY_LIMIT);
+    }
+
+    private static Map<String, String> tagMap(List<Tag> tags) {
+        Map<String, String> map = new LinkedHashMap<>();
+        tags.forEach(tag -> map.put(tag.key(), tag.value()));
+        return map;
     }
 }
