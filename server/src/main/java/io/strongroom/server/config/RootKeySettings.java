@@ -23,10 +23,11 @@ public record RootKeySettings(String provider, Map<String, String> options) {
 
     private static final Map<String, Set<String>> OPTIONS_BY_PROVIDER = Map.of(
             "file", Set.of("path"),
-            "pkcs11", Set.of("library", "token-label", "slot", "pin-env", "pin-file", "key-label"),
-            "passphrase", Set.of("env", "file"));
+            "pkcs11", Set.of("library", "token-label", "slot", "slot-list-index", "pin-env", "pin-file",
+                    "key-label-prefix"),
+            "passphrase", Set.of("env", "file", "passphrase-env", "passphrase-file"));
     private static final Set<String> SECRET_OPTION_NAMES = Set.of("pin", "passphrase", "password", "secret");
-    private static final Set<String> SECRET_ENVIRONMENT_OPTIONS = Set.of("pin-env", "env");
+    private static final Set<String> SECRET_ENVIRONMENT_OPTIONS = Set.of("pin-env", "env", "passphrase-env");
 
     public RootKeySettings {
         requireNonNull(provider, "provider");
@@ -100,6 +101,19 @@ public record RootKeySettings(String provider, Map<String, String> options) {
                 .toList());
     }
 
+    /**
+     * The settings as the rootkey module reads them: {@code kind} plus options, with the short
+     * passphrase forms ({@code env}, {@code file}) spelled out.
+     */
+    public Map<String, String> asProviderSettings() {
+        Map<String, String> settings = new TreeMap<>();
+        settings.put("kind", provider);
+        options.forEach((name, value) -> settings.put(
+                provider.equals("passphrase") && (name.equals("env") || name.equals("file")) ? "passphrase-" + name : name,
+                value));
+        return settings;
+    }
+
     /** The same settings with {@code name} set when it is absent. */
     public RootKeySettings withDefault(String name, String value) {
         if (options.containsKey(name)) {
@@ -114,10 +128,10 @@ public record RootKeySettings(String provider, Map<String, String> options) {
         switch (provider) {
             case "pkcs11" -> {
                 requireOne(List.of("library"));
-                requireOne(List.of("token-label", "slot"));
+                requireOne(List.of("token-label", "slot", "slot-list-index"));
                 requireOne(List.of("pin-env", "pin-file"));
             }
-            case "passphrase" -> requireOne(List.of("env", "file"));
+            case "passphrase" -> requireOne(List.of("env", "file", "passphrase-env", "passphrase-file"));
             default -> {
             }
         }

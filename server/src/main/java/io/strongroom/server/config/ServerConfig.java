@@ -1,0 +1,72 @@
+package io.strongroom.server.config;
+
+import static java.util.Objects.requireNonNull;
+
+import io.strongroom.iam.bootstrap.AdminCredentials;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The server's resolved configuration. Built by {@link ConfigLoader} from flags, environment,
+ * YAML file and defaults; holds no secret except the optional bootstrap administrator's key
+ * (whose {@code toString} is redacted).
+ *
+ * @param mode              dev ({@code start-dev}) or prod ({@code start})
+ * @param dataDir           where the SQLite database, the root-key file and bootstrap credentials live
+ * @param bindHost          address both ports bind to
+ * @param httpPort          the API port (0 picks a free one)
+ * @param managementPort    the health and metrics port (0 picks a free one)
+ * @param region            the region this node answers as
+ * @param dbUrl             JDBC URL of the metadata store
+ * @param rootKey           the root-key provider and its settings
+ * @param tls               PEM certificate chain and PKCS#8 key, when the API port speaks TLS
+ * @param shutdownTimeout   how long in-flight requests may run after a stop was asked for
+ * @param maxRequestBody    the largest body a Query/JSON API call may carry, in bytes
+ * @param trustForwardedFor whether the left-most X-Forwarded-For address is the caller's
+ *                          (only behind a proxy that sets it)
+ * @param bootstrapAdmin    the administrator key to create on first start, when given
+ */
+public record ServerConfig(
+        Mode mode,
+        Path dataDir,
+        String bindHost,
+        int httpPort,
+        int managementPort,
+        String region,
+        String dbUrl,
+        RootKeySettings rootKey,
+        Optional<TlsFiles> tls,
+        Duration shutdownTimeout,
+        long maxRequestBody,
+        boolean trustForwardedFor,
+        Optional<AdminCredentials> bootstrapAdmin) {
+
+    /** Jetty's request-header limit; a larger header block gets an AWS-shaped 431-class error. */
+    public static final int MAX_REQUEST_HEADER_BYTES = 16 * 1024;
+
+    public ServerConfig {
+        requireNonNull(mode, "mode");
+        requireNonNull(dataDir, "dataDir");
+        requireNonNull(bindHost, "bindHost");
+        requireNonNull(region, "region");
+        requireNonNull(dbUrl, "dbUrl");
+        requireNonNull(rootKey, "rootKey");
+        requireNonNull(tls, "tls");
+        requireNonNull(shutdownTimeout, "shutdownTimeout");
+        requireNonNull(bootstrapAdmin, "bootstrapAdmin");
+    }
+
+    /** The TLS certificate chain and private key, both PEM files. */
+    public record TlsFiles(Path certificate, Path privateKey) {
+        public TlsFiles {
+            requireNonNull(certificate, "certificate");
+            requireNonNull(privateKey, "privateKey");
+        }
+    }
+
+    public ServerConfig withPorts(int httpPort, int managementPort) {
+        return new ServerConfig(mode, dataDir, bindHost, httpPort, managementPort, region, dbUrl, rootKey, tls,
+                shutdownTimeout, maxRequestBody, trustForwardedFor, bootstrapAdmin);
+    }
+}

@@ -1,0 +1,92 @@
+package io.strongroom.server.http;
+
+import io.strongroom.server.config.ServerConfig;
+import io.strongroom.server.tls.PemKeyStoreLoader;
+import java.time.Duration;
+import java.util.Optional;
+import org.eclipse.jetty.server.ConnectionFactory;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.VirtualThreads;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/** Builds the two Jetty servers: the API port (virtual threads, bounded headers, optional TLS) and the management port. */
+public final class JettyServers {
+
+    private static final int MANAGEMENT_THREADS = 8;
+
+    private JettyServers() {
+    }
+
+    /**
+     * The API server. Requests run on virtual threads; a {@link GracefulHandler} lets in-flight
+     * requests finish within the shutdown timeout when the server stops.
+     */
+    public static Server api(ServerConfig config, Handler apiHandler, Optional<PemKeyStoreLoader.TlsKeyStore> tls) {
+        QueuedThreadPool threads = new QueuedThreadPool();
+        threads.setName("api");
+        threads.setVirtualThreadsExecutor(VirtualThreads.getNamedVirtualThreadsExecutor("api-request-"));
+        Server server = new Server(threads);
+        HttpConfiguration http = httpConfiguration();
+        ServerConnector connector = tls
+                .map(keyStore -> tlsConnector(server, http, keyStore))
+                .orElseGet(() -> new ServerConnector(server, new HttpConnectionFactory(http)));
+        connector.setHost(config.bindHost());
+        connector.setPort(config.httpPort());
+        server.addConnector(connector);
+        server.setHandler(new GracefulHandler(apiHandler));
+        server.setErrorHandler(new AwsErrorHandler());
+        server.setStopTimeout(config.shutdownTimeout().toMillis());
+        server.setStopAtShutdown(false); // StrongroomServer orders the shutdown itself
+        return server;
+    }
+
+    public static Server management(ServerConfig config, Handler managementHandler) {
+        QueuedThreadPool threads = new QueuedThreadPool(MANAGEMENT_THREADS, 2);
+        threads.setName("management");
+        Server server = new Server(threads);
+        ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(httpConfiguration()));
+        connector.setHost(config.bindHost());
+        connector.setPort(config.managementPort());
+        server.addConnector(connector);
+        server.setHandler(managementHandler);
+        server.setStopTimeout(Duration.ofSeconds(2).toMillis());
+        server.setStopAtShutdown(false);
+        return server;
+    }
+
+    public static int boundPort(Server server) {
+        return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+    }
+
+    private static HttpConfiguration httpConfiguration() {
+        HttpConfiguration http = new HttpConfiguration();
+        http.setRequestHeaderSize(ServerConfig.MAX_REQUEST_HEADER_BYTES);
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        http.setSendDateHeader(true);
+        return http;
+    }
+
+    private static ServerConnector tlsConnector(Server server, HttpConfiguration http,
+                                                PemKeyStoreLoader.TlsKeyStore keyStore) {
+        SslContextFactory.Server ssl = new SslContextFactory.Server();
+        ssl.setKeyStore(keyStore.keyStore());
+        ssl.setKeyStorePassword(new String(keyStore.keyPassword()));
+        ssl.setKeyManagerPassword(new String(keyStore.keyPassword()));
+        ssl.setIncludeProtocols("TLSv1.3", "TLSv1.2");
+        HttpConfiguration https = new HttpConfiguration(http);
+        SecureRequestCustomizer secure = new SecureRequestCustomizer();
+        secure.setSniHostCheck(false); // clients reach the server by IP address as often as by name
+        https.addCustomizer(secure);
+        ConnectionFactory[] factories = {new SslConnectionFactory(ssl, "http/1.1"), new HttpConnectionFactory(https)};
+        return new ServerConnector(server, factories);
+    }
+}

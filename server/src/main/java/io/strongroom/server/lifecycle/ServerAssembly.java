@@ -1,0 +1,191 @@
+package io.strongroom.server.lifecycle;
+
+import static java.util.Objects.requireNonNull;
+
+import io.strongroom.core.spi.RootKeyException;
+import io.strongroom.core.spi.RootKeyProvider;
+import io.strongroom.core.spi.WrappedSecretSource;
+import io.strongroom.iam.access.AccessAuthorizer;
+import io.strongroom.iam.auth.AccessKeyUsageRecorder;
+import io.strongroom.iam.auth.RequestAuthenticator;
+import io.strongroom.iam.auth.SigV4RequestAuthenticator;
+import io.strongroom.iam.auth.StoreCredentialResolver;
+import io.strongroom.iam.bootstrap.Bootstrap;
+import io.strongroom.iam.bootstrap.BootstrapResult;
+import io.strongroom.iam.identity.IdentityService;
+import io.strongroom.iam.sts.StsService;
+import io.strongroom.policy.PolicyEvaluator;
+import io.strongroom.policy.ResourcePolicyEvaluator;
+import io.strongroom.protocol.ServiceHandler;
+import io.strongroom.protocol.iam.IamQueryHandler;
+import io.strongroom.protocol.sts.StsQueryHandler;
+import io.strongroom.rootkey.RootKeyProviders;
+import io.strongroom.rootkey.RootKeyRotation;
+import io.strongroom.rootkey.RootKeySettings;
+import io.strongroom.server.config.ConfigurationException;
+import io.strongroom.server.config.ServerConfig;
+import io.strongroom.store.jdbc.Database;
+import io.strongroom.store.jdbc.identity.JdbcIdentityRepository;
+import io.strongroom.store.jdbc.identity.JdbcWrappedSecretSource;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Wires the real components: root-key provider, then the JDBC store (migrated on open), then the
+ * bootstrap, then the IAM and STS services with their Query-protocol handlers and the SigV4
+ * authenticator. Also runs {@code root-key rotate} over the store's wrapped secrets.
+ */
+public final class ServerAssembly implements ComponentsFactory, RootKeyRotationRunner {
+
+    private static final Logger LOG = Logger.getLogger(ServerAssembly.class.getName());
+    private static final Duration KEY_USAGE_FLUSH_INTERVAL = Duration.ofSeconds(5);
+
+    private final Map<String, String> environment;
+    private final Clock clock;
+    private final PrintStream console;
+
+    /**
+     * @param environment where secret sources named by the configuration (a PIN, a passphrase) are read
+     * @param clock       the clock for every component
+     * @param console     where the bootstrap administrator's generated key is printed once
+     */
+    public ServerAssembly(Map<String, String> environment, Clock clock, PrintStream console) {
+        this.environment = Map.copyOf(requireNonNull(environment, "environment"));
+        this.clock = requireNonNull(clock, "clock");
+        this.console = requireNonNull(console, "console");
+    }
+
+    public ServerAssembly(Map<String, String> environment) {
+        this(environment, Clock.systemUTC(), System.out);
+    }
+
+    @Override
+    public Components open(ServerConfig config) {
+        List<AutoCloseable> opened = new ArrayList<>();
+        try {
+            RootKeyProvider rootKeys = openRootKey(config);
+            opened.add(rootKeys);
+            Database database = Database.open(config.dbUrl());
+            opened.add(0, database);
+            JdbcIdentityRepository repository = new JdbcIdentityRepository(database.transactor());
+
+            BootstrapResult bootstrap;
+            try {
+                bootstrap = new Bootstrap(repository, database.transactor(), rootKeys, clock).run(config.bootstrapAdmin());
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationException("Environment variables STRONGROOM_ADMIN_ACCESS_KEY_ID and "
+                        + "STRONGROOM_ADMIN_SECRET_ACCESS_KEY: " + e.getMessage());
+            }
+            announce(config, bootstrap);
+
+            PolicyEvaluator evaluator = new PolicyEvaluator();
+            AccessAuthorizer authorizer = new AccessAuthorizer(repository, evaluator, clock,
+                    AccessAuthorizer.DEFAULT_CACHE_TTL);
+            AccessKeyUsageRecorder usage = new AccessKeyUsageRecorder(repository, clock);
+            usage.startPeriodicFlush(KEY_USAGE_FLUSH_INTERVAL);
+            opened.add(0, usage); // flushed before the store closes
+            StoreCredentialResolver credentials = new StoreCredentialResolver(repository, rootKeys, clock,
+                    StoreCredentialResolver.DEFAULT_CACHE_TTL, Optional.of(usage));
+            IdentityService identities = new IdentityService(repository, database.transactor(), rootKeys,
+                    authorizer, clock, List.of(authorizer, credentials));
+            StsService sts = new StsService(repository, database.transactor(), rootKeys, authorizer,
+                    new ResourcePolicyEvaluator(), clock);
+
+            RequestAuthenticator authenticator = new SigV4RequestAuthenticator(credentials, clock);
+            List<ServiceHandler> handlers = List.of(new IamQueryHandler(identities), new StsQueryHandler(sts));
+            return new AssembledComponents(authenticator, handlers, Map.of(
+                    "store", storeCheck(repository),
+                    "rootKey", () -> !rootKeys.currentVersion().isEmpty(),
+                    "bootstrap", () -> true), opened);
+        } catch (RuntimeException | Error e) {
+            closeAll(opened);
+            throw e;
+        }
+    }
+
+    @Override
+    public Summary rotate(ServerConfig config) {
+        try (RootKeyProvider rootKeys = openRootKey(config); Database database = Database.open(config.dbUrl())) {
+            List<WrappedSecretSource> sources = List.of(
+                    JdbcWrappedSecretSource.accessKeys(database.transactor()),
+                    JdbcWrappedSecretSource.stsSessions(database.transactor()));
+            RootKeyRotation.Report report = new RootKeyRotation(rootKeys, sources).rotate();
+            String summary = "Root key rotated from " + report.previousVersion() + " to " + report.currentVersion()
+                    + ": " + report.rewrapped() + " secrets re-wrapped, " + report.alreadyCurrent() + " already current, "
+                    + report.conflicts() + " changed concurrently, " + report.vanished() + " deleted meanwhile"
+                    + (report.complete()
+                            ? "; retired " + (report.retiredVersions().isEmpty() ? "nothing" : String.join(", ", report.retiredVersions()))
+                            : "; " + report.failures().size() + " failures, old versions kept: " + String.join("; ", report.failures()));
+            return new Summary(report.complete(), summary);
+        }
+    }
+
+    private RootKeyProvider openRootKey(ServerConfig config) {
+        RootKeySettings settings;
+        try {
+            settings = RootKeySettings.fromMap(config.rootKey().asProviderSettings(), config.dataDir());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("Invalid setting root-key: " + e.getMessage());
+        }
+        try {
+            return RootKeyProviders.open(settings, environment);
+        } catch (RootKeyException e) {
+            throw new ConfigurationException("The root key (" + config.rootKey().provider() + ") cannot be opened: "
+                    + e.getMessage());
+        }
+    }
+
+    private void announce(ServerConfig config, BootstrapResult bootstrap) {
+        if (!bootstrap.ran()) {
+            return;
+        }
+        LOG.log(Level.INFO, "Bootstrap created organization " + bootstrap.organizationId() + ", management account "
+                + bootstrap.managementAccountId() + " and administrator " + bootstrap.adminUserArn());
+        if (config.bootstrapAdmin().isPresent()) {
+            return; // the operator supplied the key and knows it
+        }
+        bootstrap.credentials().ifPresent(credentials -> {
+            try {
+                var file = BootstrapCredentialsFile.write(config.dataDir(), credentials);
+                console.println(BootstrapCredentialsFile.announcement(credentials, file));
+                console.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Writing " + BootstrapCredentialsFile.FILE_NAME + " failed", e);
+            }
+        });
+    }
+
+    private static BooleanSupplier storeCheck(JdbcIdentityRepository repository) {
+        return () -> repository.findOrganization().isPresent();
+    }
+
+    private static void closeAll(List<AutoCloseable> opened) {
+        for (AutoCloseable resource : opened) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                LOG.log(Level.WARNING, "Closing " + resource + " failed", e);
+            }
+        }
+    }
+
+    /** The wired components; closing closes the store first, then the root key. */
+    private record AssembledComponents(RequestAuthenticator authenticator, List<ServiceHandler> serviceHandlers,
+                                       Map<String, BooleanSupplier> readinessChecks, List<AutoCloseable> resources)
+            implements Components {
+        @Override
+        public void close() {
+            closeAll(resources);
+        }
+    }
+}

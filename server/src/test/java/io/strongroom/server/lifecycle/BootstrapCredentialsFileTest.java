@@ -1,0 +1,46 @@
+package io.strongroom.server.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.strongroom.iam.bootstrap.AdminCredentials;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BootstrapCredentialsFileTest {
+
+    @TempDir
+    Path dataDir;
+
+    private final AdminCredentials credentials =
+            new AdminCredentials("AKIAEXAMPLEEXAMPLE12", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
+
+    @Test
+    void isWrittenOwnerOnlyInCredentialsFileFormat() throws Exception {
+        Path file = BootstrapCredentialsFile.write(dataDir, credentials);
+        assertThat(file).isEqualTo(dataDir.resolve("bootstrap-credentials"));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(Files.readString(file)).isEqualTo("[strongroom-admin]\n"
+                + "aws_access_key_id = AKIAEXAMPLEEXAMPLE12\n"
+                + "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n");
+    }
+
+    @Test
+    void isNeverOverwritten() throws Exception {
+        Files.writeString(dataDir.resolve("bootstrap-credentials"), "existing");
+        assertThatThrownBy(() -> BootstrapCredentialsFile.write(dataDir, credentials))
+                .isInstanceOf(FileAlreadyExistsException.class);
+        assertThat(Files.readString(dataDir.resolve("bootstrap-credentials"))).isEqualTo("existing");
+    }
+
+    @Test
+    void theDataDirectoryIsCreatedOwnerOnly() throws Exception {
+        Path dir = dataDir.resolve("nested/data");
+        PrivateDirectories.create(dir);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir))).isEqualTo("rwx------");
+    }
+}

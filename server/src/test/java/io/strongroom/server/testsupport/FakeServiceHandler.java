@@ -1,0 +1,89 @@
+package io.strongroom.server.testsupport;
+
+import io.strongroom.core.AwsException;
+import io.strongroom.iam.auth.CallContext;
+import io.strongroom.protocol.ApiRequest;
+import io.strongroom.protocol.ApiResponse;
+import io.strongroom.protocol.ServiceHandler;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A service that answers {@code <Ok service=… operation=… caller=…/>}. Its operation is the
+ * {@code Action} query parameter. {@code Action=Boom} fails unexpectedly, {@code Action=Slow}
+ * waits until {@link #releaseSlow()} and {@code Action=Denied} throws AccessDenied.
+ */
+public final class FakeServiceHandler implements ServiceHandler {
+
+    private final String signingName;
+    private final ConcurrentLinkedQueue<CallContext> calls = new ConcurrentLinkedQueue<>();
+    private final CountDownLatch slowStarted = new CountDownLatch(1);
+    private final CountDownLatch slowRelease = new CountDownLatch(1);
+
+    public FakeServiceHandler(String signingName) {
+        this.signingName = signingName;
+    }
+
+    public ConcurrentLinkedQueue<CallContext> calls() {
+        return calls;
+    }
+
+    public boolean awaitSlowStarted() throws InterruptedException {
+        return slowStarted.await(10, TimeUnit.SECONDS);
+    }
+
+    public void releaseSlow() {
+        slowRelease.countDown();
+    }
+
+    @Override
+    public String signingName() {
+        return signingName;
+    }
+
+    @Override
+    public String operationName(ApiRequest request) {
+        for (String pair : request.rawQuery().split("&")) {
+            if (pair.startsWith("Action=")) {
+                return URLDecoder.decode(pair.substring(7), StandardCharsets.UTF_8);
+            }
+        }
+        return "Unknown";
+    }
+
+    @Override
+    public ApiResponse handle(ApiRequest request, CallContext call) {
+        calls.add(call);
+        switch (operationName(request)) {
+            case "Boom" -> throw new IllegalStateException("internal detail: jdbc:postgresql://db/secret");
+            case "Denied" -> throw AwsException.accessDenied("not allowed");
+            case "Slow" -> {
+                slowStarted.countDown();
+                try {
+                    if (!slowRelease.await(20, TimeUnit.SECONDS)) {
+                        throw new IllegalStateException("slow request was never released");
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+            default -> {
+            }
+        }
+        return ApiResponse.xml(200, "<Ok service=\"" + signingName + "\" operation=\"" + operationName(request)
+                + "\" caller=\"" + call.principal().arn() + "\" bodyBytes=\"" + request.body().length + "\"/>");
+    }
+
+    @Override
+    public ApiResponse renderError(ApiRequest request, AwsException error) {
+        return new ApiResponse(error.httpStatus(), Map.of("Content-Type", "text/xml"),
+                ("<Error service=\"" + signingName + "\"><Code>" + error.code() + "</Code><Message>"
+                        + error.getMessage() + "</Message><RequestId>" + request.requestId() + "</RequestId></Error>")
+                        .getBytes(StandardCharsets.UTF_8));
+    }
+}

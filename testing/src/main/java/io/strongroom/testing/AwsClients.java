@@ -1,0 +1,67 @@
+package io.strongroom.testing;
+
+import static java.util.Objects.requireNonNull;
+
+import java.net.URI;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.sts.StsClient;
+
+/**
+ * AWS SDK clients for one principal, pointed at the test server. Add a client for each new
+ * service here (KMS, S3…) and every test gets it through {@link StrongroomTestServer#clientsFor}.
+ */
+public final class AwsClients implements AutoCloseable {
+
+    public static final Region REGION = Region.US_EAST_1;
+
+    private final SdkHttpClient http;
+    private final IamClient iam;
+    private final StsClient sts;
+
+    private AwsClients(SdkHttpClient http, IamClient iam, StsClient sts) {
+        this.http = http;
+        this.iam = iam;
+        this.sts = sts;
+    }
+
+    public static AwsClients create(URI endpoint, String accessKeyId, String secretAccessKey) {
+        return create(endpoint, AwsBasicCredentials.create(accessKeyId, secretAccessKey));
+    }
+
+    public static AwsClients create(URI endpoint, String accessKeyId, String secretAccessKey, String sessionToken) {
+        return create(endpoint, AwsSessionCredentials.create(accessKeyId, secretAccessKey, sessionToken));
+    }
+
+    public static AwsClients create(URI endpoint, AwsCredentials credentials) {
+        requireNonNull(endpoint, "endpoint");
+        StaticCredentialsProvider provider = StaticCredentialsProvider.create(requireNonNull(credentials, "credentials"));
+        SdkHttpClient http = UrlConnectionHttpClient.create();
+        IamClient iam = IamClient.builder().endpointOverride(endpoint).region(REGION)
+                .credentialsProvider(provider).httpClient(http).build();
+        StsClient sts = StsClient.builder().endpointOverride(endpoint).region(REGION)
+                .credentialsProvider(provider).httpClient(http).build();
+        return new AwsClients(http, iam, sts);
+    }
+
+    public IamClient iam() {
+        return iam;
+    }
+
+    public StsClient sts() {
+        return sts;
+    }
+
+    @Override
+    public void close() {
+        iam.close();
+        sts.close();
+        http.close();
+    }
+}
