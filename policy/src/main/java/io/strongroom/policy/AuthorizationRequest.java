@@ -3,10 +3,8 @@ package io.strongroom.policy;
 import static java.util.Objects.requireNonNull;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * One question to the evaluator: may this principal perform this action on this resource, given
@@ -16,21 +14,34 @@ import java.util.TreeMap;
  * @param resource      the resource ARN, or {@code *} for actions without a resource
  * @param conditionKeys every known condition key and its values ({@code aws:username},
  *                      {@code aws:SourceIp}, {@code aws:PrincipalTag/team}…); keys are matched
- *                      case-insensitively, values case-sensitively as the operator says
+ *                      case-insensitively (also by {@code conditionKeys().get}), values as the operator says.
+ *                      Multi-valued keys such as {@code aws:TagKeys} carry several values.
  */
 public record AuthorizationRequest(String action, String resource, Map<String, List<String>> conditionKeys) {
 
     public AuthorizationRequest {
         requireNonNull(action, "action");
         requireNonNull(resource, "resource");
-        TreeMap<String, List<String>> keys = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        conditionKeys.forEach((k, v) -> keys.put(k, List.copyOf(v)));
-        conditionKeys = java.util.Collections.unmodifiableMap(keys);
+        requireNonNull(conditionKeys, "conditionKeys");
+        conditionKeys = conditionKeys instanceof ConditionKeyMap ready ? ready : new ConditionKeyMap(conditionKeys);
+    }
+
+    /** A request without condition keys. */
+    public AuthorizationRequest(String action, String resource) {
+        this(action, resource, Map.of());
     }
 
     /** The values of a condition key, looked up case-insensitively; empty when the key is absent. */
     public Optional<List<String>> values(String key) {
-        return Optional.ofNullable(conditionKeys.get(key.toLowerCase(Locale.ROOT)))
-                .or(() -> Optional.ofNullable(conditionKeys.get(key)));
+        return Optional.ofNullable(conditionKeys.get(key));
+    }
+
+    /** The same request about another action and resource (condition keys shared, not copied). */
+    public AuthorizationRequest withTarget(String otherAction, String otherResource) {
+        return new AuthorizationRequest(otherAction, otherResource, conditionKeys);
+    }
+
+    ConditionKeyMap context() {
+        return (ConditionKeyMap) conditionKeys;
     }
 }

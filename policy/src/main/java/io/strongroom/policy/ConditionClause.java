@@ -1,0 +1,101 @@
+package io.strongroom.policy;
+
+import java.util.List;
+
+/**
+ * One operator-key pair of a Condition block with its compiled values, e.g.
+ * {@code "ForAnyValue:StringLikeIfExists": {"aws:TagKeys": ["team*"]}}.
+ *
+ * <p>Missing-key rules (IAM): {@code …IfExists} and {@code ForAllValues:} are true; {@code ForAnyValue:}
+ * is false; a negated operator is true; every other operator is false. {@code Null} tests presence.
+ * Without a set qualifier a positive operator needs some request value to match some policy value and a
+ * negated one needs no request value to match any. With a qualifier each request value is tested on its
+ * own (negated: "matches none of the policy values") and the results are combined with all/any.
+ */
+final class ConditionClause {
+
+    enum SetQualifier { NONE, FOR_ALL_VALUES, FOR_ANY_VALUE }
+
+    private final ConditionOperator operator;
+    private final SetQualifier qualifier;
+    private final boolean ifExists;
+    private final String lowerCaseKey;
+    private final ValueMatcher values;
+    private final boolean nullExpectsAbsent;
+
+    ConditionClause(ConditionOperator operator, SetQualifier qualifier, boolean ifExists, String lowerCaseKey,
+                    ValueMatcher values, boolean nullExpectsAbsent) {
+        this.operator = operator;
+        this.qualifier = qualifier;
+        this.ifExists = ifExists;
+        this.lowerCaseKey = lowerCaseKey;
+        this.values = values;
+        this.nullExpectsAbsent = nullExpectsAbsent;
+    }
+
+    boolean evaluate(ConditionKeyMap context) {
+        List<String> actual = context.valuesOfLowerCaseKey(lowerCaseKey);
+        boolean absent = actual == null || actual.isEmpty();
+        if (operator == ConditionOperator.NULL) {
+            return absent == nullExpectsAbsent;
+        }
+        if (absent) {
+            if (ifExists) {
+                return true;
+            }
+            return switch (qualifier) {
+                case FOR_ALL_VALUES -> true;
+                case FOR_ANY_VALUE -> false;
+                case NONE -> operator.negated();
+            };
+        }
+        boolean negated = operator.negated();
+        return switch (qualifier) {
+            case NONE -> negated ? noneMatch(actual, context) : anyMatch(actual, context);
+            case FOR_ALL_VALUES -> everyValue(actual, context, negated);
+            case FOR_ANY_VALUE -> someValue(actual, context, negated);
+        };
+    }
+
+    private boolean anyMatch(List<String> actual, ConditionKeyMap context) {
+        for (int i = 0, n = actual.size(); i < n; i++) {
+            if (values.match(actual.get(i), context) == ValueMatcher.MATCH) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Negated operator: every request value must be well-formed and match no policy value. */
+    private boolean noneMatch(List<String> actual, ConditionKeyMap context) {
+        for (int i = 0, n = actual.size(); i < n; i++) {
+            if (values.match(actual.get(i), context) != ValueMatcher.NO_MATCH) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean everyValue(List<String> actual, ConditionKeyMap context, boolean negated) {
+        for (int i = 0, n = actual.size(); i < n; i++) {
+            if (!singleValueHolds(actual.get(i), context, negated)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean someValue(List<String> actual, ConditionKeyMap context, boolean negated) {
+        for (int i = 0, n = actual.size(); i < n; i++) {
+            if (singleValueHolds(actual.get(i), context, negated)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean singleValueHolds(String value, ConditionKeyMap context, boolean negated) {
+        int result = values.match(value, context);
+        return negated ? result == ValueMatcher.NO_MATCH : result == ValueMatcher.MATCH;
+    }
+}

@@ -1,0 +1,4 @@
+package io.strongroom.policy;
+
+/** The Effect of a statement. */
+public enum Effect { ALLOW, DENY }

@@ -1,0 +1,24 @@
+package io.strongroom.policy;
+
+/** IpAddress / NotIpAddress: the request address inside any of the CIDR blocks. */
+final class IpValueMatcher implements ValueMatcher {
+    private final IpAddressRange[] ranges;
+
+    IpValueMatcher(IpAddressRange[] ranges) {
+        this.ranges = ranges.clone();
+    }
+
+    @Override
+    public int match(String requestValue, ConditionKeyMap context) {
+        byte[] address = IpAddressRange.parseAddress(requestValue);
+        if (address == null) {
+            return INVALID;
+        }
+        for (IpAddressRange range : ranges) {
+            if (range.contains(address)) {
+                return MATCH;
+            }
+        }
+        return NO_MATCH;
+    }
+}
