@@ -2,6 +2,7 @@ package io.strongroom.sigv4;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,10 +32,12 @@ class CanonicalRequestPartsTest {
 
     @Test
     void canonicalHeadersTrimCollapseAndJoinValues() {
-        SignedRequest request = new SignedRequest("GET", "/", "", Map.of(
-                "Host", List.of("example.com"),
-                "X-Multi", List.of("  one ", "two   words"),
-                "x-multi", List.of("three")), Optional.empty());
+        // Arrival order matters when names differ only in case, so the map must keep insertion order.
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        headers.put("Host", List.of("example.com"));
+        headers.put("X-Multi", List.of("  one ", "two   words"));
+        headers.put("x-multi", List.of("three"));
+        SignedRequest request = new SignedRequest("GET", "/", "", headers, Optional.empty());
 
         assertThat(CanonicalHeaders.of(request, List.of("host", "x-multi")))
                 .isEqualTo("host:example.com\nx-multi:one,two words,three\n");

@@ -151,7 +151,7 @@ public record RootKeySettings(String provider, Map<String, String> options) {
             return provider;
         }
         StringBuilder text = new StringBuilder(provider).append(':');
-        options.forEach((k, v) -> text.append(k).append('=').append(v).append(','));
+        new java.util.TreeMap<>(options).forEach((k, v) -> text.append(k).append('=').append(v).append(','));
         return text.substring(0, text.length() - 1);
     }
 }
