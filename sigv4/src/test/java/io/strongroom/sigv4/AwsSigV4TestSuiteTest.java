@@ -21,11 +21,11 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Runs every case of the public aws-sig-v4-test-suite found under the directory named by
- * {@code STRONGROOM_SIGV4_SUITE} (folders holding {@code <name>.req}, {@code <name>.sreq} and
+ * {@code STRONGROOM_TEST_SIGV4_SUITE} (folders holding {@code <name>.req}, {@code <name>.sreq} and
  * {@code <name>.creq}). The suite is not part of this repository; without the variable the test is skipped.
  */
 class AwsSigV4TestSuiteTest {
-    private static final String ENV = "STRONGROOM_SIGV4_SUITE";
+    private static final String ENV = "STRONGROOM_TEST_SIGV4_SUITE";
     private static final String ACCESS_KEY_ID = "AKIDEXAMPLE";
     private static final String SECRET = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
     private static final Clock SUITE_TIME = Clock.fixed(Instant.parse("2015-08-30T12:36:00Z"), ZoneOffset.UTC);
