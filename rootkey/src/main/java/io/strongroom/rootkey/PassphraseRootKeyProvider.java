@@ -96,12 +96,7 @@ public final class PassphraseRootKeyProvider implements RootKeyProvider {
 
     @Override
     public byte[] unwrap(byte[] wrapped, byte[] associatedData) {
-        WrappedBlob blob = WrappedBlob.parse(wrapped);
-        SecretKey key = state.keys().get(blob.version());
-        if (key == null) {
-            throw new RootKeyException("Unknown root-key version " + blob.version());
-        }
-        return cipher.unwrap(blob, key, associatedData);
+        return cipher.unwrap(wrapped, state.keys()::get, associatedData);
     }
 
     @Override

@@ -94,15 +94,13 @@ public final class Pkcs11RootKeyProvider implements RootKeyProvider {
 
     @Override
     public byte[] unwrap(byte[] wrapped, byte[] associatedData) {
-        WrappedBlob blob = WrappedBlob.parse(wrapped);
-        Key key = versions.keys().get(blob.version());
-        if (key == null) {
-            key = refreshed().keys().get(blob.version());
-        }
-        if (key == null) {
-            throw new RootKeyException("Unknown root-key version " + blob.version());
-        }
-        return cipher.unwrap(blob, key, associatedData);
+        return cipher.unwrap(wrapped, this::keyFor, associatedData);
+    }
+
+    /** A version another instance created since our last scan is found by re-reading the token. */
+    private Key keyFor(String version) {
+        Key key = versions.keys().get(version);
+        return key != null ? key : refreshed().keys().get(version);
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.security.GeneralSecurityException;
 import java.security.Key;
 import java.security.Provider;
 import java.security.SecureRandom;
+import java.util.function.Function;
 
 import static java.util.Objects.requireNonNull;
 
@@ -48,6 +49,19 @@ final class RootKeyCipher {
         } catch (GeneralSecurityException | RuntimeException e) {
             throw new RootKeyException("Wrapping under root-key version " + version + " failed", e);
         }
+    }
+
+    /**
+     * Parses {@code wrapped} and unwraps it under the key {@code keyForVersion} gives for its version;
+     * a version it has no key for (null) is refused.
+     */
+    byte[] unwrap(byte[] wrapped, Function<String, ? extends Key> keyForVersion, byte[] associatedData) {
+        WrappedBlob blob = WrappedBlob.parse(wrapped);
+        Key key = keyForVersion.apply(blob.version());
+        if (key == null) {
+            throw new RootKeyException("Unknown root-key version " + blob.version());
+        }
+        return unwrap(blob, key, associatedData);
     }
 
     byte[] unwrap(WrappedBlob blob, Key key, byte[] associatedData) {

@@ -1,14 +1,26 @@
 package io.strongroom.sigv4;
 
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 
-/** SHA-256 of a signing secret, used as part of a cache key; compares in constant time. */
+/**
+ * SHA-256 of a signing secret: it tells a changed secret apart (in cache keys, in hash codes) without
+ * keeping the secret itself there. Compares in constant time.
+ */
 final class SecretFingerprint {
     private final byte[] digest;
 
-    SecretFingerprint(byte[] digest) {
-        this.digest = digest.clone();
+    private SecretFingerprint(byte[] digest) {
+        this.digest = digest;
+    }
+
+    static SecretFingerprint of(byte[] secret) {
+        try {
+            return new SecretFingerprint(MessageDigest.getInstance("SHA-256").digest(secret));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every JDK", e);
+        }
     }
 
     @Override

@@ -4,8 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
 
 /**
  * The secret half of an access key, as the signature verifier needs it. It never shows its bytes in
@@ -13,14 +11,14 @@ import java.util.Arrays;
  */
 public final class SigningSecret {
     private final byte[] secret;
-    private final byte[] fingerprint;
+    private final SecretFingerprint fingerprint;
 
     private SigningSecret(byte[] secret) {
         if (secret.length == 0) {
             throw new IllegalArgumentException("secret must not be empty");
         }
         this.secret = secret.clone();
-        this.fingerprint = sha256(this.secret);
+        this.fingerprint = SecretFingerprint.of(this.secret);
     }
 
     /** The secret access key exactly as the client holds it (UTF-8). */
@@ -38,12 +36,9 @@ public final class SigningSecret {
         return secret.clone();
     }
 
-    /**
-     * A SHA-256 of the secret: it tells a changed secret apart in cache keys without keeping the
-     * secret itself there.
-     */
+    /** The secret's fingerprint, for cache keys that must not hold the secret. */
     SecretFingerprint fingerprint() {
-        return new SecretFingerprint(fingerprint.clone());
+        return fingerprint;
     }
 
     @Override
@@ -53,19 +48,11 @@ public final class SigningSecret {
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(fingerprint);
+        return fingerprint.hashCode();
     }
 
     @Override
     public String toString() {
         return "SigningSecret[redacted]";
-    }
-
-    private static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every JDK", e);
-        }
     }
 }

@@ -9,13 +9,11 @@ final class InlinePolicyOperations {
     static final int MAX_POLICY_NAME = 128;
 
     private final IdentityRepository repository;
-    private final IdentityLookup lookup;
-    private final GuardedOperations guard;
+    private final IdentityTargetGuard targets;
 
     InlinePolicyOperations(IdentityRepository repository, GuardedOperations guard) {
         this.repository = requireNonNull(repository, "repository");
-        this.lookup = new IdentityLookup(repository);
-        this.guard = requireNonNull(guard, "guard");
+        this.targets = new IdentityTargetGuard(new IdentityLookup(repository), guard);
     }
 
     void put(CallContext call, PrincipalKind kind, String name, String policyName, String document) {
@@ -23,8 +21,7 @@ final class InlinePolicyOperations {
         IdentityTarget.validName(kind, name);
         InputValidator.name("policyName", policyName, MAX_POLICY_NAME);
         PolicyDocumentRules.inlinePolicy(document);
-        guard.write(call, action("Put", kind), IdentityTarget.arnFor(lookup, account, kind, name), () -> {
-            IdentityTarget target = IdentityTarget.require(lookup, account, kind, name);
+        targets.write(call, action("Put", kind), kind, name, target -> {
             int otherSize = repository.listInlinePolicies(account, kind, target.name()).stream()
                     .filter(p -> !p.policyName().equalsIgnoreCase(policyName))
                     .mapToInt(p -> PolicySize.of(p.document())).sum();
@@ -41,8 +38,7 @@ final class InlinePolicyOperations {
         String account = call.principal().accountId();
         IdentityTarget.validName(kind, name);
         InputValidator.name("policyName", policyName, MAX_POLICY_NAME);
-        return guard.read(call, action("Get", kind), IdentityTarget.arnFor(lookup, account, kind, name), () -> {
-            IdentityTarget target = IdentityTarget.require(lookup, account, kind, name);
+        return targets.read(call, action("Get", kind), kind, name, target -> {
             return repository.findInlinePolicy(account, kind, target.name(), policyName)
                     .orElseThrow(() -> notFound(kind, policyName));
         });
@@ -53,8 +49,7 @@ final class InlinePolicyOperations {
         IdentityTarget.validName(kind, name);
         InputValidator.maxItems(page);
         String action = "iam:List" + IdentityTarget.title(kind) + "Policies";
-        return guard.read(call, action, IdentityTarget.arnFor(lookup, account, kind, name), () -> {
-            IdentityTarget target = IdentityTarget.require(lookup, account, kind, name);
+        return targets.read(call, action, kind, name, target -> {
             var names = repository.listInlinePolicies(account, kind, target.name()).stream()
                     .map(InlinePolicy::policyName).toList();
             return InMemoryPages.page(names, n -> n, page);
@@ -65,8 +60,7 @@ final class InlinePolicyOperations {
         String account = call.principal().accountId();
         IdentityTarget.validName(kind, name);
         InputValidator.name("policyName", policyName, MAX_POLICY_NAME);
-        guard.write(call, action("Delete", kind), IdentityTarget.arnFor(lookup, account, kind, name), () -> {
-            IdentityTarget target = IdentityTarget.require(lookup, account, kind, name);
+        targets.write(call, action("Delete", kind), kind, name, target -> {
             if (!repository.deleteInlinePolicy(account, kind, target.name(), policyName)) {
                 throw notFound(kind, policyName);
             }

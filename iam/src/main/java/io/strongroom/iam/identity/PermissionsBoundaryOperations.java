@@ -11,12 +11,12 @@ import java.util.Optional;
 final class PermissionsBoundaryOperations {
     private final IdentityRepository repository;
     private final IdentityLookup lookup;
-    private final GuardedOperations guard;
+    private final IdentityTargetGuard targets;
 
     PermissionsBoundaryOperations(IdentityRepository repository, GuardedOperations guard) {
         this.repository = requireNonNull(repository, "repository");
         this.lookup = new IdentityLookup(repository);
-        this.guard = requireNonNull(guard, "guard");
+        this.targets = new IdentityTargetGuard(lookup, guard);
     }
 
     void put(CallContext call, PrincipalKind kind, String name, String policyArn) {
@@ -24,23 +24,17 @@ final class PermissionsBoundaryOperations {
         IdentityTarget.validName(kind, name);
         IdentityLookup.policyArn(policyArn);
         String action = "iam:Put" + IdentityTarget.title(kind) + "PermissionsBoundary";
-        guard.write(call, action, IdentityTarget.arnFor(lookup, account, kind, name),
-                Map.of("iam:PermissionsBoundary", List.of(policyArn)), () -> {
-                    IdentityTarget target = IdentityTarget.require(lookup, account, kind, name);
-                    lookup.attachablePolicy(account, policyArn);
-                    set(account, target, Optional.of(policyArn));
-                    return null;
-                });
+        targets.write(call, action, kind, name, Map.of("iam:PermissionsBoundary", List.of(policyArn)), target -> {
+            lookup.attachablePolicy(account, policyArn);
+            set(account, target, Optional.of(policyArn));
+        });
     }
 
     void delete(CallContext call, PrincipalKind kind, String name) {
         String account = call.principal().accountId();
         IdentityTarget.validName(kind, name);
         String action = "iam:Delete" + IdentityTarget.title(kind) + "PermissionsBoundary";
-        guard.write(call, action, IdentityTarget.arnFor(lookup, account, kind, name), () -> {
-            IdentityTarget target = IdentityTarget.require(lookup, account, kind, name);
-            set(account, target, Optional.empty());
-        });
+        targets.write(call, action, kind, name, target -> set(account, target, Optional.empty()));
     }
 
     private void set(String account, IdentityTarget target, Optional<String> policyArn) {

@@ -13,12 +13,12 @@ final class PolicyAttachmentOperations {
 
     private final IdentityRepository repository;
     private final IdentityLookup lookup;
-    private final GuardedOperations guard;
+    private final IdentityTargetGuard targets;
 
     PolicyAttachmentOperations(IdentityRepository repository, GuardedOperations guard) {
         this.repository = requireNonNull(repository, "repository");
         this.lookup = new IdentityLookup(repository);
-        this.guard = requireNonNull(guard, "guard");
+        this.targets = new IdentityTargetGuard(lookup, guard);
     }
 
     void attach(CallContext call, PrincipalKind kind, String name, String policyArn) {
@@ -26,21 +26,18 @@ final class PolicyAttachmentOperations {
         IdentityTarget.validName(kind, name);
         IdentityLookup.policyArn(policyArn);
         String action = "iam:Attach" + IdentityTarget.title(kind) + "Policy";
-        guard.write(call, action, IdentityTarget.arnFor(lookup, account, kind, name),
-                Map.of("iam:PolicyARN", List.of(policyArn)), () -> {
-                    IdentityTarget target = IdentityTarget.require(lookup, account, kind, name);
-                    ManagedPolicy policy = lookup.attachablePolicy(account, policyArn);
-                    List<String> attached = repository.listAttachedPolicies(account, kind, target.name());
-                    if (attached.contains(policy.arn())) {
-                        return null;
-                    }
-                    if (attached.size() >= MAX_ATTACHED) {
-                        throw IamErrors.limitExceeded("Cannot exceed quota for PoliciesPer"
-                                + IdentityTarget.title(kind) + ": " + MAX_ATTACHED);
-                    }
-                    repository.attachPolicy(account, kind, target.name(), policy.arn());
-                    return null;
-                });
+        targets.write(call, action, kind, name, Map.of("iam:PolicyARN", List.of(policyArn)), target -> {
+            ManagedPolicy policy = lookup.attachablePolicy(account, policyArn);
+            List<String> attached = repository.listAttachedPolicies(account, kind, target.name());
+            if (attached.contains(policy.arn())) {
+                return;
+            }
+            if (attached.size() >= MAX_ATTACHED) {
+                throw IamErrors.limitExceeded("Cannot exceed quota for PoliciesPer"
+                        + IdentityTarget.title(kind) + ": " + MAX_ATTACHED);
+            }
+            repository.attachPolicy(account, kind, target.name(), policy.arn());
+        });
     }
 
     void detach(CallContext call, PrincipalKind kind, String name, String policyArn) {
@@ -48,14 +45,11 @@ final class PolicyAttachmentOperations {
         IdentityTarget.validName(kind, name);
         IdentityLookup.policyArn(policyArn);
         String action = "iam:Detach" + IdentityTarget.title(kind) + "Policy";
-        guard.write(call, action, IdentityTarget.arnFor(lookup, account, kind, name),
-                Map.of("iam:PolicyARN", List.of(policyArn)), () -> {
-                    IdentityTarget target = IdentityTarget.require(lookup, account, kind, name);
-                    if (!repository.detachPolicy(account, kind, target.name(), policyArn)) {
-                        throw IamErrors.noSuchEntity("Policy " + policyArn + " was not found.");
-                    }
-                    return null;
-                });
+        targets.write(call, action, kind, name, Map.of("iam:PolicyARN", List.of(policyArn)), target -> {
+            if (!repository.detachPolicy(account, kind, target.name(), policyArn)) {
+                throw IamErrors.noSuchEntity("Policy " + policyArn + " was not found.");
+            }
+        });
     }
 
     Page<AttachedPolicy> list(CallContext call, PrincipalKind kind, String name, Optional<String> pathPrefix,
@@ -65,8 +59,7 @@ final class PolicyAttachmentOperations {
         String prefix = InputValidator.pathPrefix("pathPrefix", pathPrefix.orElse("/"));
         InputValidator.maxItems(page);
         String action = "iam:ListAttached" + IdentityTarget.title(kind) + "Policies";
-        return guard.read(call, action, IdentityTarget.arnFor(lookup, account, kind, name), () -> {
-            IdentityTarget target = IdentityTarget.require(lookup, account, kind, name);
+        return targets.read(call, action, kind, name, target -> {
             List<AttachedPolicy> attached = attachedPolicies(account, kind, target.name()).stream()
                     .filter(p -> p.path().startsWith(prefix))
                     .map(p -> new AttachedPolicy(p.policyName(), p.arn()))

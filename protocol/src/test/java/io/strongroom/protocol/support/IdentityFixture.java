@@ -9,6 +9,9 @@ import io.strongroom.iam.identity.IdentityService;
 import io.strongroom.iam.identity.Organization;
 import io.strongroom.iam.identity.User;
 import io.strongroom.iam.sts.StsService;
+import io.strongroom.iam.testing.AesGcmRootKeyProvider;
+import io.strongroom.iam.testing.InMemoryIdentityRepository;
+import io.strongroom.iam.testing.InMemoryTransactor;
 import io.strongroom.policy.PolicyEvaluator;
 import io.strongroom.policy.ResourcePolicyEvaluator;
 import io.strongroom.protocol.iam.IamQueryHandler;
@@ -20,7 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The real identity and STS services over in-memory SPIs, with the protocol handlers on top. */
+/** The real identity and STS services over iam's in-memory fakes, with the protocol handlers on top. */
 public final class IdentityFixture {
     public final InMemoryIdentityRepository repository = new InMemoryIdentityRepository();
     public final IdentityService identities;
@@ -34,8 +37,8 @@ public final class IdentityFixture {
         repository.insertOrganization(new Organization("o-test000001", "arn:aws:organizations::" + Requests.ACCOUNT
                 + ":organization/o-test000001", Requests.ACCOUNT, now));
         repository.insertAccount(new Account(Requests.ACCOUNT, "test", "test@example.com", "o-test000001", now));
-        TestRootKeyProvider rootKeys = new TestRootKeyProvider();
-        DirectTransactor transactor = new DirectTransactor();
+        AesGcmRootKeyProvider rootKeys = new AesGcmRootKeyProvider();
+        InMemoryTransactor transactor = new InMemoryTransactor(repository);
         PolicyEvaluator evaluator = new PolicyEvaluator();
         AccessAuthorizer authorizer = new AccessAuthorizer(repository, evaluator, clock, Duration.ZERO);
         identities = new IdentityService(repository, transactor, rootKeys, authorizer, clock, List.of(authorizer));
