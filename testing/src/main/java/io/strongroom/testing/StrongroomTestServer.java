@@ -58,6 +58,16 @@ public final class StrongroomTestServer implements AutoCloseable {
      * @param settings further settings (flags) for the node
      */
     public static StrongroomTestServer start(Optional<String> dbUrl, Map<Setting, String> settings) throws Exception {
+        return start(dbUrl, settings, Clock.systemUTC());
+    }
+
+    /**
+     * As {@link #start(Optional, Map)}, with the clock every server component reads (SigV4 time
+     * window, session expiry, caches): a test that moves it forward sees sessions expire at once.
+     */
+    public static StrongroomTestServer start(Optional<String> dbUrl, Map<Setting, String> settings, Clock clock)
+            throws Exception {
+        requireNonNull(clock, "clock");
         Path dataDir = Files.createTempDirectory("strongroom-test-");
         AdminCredentials admin = new AdminCredentials(Ids.accessKeyId(), Ids.secretAccessKey());
         Map<Setting, String> flags = new EnumMap<>(Setting.class);
@@ -73,7 +83,7 @@ public final class StrongroomTestServer implements AutoCloseable {
                 "STRONGROOM_ADMIN_SECRET_ACCESS_KEY", admin.secretAccessKey());
         ServerConfig config = new ConfigLoader(environment).load(Mode.DEV, flags, Optional.empty());
         StrongroomServer server = new StrongroomServer(config,
-                new ServerAssembly(environment, Clock.systemUTC(), new PrintStream(OutputStream.nullOutputStream())));
+                new ServerAssembly(environment, clock, new PrintStream(OutputStream.nullOutputStream())), clock);
         try {
             server.start();
         } catch (Exception | Error e) {
