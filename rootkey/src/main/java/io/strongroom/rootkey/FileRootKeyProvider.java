@@ -1,7 +1,6 @@
 package io.strongroom.rootkey;
 
 import io.strongroom.core.spi.RootKeyException;
-import io.strongroom.core.spi.RootKeyProvider;
 
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
@@ -9,29 +8,30 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.Set;
 
 import static java.util.Objects.requireNonNull;
 
 /**
  * The development root of trust: a keyring file of random AES-256 keys, mode 0600. The file
  * necessarily holds the raw keys, so anyone who can read it can unwrap everything: use
- * {@code pkcs11} or {@code passphrase} in production.
+ * {@code pkcs11} or {@code passphrase} in production. The file may be rotated by another process
+ * (the {@code root-key} command): wraps follow the newest stored version, and unwrapping a version not
+ * seen yet re-reads the file.
  */
-public final class FileRootKeyProvider implements RootKeyProvider {
+public final class FileRootKeyProvider implements VersionedRootKeyProvider {
 
     /** The conventional file name inside the data directory. */
     public static final String DEFAULT_FILE_NAME = "root-key";
 
-    private final Path keyFile;
     private final SecureRandom random;
     private final RootKeyCipher cipher;
-    private volatile Keyring keyring;
+    private final KeyringFile<Keyring> keyring;
 
-    private FileRootKeyProvider(Path keyFile, SecureRandom random, Keyring keyring) {
-        this.keyFile = keyFile;
+    private FileRootKeyProvider(Path keyFile, SecureRandom random) {
         this.random = random;
         this.cipher = new RootKeyCipher(random);
-        this.keyring = keyring;
+        this.keyring = KeyringFile.open(keyFile, bytes -> validated(Keyring.parse(bytes, keyFile.toString())));
     }
 
     /** Loads the keyring at {@code keyFile}, creating it with a first random key when it is missing. */
@@ -42,19 +42,23 @@ public final class FileRootKeyProvider implements RootKeyProvider {
     static FileRootKeyProvider open(Path keyFile, SecureRandom random) {
         requireNonNull(keyFile, "keyFile");
         requireNonNull(random, "random");
-        if (Files.exists(keyFile)) {
-            byte[] bytes = PrivateFiles.readPrivate(keyFile);
-            try {
-                return new FileRootKeyProvider(keyFile, random, validated(Keyring.parse(bytes, keyFile.toString())));
-            } finally {
-                Arrays.fill(bytes, (byte) 0);
-            }
+        if (!Files.exists(keyFile)) {
+            create(keyFile, random);
         }
+        return new FileRootKeyProvider(keyFile, random);
+    }
+
+    private static void create(Path keyFile, SecureRandom random) {
         byte[] key = AesKeys.random(random);
         try {
             Keyring created = Keyring.of(RootKeyVersions.first(), key);
-            write(keyFile, created);
-            return new FileRootKeyProvider(keyFile, random, created);
+            byte[] bytes = created.toBytes();
+            try {
+                PrivateFiles.writeAtomically(keyFile, bytes);
+            } finally {
+                Arrays.fill(bytes, (byte) 0);
+                created.destroy();
+            }
         } finally {
             Arrays.fill(key, (byte) 0);
         }
@@ -67,19 +71,25 @@ public final class FileRootKeyProvider implements RootKeyProvider {
 
     @Override
     public String currentVersion() {
-        return keyring.current();
+        return keyring.fresh().current();
     }
 
+    /** Wraps under the newest stored version, even when another process rotated since the last wrap. */
     @Override
     public byte[] wrap(byte[] plaintext, byte[] associatedData) {
-        Keyring snapshot = keyring;
+        Keyring snapshot = keyring.fresh();
         return cipher.wrap(snapshot.current(), key(snapshot, snapshot.current()), plaintext, associatedData);
     }
 
+    /** A version this process has not seen yet may come from another process's rotation: re-read once. */
     @Override
     public byte[] unwrap(byte[] wrapped, byte[] associatedData) {
         WrappedBlob blob = WrappedBlob.parse(wrapped);
-        return cipher.unwrap(blob, key(keyring, blob.version()), associatedData);
+        Keyring snapshot = keyring.state();
+        if (!snapshot.versions().contains(blob.version())) {
+            snapshot = keyring.reload();
+        }
+        return cipher.unwrap(blob, key(snapshot, blob.version()), associatedData);
     }
 
     @Override
@@ -88,13 +98,17 @@ public final class FileRootKeyProvider implements RootKeyProvider {
     }
 
     @Override
+    public Set<String> versions() {
+        return Set.copyOf(keyring.reload().versions());
+    }
+
+    @Override
     public synchronized String rotate() {
-        String version = RootKeyVersions.next(keyring.versions());
+        Keyring stored = keyring.reload();
+        String version = RootKeyVersions.next(stored.versions());
         byte[] key = AesKeys.random(random);
         try {
-            Keyring next = keyring.withCurrent(version, key);
-            write(keyFile, next);
-            keyring = next;
+            store(stored.withCurrent(version, key));
             return version;
         } finally {
             Arrays.fill(key, (byte) 0);
@@ -103,9 +117,7 @@ public final class FileRootKeyProvider implements RootKeyProvider {
 
     @Override
     public synchronized void retire(String version) {
-        Keyring next = keyring.without(version);
-        write(keyFile, next);
-        keyring = next;
+        store(keyring.reload().without(version));
     }
 
     @Override
@@ -115,7 +127,7 @@ public final class FileRootKeyProvider implements RootKeyProvider {
 
     @Override
     public String toString() {
-        return "FileRootKeyProvider[" + keyFile + ", current=" + keyring.current() + "]";
+        return "FileRootKeyProvider[" + keyring.path() + ", current=" + keyring.state().current() + "]";
     }
 
     private static SecretKey key(Keyring snapshot, String version) {
@@ -139,10 +151,10 @@ public final class FileRootKeyProvider implements RootKeyProvider {
         return keyring;
     }
 
-    private static void write(Path keyFile, Keyring keyring) {
-        byte[] bytes = keyring.toBytes();
+    private void store(Keyring next) {
+        byte[] bytes = next.toBytes();
         try {
-            PrivateFiles.writeAtomically(keyFile, bytes);
+            keyring.replace(next, bytes);
         } finally {
             Arrays.fill(bytes, (byte) 0);
         }

@@ -1,7 +1,6 @@
 package io.strongroom.rootkey;
 
 import io.strongroom.core.spi.RootKeyException;
-import io.strongroom.core.spi.RootKeyProvider;
 
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
@@ -12,6 +11,7 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 import static java.util.Objects.requireNonNull;
 
@@ -19,9 +19,11 @@ import static java.util.Objects.requireNonNull;
  * A root of trust unlocked by a passphrase. PBKDF2 turns the passphrase into a key-encryption key
  * (KEK); the data-wrapping root keys are random AES-256 keys kept in a keyring file wrapped under
  * the KEK, so rotation adds a random version without changing the passphrase, and the files in
- * the data directory never hold a usable key.
+ * the data directory never hold a usable key. The keyring may be rotated by another process (the
+ * {@code root-key} command): wraps follow the newest stored version, and unwrapping a version not
+ * seen yet re-reads the keyring.
  */
-public final class PassphraseRootKeyProvider implements RootKeyProvider {
+public final class PassphraseRootKeyProvider implements VersionedRootKeyProvider {
 
     public static final String PARAMS_FILE_NAME = "root-key-params";
     public static final String KEYRING_FILE_NAME = "root-keyring";
@@ -31,22 +33,23 @@ public final class PassphraseRootKeyProvider implements RootKeyProvider {
     private static final byte[] CHECK_PLAINTEXT = "strongroom passphrase check".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] CHECK_ASSOCIATED_DATA = "strongroom:passphrase-check".getBytes(StandardCharsets.US_ASCII);
 
-    private final Path keyringFile;
     private final SecureRandom random;
     private final RootKeyCipher cipher;
     private final SecretKey kek;
-    private volatile State state;
+    private final KeyringFile<State> keyring;
 
     /** The keyring as stored (entries wrapped under the KEK) and the unwrapped keys in memory. */
     private record State(Keyring stored, Map<String, SecretKey> keys) {
     }
 
-    private PassphraseRootKeyProvider(Path keyringFile, SecureRandom random, SecretKey kek, Keyring stored) {
-        this.keyringFile = keyringFile;
+    private PassphraseRootKeyProvider(Path keyringFile, SecureRandom random, SecretKey kek) {
         this.random = random;
         this.cipher = new RootKeyCipher(random);
         this.kek = kek;
-        this.state = new State(stored, unwrapAll(stored));
+        this.keyring = KeyringFile.open(keyringFile, bytes -> {
+            Keyring stored = Keyring.parse(bytes, keyringFile.toString());
+            return new State(stored, unwrapAll(keyringFile, stored));
+        });
     }
 
     /**
@@ -84,19 +87,26 @@ public final class PassphraseRootKeyProvider implements RootKeyProvider {
 
     @Override
     public String currentVersion() {
-        return state.stored().current();
+        return keyring.fresh().stored().current();
     }
 
+    /** Wraps under the newest stored version, even when another process rotated since the last wrap. */
     @Override
     public byte[] wrap(byte[] plaintext, byte[] associatedData) {
-        State snapshot = state;
+        State snapshot = keyring.fresh();
         String version = snapshot.stored().current();
         return cipher.wrap(version, snapshot.keys().get(version), plaintext, associatedData);
     }
 
     @Override
     public byte[] unwrap(byte[] wrapped, byte[] associatedData) {
-        return cipher.unwrap(wrapped, state.keys()::get, associatedData);
+        return cipher.unwrap(wrapped, this::keyFor, associatedData);
+    }
+
+    /** A version this process has not seen yet may come from another process's rotation: re-read once. */
+    private SecretKey keyFor(String version) {
+        SecretKey key = keyring.state().keys().get(version);
+        return key != null ? key : keyring.reload().keys().get(version);
     }
 
     @Override
@@ -105,16 +115,20 @@ public final class PassphraseRootKeyProvider implements RootKeyProvider {
     }
 
     @Override
+    public Set<String> versions() {
+        return Set.copyOf(keyring.reload().stored().versions());
+    }
+
+    @Override
     public synchronized String rotate() {
-        Keyring stored = state.stored();
-        String version = RootKeyVersions.next(stored.versions());
+        State current = keyring.reload();
+        String version = RootKeyVersions.next(current.stored().versions());
         byte[] key = AesKeys.random(random);
         try {
-            Keyring next = stored.withCurrent(version, wrapUnderKek(version, key));
-            write(next);
-            Map<String, SecretKey> keys = new LinkedHashMap<>(state.keys());
+            Keyring next = current.stored().withCurrent(version, wrapUnderKek(version, key));
+            Map<String, SecretKey> keys = new LinkedHashMap<>(current.keys());
             keys.put(version, new SecretKeySpec(key, "AES"));
-            state = new State(next, Map.copyOf(keys));
+            store(new State(next, Map.copyOf(keys)));
             return version;
         } finally {
             Arrays.fill(key, (byte) 0);
@@ -123,11 +137,10 @@ public final class PassphraseRootKeyProvider implements RootKeyProvider {
 
     @Override
     public synchronized void retire(String version) {
-        Keyring next = state.stored().without(version);
-        write(next);
-        Map<String, SecretKey> keys = new LinkedHashMap<>(state.keys());
+        State current = keyring.reload();
+        Map<String, SecretKey> keys = new LinkedHashMap<>(current.keys());
         keys.remove(version);
-        state = new State(next, Map.copyOf(keys));
+        store(new State(current.stored().without(version), Map.copyOf(keys)));
     }
 
     @Override
@@ -137,7 +150,7 @@ public final class PassphraseRootKeyProvider implements RootKeyProvider {
 
     @Override
     public String toString() {
-        return "PassphraseRootKeyProvider[" + keyringFile + ", current=" + currentVersion() + "]";
+        return "PassphraseRootKeyProvider[" + keyring.path() + ", current=" + keyring.state().stored().current() + "]";
     }
 
     private static PassphraseRootKeyProvider setUp(Path paramsFile, Path keyringFile, char[] passphrase,
@@ -153,7 +166,7 @@ public final class PassphraseRootKeyProvider implements RootKeyProvider {
             Keyring keyring = Keyring.of(version, cipher.wrap(KEK_VERSION, kek, key, keyAssociatedData(version)));
             writeKeyring(keyringFile, keyring);
             new PassphraseParams(iterations, salt, check).store(paramsFile);
-            return new PassphraseRootKeyProvider(keyringFile, random, kek, keyring);
+            return new PassphraseRootKeyProvider(keyringFile, random, kek);
         } finally {
             Arrays.fill(key, (byte) 0);
         }
@@ -174,15 +187,10 @@ public final class PassphraseRootKeyProvider implements RootKeyProvider {
         if (!Files.exists(keyringFile)) {
             throw new RootKeyException("The root keyring " + keyringFile + " is missing; restore it from a backup");
         }
-        byte[] bytes = PrivateFiles.readPrivate(keyringFile);
-        try {
-            return new PassphraseRootKeyProvider(keyringFile, random, kek, Keyring.parse(bytes, keyringFile.toString()));
-        } finally {
-            Arrays.fill(bytes, (byte) 0);
-        }
+        return new PassphraseRootKeyProvider(keyringFile, random, kek);
     }
 
-    private Map<String, SecretKey> unwrapAll(Keyring stored) {
+    private Map<String, SecretKey> unwrapAll(Path keyringFile, Keyring stored) {
         Map<String, SecretKey> keys = new LinkedHashMap<>();
         for (String version : stored.versions()) {
             byte[] key = cipher.unwrap(WrappedBlob.parse(stored.material(version)), kek, keyAssociatedData(version));
@@ -207,8 +215,13 @@ public final class PassphraseRootKeyProvider implements RootKeyProvider {
         return ("strongroom:root-key:" + version).getBytes(StandardCharsets.US_ASCII);
     }
 
-    private void write(Keyring keyring) {
-        writeKeyring(keyringFile, keyring);
+    private void store(State next) {
+        byte[] bytes = next.stored().toBytes();
+        try {
+            keyring.replace(next, bytes);
+        } finally {
+            Arrays.fill(bytes, (byte) 0);
+        }
     }
 
     private static void writeKeyring(Path file, Keyring keyring) {

@@ -1,7 +1,6 @@
 package io.strongroom.rootkey;
 
 import io.strongroom.core.spi.RootKeyException;
-import io.strongroom.core.spi.RootKeyProvider;
 
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
@@ -21,6 +20,7 @@ import java.security.UnrecoverableKeyException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 import static java.util.Objects.requireNonNull;
 
@@ -30,7 +30,7 @@ import static java.util.Objects.requireNonNull;
  * {@code <prefix>v1}, {@code <prefix>v2}, …; AES-GCM runs in the token, so key bytes never reach
  * this process.
  */
-public final class Pkcs11RootKeyProvider implements RootKeyProvider {
+public final class Pkcs11RootKeyProvider implements VersionedRootKeyProvider {
 
     /** The default label prefix: keys are called {@code strongroom-root-v1} and so on. */
     public static final String DEFAULT_KEY_LABEL_PREFIX = "strongroom-root-";
@@ -106,6 +106,11 @@ public final class Pkcs11RootKeyProvider implements RootKeyProvider {
     @Override
     public String versionOf(byte[] wrapped) {
         return WrappedBlob.parse(wrapped).version();
+    }
+
+    @Override
+    public Set<String> versions() {
+        return Set.copyOf(refreshed().keys().keySet());
     }
 
     @Override

@@ -1,20 +1,18 @@
 package io.strongroom.rootkey;
 
-import io.strongroom.core.spi.RootKeyProvider;
-
 import java.util.Arrays;
 import java.util.Map;
 
 import static java.util.Objects.requireNonNull;
 
-/** Opens the {@link RootKeyProvider} that {@link RootKeySettings} describe. */
+/** Opens the {@link io.strongroom.core.spi.RootKeyProvider} that {@link RootKeySettings} describe. */
 public final class RootKeyProviders {
 
     private RootKeyProviders() {
     }
 
     /** Opens a provider, reading secrets from this process's environment where the settings say so. */
-    public static RootKeyProvider open(RootKeySettings settings) {
+    public static VersionedRootKeyProvider open(RootKeySettings settings) {
         return open(settings, System.getenv());
     }
 
@@ -23,7 +21,7 @@ public final class RootKeyProviders {
      * Failures are {@link io.strongroom.core.spi.RootKeyException}s that name the file, variable or
      * token at fault, never a secret.
      */
-    public static RootKeyProvider open(RootKeySettings settings, Map<String, String> environment) {
+    public static VersionedRootKeyProvider open(RootKeySettings settings, Map<String, String> environment) {
         requireNonNull(settings, "settings");
         requireNonNull(environment, "environment");
         return switch (settings) {

@@ -37,12 +37,12 @@ class RootKeyRotationTest {
     }
 
     @Test
-    void rewrapsEverySecretAndRetiresTheOldVersion() {
+    void rewrapsEverySecretAndKeepsTheOldVersionForRunningServers() {
         byte[] oldBlob = accessKeys.wrapped("AKIA0");
 
         RootKeyRotation.Report report = new RootKeyRotation(provider, List.of(accessKeys, sessions)).rotate();
 
-        assertThat(report).isEqualTo(new RootKeyRotation.Report("v1", "v2", 4, 0, 0, 0, List.of(), List.of("v1")));
+        assertThat(report).isEqualTo(new RootKeyRotation.Report("v1", "v2", 4, 0, 0, 0, List.of()));
         assertThat(report.complete()).isTrue();
         for (var source : List.of(accessKeys, sessions)) {
             for (var secret : source.list()) {
@@ -51,8 +51,77 @@ class RootKeyRotationTest {
         }
         assertThat(plaintext(accessKeys, "AKIA2")).isEqualTo("secret-2");
         assertThat(plaintext(sessions, "ASIA0")).isEqualTo("session-secret");
+        assertThat(provider.versions()).containsExactlyInAnyOrder("v1", "v2");
+        assertThat(provider.unwrap(oldBlob, aad("AKIA0"))).isEqualTo("secret-0".getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void retirementAfterTheRotationRetiresTheOldVersion() {
+        byte[] oldBlob = accessKeys.wrapped("AKIA0");
+        RootKeyRotation rotation = new RootKeyRotation(provider, List.of(accessKeys, sessions));
+        rotation.rotate();
+
+        RootKeyRotation.Retirement retirement = rotation.retireUnused();
+
+        assertThat(retirement).isEqualTo(new RootKeyRotation.Retirement("v2", List.of("v1"), List.of()));
+        assertThat(retirement.complete()).isTrue();
+        assertThat(provider.versions()).containsExactly("v2");
+        assertThat(plaintext(accessKeys, "AKIA1")).isEqualTo("secret-1");
         assertThatThrownBy(() -> provider.unwrap(oldBlob, aad("AKIA0")))
                 .isInstanceOf(RootKeyException.class).hasMessage("Unknown root-key version v1");
+    }
+
+    @Test
+    void retirementRefusesWhileASecretIsStillUnderAnOldVersion() {
+        byte[] oldBlob = accessKeys.wrapped("AKIA0");
+        RootKeyRotation rotation = new RootKeyRotation(provider, List.of(accessKeys, sessions));
+        rotation.rotate();
+        accessKeys.put("AKIA0", oldBlob, aad("AKIA0")); // written by a server that had not seen v2 yet
+
+        RootKeyRotation.Retirement retirement = rotation.retireUnused();
+
+        assertThat(retirement).isEqualTo(new RootKeyRotation.Retirement("v2", List.of(),
+                List.of("access-keys/AKIA0 is still under v1")));
+        assertThat(retirement.complete()).isFalse();
+        assertThat(provider.versions()).containsExactlyInAnyOrder("v1", "v2");
+        assertThat(plaintext(accessKeys, "AKIA0")).isEqualTo("secret-0");
+    }
+
+    @Test
+    void retirementRefusesWhileASecretsVersionCannotBeRead() {
+        RootKeyRotation rotation = new RootKeyRotation(provider, List.of(accessKeys));
+        rotation.rotate();
+        accessKeys.put("AKIA1", new byte[] {1, 2, 3}, aad("AKIA1"));
+
+        RootKeyRotation.Retirement retirement = rotation.retireUnused();
+
+        assertThat(retirement.retiredVersions()).isEmpty();
+        assertThat(retirement.stillInUse()).singleElement().asString().startsWith("access-keys/AKIA1: ");
+        assertThat(provider.versions()).containsExactlyInAnyOrder("v1", "v2");
+    }
+
+    @Test
+    void retirementRefusesWhileASecretNamesAVersionTheRootKeyDoesNotHold() {
+        RootKeyRotation rotation = new RootKeyRotation(provider, List.of(accessKeys));
+        rotation.rotate();
+        byte[] blob = accessKeys.wrapped("AKIA2");
+        WrappedBlob parsed = WrappedBlob.parse(blob);
+        accessKeys.put("AKIA2", new WrappedBlob("v7", parsed.nonce(), parsed.ciphertext()).toBytes(), aad("AKIA2"));
+
+        RootKeyRotation.Retirement retirement = rotation.retireUnused();
+
+        assertThat(retirement.stillInUse()).containsExactly(
+                "access-keys/AKIA2 is under v7, which this root key does not hold");
+        assertThat(provider.versions()).containsExactlyInAnyOrder("v1", "v2");
+    }
+
+    @Test
+    void retirementWithNoOldVersionRetiresNothing() {
+        RootKeyRotation.Retirement retirement = new RootKeyRotation(provider, List.of(accessKeys)).retireUnused();
+
+        assertThat(retirement).isEqualTo(new RootKeyRotation.Retirement("v1", List.of(), List.of()));
+        assertThat(retirement.complete()).isTrue();
+        assertThat(provider.versions()).containsExactly("v1");
     }
 
     @Test
@@ -81,7 +150,7 @@ class RootKeyRotationTest {
         assertThat(report.conflicts()).isEqualTo(1);
         assertThat(report.rewrapped()).isEqualTo(2);
         assertThat(report.alreadyCurrent()).isEqualTo(1);
-        assertThat(report.retiredVersions()).containsExactly("v1");
+        assertThat(report.complete()).isTrue();
         assertThat(plaintext(accessKeys, "AKIA1")).isEqualTo("updated-secret");
     }
 
@@ -97,7 +166,7 @@ class RootKeyRotationTest {
 
         assertThat(report.vanished()).isEqualTo(1);
         assertThat(report.rewrapped()).isEqualTo(2);
-        assertThat(report.retiredVersions()).containsExactly("v1");
+        assertThat(report.complete()).isTrue();
     }
 
     @Test
@@ -109,11 +178,13 @@ class RootKeyRotationTest {
         assertThat(report.previousVersion()).isEqualTo("v2");
         assertThat(report.currentVersion()).isEqualTo("v3");
         assertThat(report.rewrapped()).isEqualTo(3);
-        assertThat(report.retiredVersions()).containsExactly("v2");
+        assertThat(provider.versions()).containsExactlyInAnyOrder("v1", "v2", "v3");
+        assertThat(new RootKeyRotation(provider, List.of(accessKeys)).retireUnused().retiredVersions())
+                .containsExactly("v1", "v2");
     }
 
     @Test
-    void keepsOldVersionsWhenASecretCannotBeUnwrapped() {
+    void reportsASecretThatCannotBeUnwrappedAndLeavesItAsItWas() {
         byte[] good = accessKeys.wrapped("AKIA0");
         byte[] damaged = good.clone();
         damaged[damaged.length - 1] ^= 1;
@@ -124,10 +195,11 @@ class RootKeyRotationTest {
         assertThat(report.complete()).isFalse();
         assertThat(report.failures()).singleElement().asString()
                 .startsWith("access-keys/AKIA0: Root-key blob is not authentic");
-        assertThat(report.retiredVersions()).isEmpty();
         assertThat(accessKeys.wrapped("AKIA0")).isEqualTo(damaged);
         assertThat(provider.unwrap(good, aad("AKIA0"))).isEqualTo("secret-0".getBytes(StandardCharsets.UTF_8));
         assertThat(provider.currentVersion()).isEqualTo("v2");
+        assertThat(new RootKeyRotation(provider, List.of(accessKeys)).retireUnused().stillInUse())
+                .containsExactly("access-keys/AKIA0 is still under v1");
     }
 
     private void store(InMemoryWrappedSecretSource source, String id, String secret) {

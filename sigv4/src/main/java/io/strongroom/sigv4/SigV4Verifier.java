@@ -42,7 +42,7 @@ public final class SigV4Verifier {
                 .orElseThrow(SigV4Exception::unknownAccessKey);
         requireSignatureMatches(request, query, parsed, payloadHash, secret);
         // Checked after the signature so that only an authenticated x-amz-content-sha256 is compared.
-        PayloadHash.requireBodyMatchesDeclaredHash(request);
+        PayloadHash.requireBodyMatchesDeclaredHash(request, parsed);
         return new VerifiedSignature(parsed.accessKeyId(), parsed.scope().region(), parsed.scope().service(),
                 parsed.requestTime(), parsed.presigned(), parsed.sessionToken());
     }
@@ -51,12 +51,14 @@ public final class SigV4Verifier {
             String payloadHash, SigningSecret secret) {
         CanonicalRequest canonical = CanonicalRequest.of(request, query, parsed, payloadHash);
         String stringToSign = StringToSign.of(parsed.requestTime(), parsed.scope(), canonical);
-        byte[] signingKey = signingKeys.signingKey(parsed.accessKeyId(), secret, parsed.scope());
-        byte[] expected = Sha256.hmac(signingKey, stringToSign);
+        SigningKeyCache.SigningKey signingKey = signingKeys.signingKey(parsed.accessKeyId(), secret, parsed.scope());
+        byte[] expected = Sha256.hmac(signingKey.bytes(), stringToSign);
         byte[] provided = Hex.decodeSha256(parsed.signature());
         if (!MessageDigest.isEqual(expected, provided)) {
             throw SigV4Exception.signatureMismatch();
         }
+        // Only a key proven by a matching signature is worth keeping (a wrong one would only churn the cache).
+        signingKeys.rememberVerified(signingKey);
     }
 
     /** True when the request carries any SigV4 authentication (header or query); false for anonymous requests. */

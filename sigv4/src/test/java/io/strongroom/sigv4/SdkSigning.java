@@ -94,6 +94,15 @@ final class SdkSigning {
     }
 
     SignedRequest sign(Spec spec, Duration expiration) {
+        return sign(spec, expiration, false);
+    }
+
+    /** Signs as a client that turned payload signing off: {@code UNSIGNED-PAYLOAD} stands for the body. */
+    SignedRequest signWithUnsignedPayload(Spec spec) {
+        return sign(spec, Duration.ofMinutes(5), true);
+    }
+
+    private SignedRequest sign(Spec spec, Duration expiration, boolean unsignedPayload) {
         SdkHttpFullRequest.Builder builder = SdkHttpFullRequest.builder()
                 .method(SdkHttpMethod.fromValue(spec.method()))
                 .protocol("https")
@@ -127,6 +136,9 @@ final class SdkSigning {
             } else if (s3) {
                 // S3 clients send x-amz-content-sha256; the SDK adds it when asked to sign the payload.
                 r.putProperty(AwsV4FamilyHttpSigner.PAYLOAD_SIGNING_ENABLED, true);
+            }
+            if (unsignedPayload) {
+                r.putProperty(AwsV4FamilyHttpSigner.PAYLOAD_SIGNING_ENABLED, false);
             }
         });
         return toSignedRequest(signed.request(), spec.body());

@@ -9,7 +9,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code strongroom} command: {@code start-dev}, {@code start}, {@code root-key rotate},
+ * The {@code strongroom} command: {@code start-dev}, {@code start}, {@code root-key rotate}, {@code root-key retire},
  * {@code version}. Exit codes: 0 success, 1 failure at run time, 2 bad usage or configuration
  * (with the message on stderr).
  */
@@ -37,7 +37,8 @@ public final class StrongroomCommand {
         root.addSubcommand("start-dev", new StartDevCommand(launch));
         root.addSubcommand("start", new StartCommand(launch));
         root.addSubcommand("root-key", new CommandLine(new RootKeyCommand())
-                .addSubcommand("rotate", new RootKeyCommand.Rotate(launch)));
+                .addSubcommand("rotate", new RootKeyCommand.Rotate(launch))
+                .addSubcommand("retire", new RootKeyCommand.Retire(launch)));
         root.addSubcommand("version", new VersionCommand(launch));
         root.setOut(new java.io.PrintWriter(launch.out(), true));
         root.setErr(new java.io.PrintWriter(launch.err(), true));
