@@ -50,8 +50,7 @@ public final class QueryDispatcher {
 
     /** The Action for metrics, only when it is one of ours: client text must not become a metric label. */
     public String operationName(ApiRequest request) {
-        String action = QueryRequestReader.actionOrEmpty(request);
-        return operations.find(action).isPresent() ? action : "Unknown";
+        return QueryAction.find(request).filter(action -> operations.find(action).isPresent()).orElse("Unknown");
     }
 
     public ApiResponse renderError(ApiRequest request, AwsException error) {

@@ -19,11 +19,14 @@ public final class QueryRequestReader {
     }
 
     public static QueryParameters read(ApiRequest request) {
-        List<Map.Entry<String, String>> pairs = new ArrayList<>(FormDecoder.decode(request.rawQuery()));
+        List<Map.Entry<String, String>> pairs = new ArrayList<>(FormDecoder.decodeQueryString(request.rawQuery()));
         if (request.method().equalsIgnoreCase("POST") && request.body().length > 0) {
             requireFormContentType(request);
             // ISO-8859-1 maps each byte to one char, so FormDecoder sees (and rejects) any non-ASCII byte.
             pairs.addAll(FormDecoder.decode(new String(request.body(), StandardCharsets.ISO_8859_1)));
+            if (pairs.size() > FormDecoder.MAX_PARAMETERS) {
+                throw FormDecoder.tooManyParameters();
+            }
         }
         pairs.removeIf(pair -> pair.getKey().regionMatches(true, 0, "X-Amz-", 0, 6));
         return QueryParameters.of(pairs);
@@ -31,11 +34,16 @@ public final class QueryRequestReader {
 
     /** The Action named by the request, read leniently for metrics: empty when it cannot be told. */
     public static String actionOrEmpty(ApiRequest request) {
-        try {
-            return read(request).string("Action").orElse("");
-        } catch (RuntimeException e) {
-            return "";
+        return QueryAction.find(request).orElse("");
+    }
+
+    /** Whether {@link #read} would decode the body: a POST with a body that is (or does not say it is not) a form. */
+    static boolean hasFormBody(ApiRequest request) {
+        if (!request.method().equalsIgnoreCase("POST") || request.body().length == 0) {
+            return false;
         }
+        String type = request.header("Content-Type").orElse(FORM_TYPE);
+        return type.split(";", 2)[0].trim().equalsIgnoreCase(FORM_TYPE);
     }
 
     private static void requireFormContentType(ApiRequest request) {

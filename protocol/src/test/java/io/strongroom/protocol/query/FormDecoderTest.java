@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
 import io.strongroom.core.AwsException;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -41,6 +42,42 @@ class FormDecoderTest {
     @Test
     void keepsEqualsSignsInsideValues() {
         assertThat(FormDecoder.decode("a=b=c")).containsExactly(entry("a", "b=c"));
+    }
+
+    @Test
+    void inAQueryStringPlusIsALiteralPlusAsTheSignatureLayerReadsIt() {
+        assertThat(FormDecoder.decodeQueryString("a=x+y&b=x%2By&c=x%20y"))
+                .containsExactly(entry("a", "x+y"), entry("b", "x+y"), entry("c", "x y"));
+    }
+
+    @Test
+    void aThousandParametersAreAcceptedAndOneMoreIsRefused() {
+        String thousand = "p=1&".repeat(FormDecoder.MAX_PARAMETERS);
+        assertThat(FormDecoder.decode(thousand)).hasSize(FormDecoder.MAX_PARAMETERS);
+        assertThat(FormDecoder.decodeQueryString(thousand + "&&")).hasSize(FormDecoder.MAX_PARAMETERS);
+        for (String tooMany : new String[] {thousand + "q=2", "0&".repeat(200_000)}) {
+            assertThatThrownBy(() -> FormDecoder.decode(tooMany))
+                    .isInstanceOfSatisfying(AwsException.class, e -> {
+                        assertThat(e.code()).isEqualTo("InvalidQueryParameter");
+                        assertThat(e.httpStatus()).isEqualTo(400);
+                        assertThat(e.getMessage()).endsWith("the request has more than 1000 parameters");
+                    });
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "a=%\u0663F", "a=%4\u0663", "a=%\uFF14\uFF11", // digits of other scripts are not hex digits
+    })
+    void percentEscapesTakeAsciiHexDigitsOnly(String escaped) {
+        String form = escaped.translateEscapes();
+        for (var decoder : List.<java.util.function.Function<String, ?>>of(FormDecoder::decode, FormDecoder::decodeQueryString)) {
+            assertThatThrownBy(() -> decoder.apply(form))
+                    .isInstanceOfSatisfying(AwsException.class, e -> {
+                        assertThat(e.code()).isEqualTo("InvalidQueryParameter");
+                        assertThat(e.getMessage()).endsWith("invalid percent-encoding");
+                    });
+        }
     }
 
     @ParameterizedTest

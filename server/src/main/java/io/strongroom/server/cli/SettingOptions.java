@@ -19,8 +19,12 @@ final class SettingOptions {
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Data directory (default ./data)")
     String dataDir;
 
-    @Option(names = "--bind-host", paramLabel = "HOST", description = "Address to bind (start-dev: 127.0.0.1, start: 0.0.0.0)")
+    @Option(names = "--bind-host", paramLabel = "HOST", description = "Address the API port binds to (start-dev: 127.0.0.1, start: 0.0.0.0)")
     String bindHost;
+
+    @Option(names = "--management-bind-host", paramLabel = "HOST",
+            description = "Address the health and metrics port binds to (default 127.0.0.1)")
+    String managementBindHost;
 
     @Option(names = "--http-port", paramLabel = "PORT", description = "API port (default 9000)")
     String httpPort;
@@ -50,13 +54,19 @@ final class SettingOptions {
     @Option(names = "--max-request-body", paramLabel = "SIZE", description = "Largest Query/JSON request body (default 1MiB)")
     String maxRequestBody;
 
-    @Option(names = "--trust-forwarded-for", paramLabel = "BOOL", description = "Take the caller's address from X-Forwarded-For (default false)")
-    String trustForwardedFor;
+    @Option(names = "--max-concurrent-requests", paramLabel = "COUNT",
+            description = "API requests served at once; more wait briefly, then get 503 (default 256)")
+    String maxConcurrentRequests;
+
+    @Option(names = "--trusted-proxies", paramLabel = "CIDRS",
+            description = "Comma-separated CIDR blocks of proxies whose X-Forwarded-For is believed (default none)")
+    String trustedProxies;
 
     Map<Setting, String> flags() {
         Map<Setting, String> flags = new EnumMap<>(Setting.class);
         put(flags, Setting.DATA_DIR, dataDir);
         put(flags, Setting.BIND_HOST, bindHost);
+        put(flags, Setting.MANAGEMENT_BIND_HOST, managementBindHost);
         put(flags, Setting.HTTP_PORT, httpPort);
         put(flags, Setting.MANAGEMENT_PORT, managementPort);
         put(flags, Setting.REGION, region);
@@ -66,7 +76,8 @@ final class SettingOptions {
         put(flags, Setting.TLS_KEY, tlsKey);
         put(flags, Setting.SHUTDOWN_TIMEOUT, shutdownTimeout);
         put(flags, Setting.MAX_REQUEST_BODY, maxRequestBody);
-        put(flags, Setting.TRUST_FORWARDED_FOR, trustForwardedFor);
+        put(flags, Setting.MAX_CONCURRENT_REQUESTS, maxConcurrentRequests);
+        put(flags, Setting.TRUSTED_PROXIES, trustedProxies);
         return flags;
     }
 

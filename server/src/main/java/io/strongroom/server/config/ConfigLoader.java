@@ -3,6 +3,7 @@ package io.strongroom.server.config;
 import static java.util.Objects.requireNonNull;
 
 import io.strongroom.iam.bootstrap.AdminCredentials;
+import io.strongroom.server.net.TrustedProxies;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -20,6 +21,9 @@ public final class ConfigLoader {
     static final String DEFAULT_DATA_DIR = "./data";
     static final String DEV_BIND_HOST = "127.0.0.1";
     static final String PROD_BIND_HOST = "0.0.0.0";
+    /** Health and metrics are unauthenticated: reachable from this host only unless the operator says otherwise. */
+    static final String DEFAULT_MANAGEMENT_BIND_HOST = "127.0.0.1";
+    static final int DEFAULT_MAX_CONCURRENT_REQUESTS = 256;
     static final int DEFAULT_HTTP_PORT = 9000;
     static final int DEFAULT_MANAGEMENT_PORT = 9001;
     static final String DEFAULT_REGION = "us-east-1";
@@ -61,6 +65,7 @@ public final class ConfigLoader {
                 mode,
                 dataDir,
                 resolver.get(Setting.BIND_HOST, SettingValues::host, mode == Mode.DEV ? DEV_BIND_HOST : PROD_BIND_HOST),
+                resolver.get(Setting.MANAGEMENT_BIND_HOST, SettingValues::host, DEFAULT_MANAGEMENT_BIND_HOST),
                 resolver.get(Setting.HTTP_PORT, SettingValues::port, DEFAULT_HTTP_PORT),
                 resolver.get(Setting.MANAGEMENT_PORT, SettingValues::port, DEFAULT_MANAGEMENT_PORT),
                 resolver.get(Setting.REGION, SettingValues::region, DEFAULT_REGION),
@@ -69,7 +74,8 @@ public final class ConfigLoader {
                 resolver.tls(),
                 resolver.get(Setting.SHUTDOWN_TIMEOUT, SettingValues::duration, DEFAULT_SHUTDOWN_TIMEOUT),
                 resolver.get(Setting.MAX_REQUEST_BODY, SettingValues::size, DEFAULT_MAX_REQUEST_BODY),
-                resolver.get(Setting.TRUST_FORWARDED_FOR, SettingValues::bool, false),
+                resolver.get(Setting.MAX_CONCURRENT_REQUESTS, SettingValues::concurrency, DEFAULT_MAX_CONCURRENT_REQUESTS),
+                resolver.get(Setting.TRUSTED_PROXIES, TrustedProxies::parse, TrustedProxies.NONE),
                 adminCredentials());
     }
 

@@ -3,6 +3,8 @@ package io.strongroom.server.config;
 import static java.util.Objects.requireNonNull;
 
 import io.strongroom.iam.bootstrap.AdminCredentials;
+import io.strongroom.server.net.TrustedProxies;
+import io.strongroom.store.jdbc.JdbcUrl;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -14,7 +16,8 @@ import java.util.Optional;
  *
  * @param mode              dev ({@code start-dev}) or prod ({@code start})
  * @param dataDir           where the SQLite database, the root-key file and bootstrap credentials live
- * @param bindHost          address both ports bind to
+ * @param bindHost          address the API port binds to
+ * @param managementBindHost address the health and metrics port binds to
  * @param httpPort          the API port (0 picks a free one)
  * @param managementPort    the health and metrics port (0 picks a free one)
  * @param region            the region this node answers as
@@ -23,14 +26,15 @@ import java.util.Optional;
  * @param tls               PEM certificate chain and PKCS#8 key, when the API port speaks TLS
  * @param shutdownTimeout   how long in-flight requests may run after a stop was asked for
  * @param maxRequestBody    the largest body a Query/JSON API call may carry, in bytes
- * @param trustForwardedFor whether the left-most X-Forwarded-For address is the caller's
- *                          (only behind a proxy that sets it)
+ * @param maxConcurrentRequests how many API requests are served at once; more wait briefly, then get 503
+ * @param trustedProxies    the proxies whose X-Forwarded-For header names the caller (none by default)
  * @param bootstrapAdmin    the administrator key to create on first start, when given
  */
 public record ServerConfig(
         Mode mode,
         Path dataDir,
         String bindHost,
+        String managementBindHost,
         int httpPort,
         int managementPort,
         String region,
@@ -39,7 +43,8 @@ public record ServerConfig(
         Optional<TlsFiles> tls,
         Duration shutdownTimeout,
         long maxRequestBody,
-        boolean trustForwardedFor,
+        int maxConcurrentRequests,
+        TrustedProxies trustedProxies,
         Optional<AdminCredentials> bootstrapAdmin) {
 
     /** Jetty's request-header limit; a larger header block gets an AWS-shaped 431-class error. */
@@ -49,12 +54,17 @@ public record ServerConfig(
         requireNonNull(mode, "mode");
         requireNonNull(dataDir, "dataDir");
         requireNonNull(bindHost, "bindHost");
+        requireNonNull(managementBindHost, "managementBindHost");
         requireNonNull(region, "region");
         requireNonNull(dbUrl, "dbUrl");
         requireNonNull(rootKey, "rootKey");
         requireNonNull(tls, "tls");
         requireNonNull(shutdownTimeout, "shutdownTimeout");
+        requireNonNull(trustedProxies, "trustedProxies");
         requireNonNull(bootstrapAdmin, "bootstrapAdmin");
+        if (maxConcurrentRequests < 1) {
+            throw new IllegalArgumentException("maxConcurrentRequests must be positive");
+        }
     }
 
     /** The TLS certificate chain and private key, both PEM files. */
@@ -66,7 +76,18 @@ public record ServerConfig(
     }
 
     public ServerConfig withPorts(int httpPort, int managementPort) {
-        return new ServerConfig(mode, dataDir, bindHost, httpPort, managementPort, region, dbUrl, rootKey, tls,
-                shutdownTimeout, maxRequestBody, trustForwardedFor, bootstrapAdmin);
+        return new ServerConfig(mode, dataDir, bindHost, managementBindHost, httpPort, managementPort, region, dbUrl,
+                rootKey, tls, shutdownTimeout, maxRequestBody, maxConcurrentRequests, trustedProxies, bootstrapAdmin);
+    }
+
+    /** The record's own form, with any password in the database URL redacted. */
+    @Override
+    public String toString() {
+        return "ServerConfig[mode=" + mode + ", dataDir=" + dataDir + ", bindHost=" + bindHost
+                + ", managementBindHost=" + managementBindHost + ", httpPort=" + httpPort
+                + ", managementPort=" + managementPort + ", region=" + region + ", dbUrl=" + JdbcUrl.redact(dbUrl)
+                + ", rootKey=" + rootKey + ", tls=" + tls + ", shutdownTimeout=" + shutdownTimeout
+                + ", maxRequestBody=" + maxRequestBody + ", maxConcurrentRequests=" + maxConcurrentRequests
+                + ", trustedProxies=" + trustedProxies + ", bootstrapAdmin=" + bootstrapAdmin + "]";
     }
 }

@@ -12,6 +12,7 @@ import java.util.Optional;
 public enum Setting {
     DATA_DIR("data-dir"),
     BIND_HOST("bind-host"),
+    MANAGEMENT_BIND_HOST("management-bind-host"),
     HTTP_PORT("http-port"),
     MANAGEMENT_PORT("management-port"),
     REGION("region"),
@@ -21,7 +22,8 @@ public enum Setting {
     TLS_KEY("tls-key"),
     SHUTDOWN_TIMEOUT("shutdown-timeout"),
     MAX_REQUEST_BODY("max-request-body"),
-    TRUST_FORWARDED_FOR("trust-forwarded-for");
+    MAX_CONCURRENT_REQUESTS("max-concurrent-requests"),
+    TRUSTED_PROXIES("trusted-proxies");
 
     static final String ENVIRONMENT_PREFIX = "STRONGROOM_";
 

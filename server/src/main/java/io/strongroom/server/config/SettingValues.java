@@ -16,6 +16,7 @@ final class SettingValues {
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9._:\\-\\[\\]%]+");
     private static final long MIN_BODY = 1024;
     private static final long MAX_BODY = 1024L * 1024 * 1024;
+    private static final int MAX_CONCURRENCY = 100_000;
 
     private SettingValues() {
     }
@@ -107,11 +108,17 @@ final class SettingValues {
         return bytes;
     }
 
-    static boolean bool(String text) {
-        return switch (text.strip().toLowerCase(Locale.ROOT)) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new IllegalArgumentException("'" + text + "' is neither true nor false");
-        };
+    /** A number of requests served at once: 1 to 100,000. */
+    static int concurrency(String text) {
+        int count;
+        try {
+            count = Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + text + "' is not a whole number");
+        }
+        if (count < 1 || count > MAX_CONCURRENCY) {
+            throw new IllegalArgumentException("the count must lie between 1 and " + MAX_CONCURRENCY);
+        }
+        return count;
     }
 }

@@ -6,6 +6,7 @@ import io.strongroom.core.AwsException;
 import io.strongroom.core.Ids;
 import io.strongroom.protocol.ApiRequest;
 import io.strongroom.protocol.ApiResponse;
+import io.strongroom.server.net.TrustedProxies;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Clock;
@@ -33,9 +34,9 @@ public final class ApiHandler extends Handler.Abstract {
     private final long maxRequestBody;
     private final Clock clock;
 
-    public ApiHandler(ApiPipeline pipeline, boolean trustForwardedFor, long maxRequestBody, Clock clock) {
+    public ApiHandler(ApiPipeline pipeline, TrustedProxies trustedProxies, long maxRequestBody, Clock clock) {
         this.pipeline = requireNonNull(pipeline, "pipeline");
-        this.clientAddress = new ClientAddress(trustForwardedFor);
+        this.clientAddress = new ClientAddress(trustedProxies);
         this.maxRequestBody = maxRequestBody;
         this.clock = requireNonNull(clock, "clock");
     }
@@ -44,12 +45,20 @@ public final class ApiHandler extends Handler.Abstract {
     public boolean handle(Request request, Response response, Callback callback) {
         String requestId = Ids.requestId();
         Instant receivedAt = clock.instant();
+        String peer = peerAddress(request);
+        String source;
+        try {
+            source = clientAddress.resolve(peer, request.getHeaders().getValuesList(HttpHeader.X_FORWARDED_FOR));
+        } catch (AwsException e) {
+            write(pipeline.reject(toApiRequest(request, new byte[0], peer, requestId, receivedAt), e), response, callback);
+            return true;
+        }
         ApiResponse answer;
         try {
             byte[] body = BoundedBody.read(request, maxRequestBody);
-            answer = pipeline.handle(toApiRequest(request, body, requestId, receivedAt));
+            answer = pipeline.handle(toApiRequest(request, body, source, requestId, receivedAt));
         } catch (BoundedBody.TooLargeException e) {
-            answer = pipeline.reject(toApiRequest(request, new byte[0], requestId, receivedAt),
+            answer = pipeline.reject(toApiRequest(request, new byte[0], source, requestId, receivedAt),
                     new AwsException("RequestEntityTooLarge", 413,
                             "Request body is larger than the limit of " + maxRequestBody + " bytes."));
             // The rest of the body is not worth reading: close the connection after answering.
@@ -62,15 +71,30 @@ public final class ApiHandler extends Handler.Abstract {
         return true;
     }
 
-    private ApiRequest toApiRequest(Request request, byte[] body, String requestId, Instant receivedAt) {
+    /**
+     * Answers a request the concurrency limit turned away, in the shape of the service it was for,
+     * without reading its body.
+     */
+    void rejectOverloaded(Request request, Response response, Callback callback) {
+        ApiRequest apiRequest = toApiRequest(request, new byte[0], peerAddress(request), Ids.requestId(), clock.instant());
+        ApiResponse answer = pipeline.reject(apiRequest, new AwsException("ServiceUnavailable", 503,
+                "The server is busy. Please reduce your request rate and retry."));
+        response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        write(answer, response, callback);
+    }
+
+    private static String peerAddress(Request request) {
+        String peer = Request.getRemoteAddr(request);
+        return peer == null ? "" : peer;
+    }
+
+    private static ApiRequest toApiRequest(Request request, byte[] body, String source, String requestId,
+                                           Instant receivedAt) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         for (HttpField field : request.getHeaders()) {
             headers.computeIfAbsent(field.getName(), name -> new ArrayList<>()).add(field.getValue());
         }
         String query = request.getHttpURI().getQuery();
-        String peer = Request.getRemoteAddr(request);
-        String source = clientAddress.resolve(peer == null ? "" : peer,
-                java.util.Optional.ofNullable(request.getHeaders().get(HttpHeader.X_FORWARDED_FOR)));
         return new ApiRequest(request.getMethod(), request.getHttpURI().getPath(), query == null ? "" : query,
                 headers, body, source, request.isSecure(), requestId, receivedAt);
     }

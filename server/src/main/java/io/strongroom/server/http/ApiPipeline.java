@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
+import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
@@ -36,12 +37,18 @@ public final class ApiPipeline {
     private final RequestAuthenticator authenticator;
     private final RequestMetrics metrics;
     private final Clock clock;
+    private final String region;
 
-    public ApiPipeline(ServiceRouter router, RequestAuthenticator authenticator, RequestMetrics metrics, Clock clock) {
+    /**
+     * @param region the region this server answers as: a signature scoped to another one is refused
+     */
+    public ApiPipeline(ServiceRouter router, RequestAuthenticator authenticator, RequestMetrics metrics, Clock clock,
+                       String region) {
         this.router = requireNonNull(router, "router");
         this.authenticator = requireNonNull(authenticator, "authenticator");
         this.metrics = requireNonNull(metrics, "metrics");
         this.clock = requireNonNull(clock, "clock");
+        this.region = requireNonNull(region, "region");
     }
 
     /** Serves a request whose body was read whole. */
@@ -57,7 +64,7 @@ public final class ApiPipeline {
     public ApiResponse reject(ApiRequest request, AwsException error) {
         try (var scope = RequestLogContext.enter(request.requestId())) {
             ServiceHandler handler = router.route(request);
-            return finish(handler, request, new Outcome(renderError(handler, request, error), null, error.code()));
+            return finish(handler, request, failure(handler, request, error, null));
         }
     }
 
@@ -65,18 +72,39 @@ public final class ApiPipeline {
         String principalArn = null;
         try {
             RequestAuthenticator.Authenticated authenticated = authenticator.authenticate(toSignedRequest(request));
+            requireScopeOf(handler, authenticated);
             principalArn = authenticated.principal().arn();
             CallContext call = new CallContext(request.requestId(), authenticated.principal(),
                     request.remoteAddress(), request.header("User-Agent").orElse(""), request.secure(),
                     authenticated.region(), request.receivedAt());
             return new Outcome(handler.handle(request, call), principalArn, null);
         } catch (AwsException e) {
-            return new Outcome(renderError(handler, request, e), principalArn, e.code());
+            return failure(handler, request, e, principalArn);
         } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "Unexpected failure serving " + handler.signingName() + " request", e);
-            AwsException internal = AwsException.internal(INTERNAL_ERROR_MESSAGE, e);
-            return new Outcome(renderError(handler, request, internal), principalArn, internal.code());
+            return failure(handler, request, AwsException.internal(INTERNAL_ERROR_MESSAGE, e), principalArn);
         }
+    }
+
+    /**
+     * A valid signature is only good for the service and region it was made for: the handler's
+     * signing name and this server's region (the region also becomes aws:RequestedRegion).
+     * Requests no service claims are answered InvalidAction whatever they were signed for.
+     */
+    private void requireScopeOf(ServiceHandler handler, RequestAuthenticator.Authenticated authenticated) {
+        if (!authenticated.region().equals(region)) {
+            // AWS's own wording, trailing space included; the echoed region is the signer's, kept short
+            String signed = authenticated.region();
+            throw new AwsException("SignatureDoesNotMatch", 403, "Credential should be scoped to a valid region, not '"
+                    + (signed.length() <= 32 ? signed : signed.substring(0, 32) + "...") + "'. ");
+        }
+        if (!(handler instanceof UnroutableRequestHandler) && !authenticated.service().equals(handler.signingName())) {
+            throw new AwsException("SignatureDoesNotMatch", 403,
+                    "Credential should be scoped to correct service: '" + handler.signingName() + "'. ");
+        }
+    }
+
+    private static Outcome failure(ServiceHandler handler, ApiRequest request, AwsException error, String principalArn) {
+        return new Outcome(renderError(handler, request, error), principalArn, error);
     }
 
     private static ApiResponse renderError(ServiceHandler handler, ApiRequest request, AwsException error) {
@@ -91,6 +119,9 @@ public final class ApiPipeline {
     private ApiResponse finish(ServiceHandler handler, ApiRequest request, Outcome outcome) {
         ApiResponse response = withStandardHeaders(outcome.response(), request.requestId());
         String operation = operationName(handler, request);
+        if (outcome.error() != null && !outcome.error().senderFault()) {
+            logServerFault(handler.signingName(), operation, outcome.error());
+        }
         Duration duration = Duration.between(request.receivedAt(), clock.instant());
         metrics.record(handler.signingName(), operation, response.status(), duration);
         ACCESS_LOG.log(Level.INFO, "request", LogFields.builder()
@@ -99,7 +130,7 @@ public final class ApiPipeline {
                 .put("service", handler.signingName())
                 .put("operation", operation)
                 .put("status", response.status())
-                .put("errorCode", outcome.errorCode())
+                .put("errorCode", outcome.error() == null ? null : outcome.error().code())
                 .put("durationMs", duration.toMillis())
                 .put("principalArn", outcome.principalArn())
                 .put("sourceIp", request.remoteAddress())
@@ -129,6 +160,20 @@ public final class ApiPipeline {
                 Optional.of(request.body()));
     }
 
-    private record Outcome(ApiResponse response, String principalArn, String errorCode) {
+    /** Logs a failure on the server's side once, with what caused it; the client was told only "internal error". */
+    private static void logServerFault(String service, String operation, AwsException error) {
+        LogRecord record = new LogRecord(Level.SEVERE, "Server-side failure");
+        record.setLoggerName(LOG.getName());
+        record.setParameters(new Object[] {LogFields.builder()
+                .put("service", service)
+                .put("operation", operation)
+                .put("errorCode", error.code())
+                .put("status", error.httpStatus())
+                .build()});
+        record.setThrown(error.getCause() != null ? error.getCause() : error);
+        LOG.log(record);
+    }
+
+    private record Outcome(ApiResponse response, String principalArn, AwsException error) {
     }
 }

@@ -26,10 +26,11 @@ public final class JettyServers {
     }
 
     /**
-     * The API server. Requests run on virtual threads; a {@link GracefulHandler} lets in-flight
-     * requests finish within the shutdown timeout when the server stops.
+     * The API server. Requests run on virtual threads, at most {@code max-concurrent-requests} at
+     * once; a {@link GracefulHandler} lets in-flight requests finish within the shutdown timeout
+     * when the server stops.
      */
-    public static Server api(ServerConfig config, Handler apiHandler, Optional<PemKeyStoreLoader.TlsKeyStore> tls) {
+    public static Server api(ServerConfig config, ApiHandler apiHandler, Optional<PemKeyStoreLoader.TlsKeyStore> tls) {
         QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("api");
         threads.setVirtualThreadsExecutor(VirtualThreads.getNamedVirtualThreadsExecutor("api-request-"));
@@ -41,19 +42,21 @@ public final class JettyServers {
         connector.setHost(config.bindHost());
         connector.setPort(config.httpPort());
         server.addConnector(connector);
-        server.setHandler(new GracefulHandler(apiHandler));
+        server.setHandler(new GracefulHandler(
+                new ApiConcurrencyLimit(apiHandler, config.maxConcurrentRequests(), ApiConcurrencyLimit.MAX_WAIT)));
         server.setErrorHandler(new AwsErrorHandler());
         server.setStopTimeout(config.shutdownTimeout().toMillis());
         server.setStopAtShutdown(false); // StrongroomServer orders the shutdown itself
         return server;
     }
 
+    /** The management server: health and metrics, bound to {@code management-bind-host} (loopback by default). */
     public static Server management(ServerConfig config, Handler managementHandler) {
         QueuedThreadPool threads = new QueuedThreadPool(MANAGEMENT_THREADS, 2);
         threads.setName("management");
         Server server = new Server(threads);
         ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(httpConfiguration()));
-        connector.setHost(config.bindHost());
+        connector.setHost(config.managementBindHost());
         connector.setPort(config.managementPort());
         server.addConnector(connector);
         server.setHandler(managementHandler);

@@ -2,10 +2,9 @@ package io.strongroom.server.http;
 
 import io.strongroom.protocol.ApiRequest;
 import io.strongroom.protocol.ServiceHandler;
-import java.nio.charset.StandardCharsets;
+import io.strongroom.protocol.query.QueryAction;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -22,7 +21,6 @@ public final class ServiceRouter {
             "GetAccessKeyInfo", "DecodeAuthorizationMessage");
     /** AWS JSON 1.1 target prefixes and the signing names of their services. */
     private static final Map<String, String> JSON_TARGET_PREFIXES = Map.of("TrentService", "kms");
-    private static final String FORM_CONTENT_TYPE = "application/x-www-form-urlencoded";
 
     private final Map<String, ServiceHandler> bySigningName = new HashMap<>();
     private final ServiceHandler unroutable = new UnroutableRequestHandler();
@@ -45,7 +43,7 @@ public final class ServiceRouter {
             String prefix = target.get().split("\\.", 2)[0];
             return handlerFor(JSON_TARGET_PREFIXES.getOrDefault(prefix, UnroutableRequestHandler.SIGNING_NAME));
         }
-        Optional<String> action = queryAction(request);
+        Optional<String> action = QueryAction.find(request);
         if (action.isPresent()) {
             return handlerFor(STS_ACTIONS.contains(action.get()) ? "sts" : "iam");
         }
@@ -54,16 +52,5 @@ public final class ServiceRouter {
 
     private ServiceHandler handlerFor(String signingName) {
         return bySigningName.getOrDefault(signingName, unroutable);
-    }
-
-    private static Optional<String> queryAction(ApiRequest request) {
-        Optional<String> fromQuery = FormParameters.first(request.rawQuery(), "Action");
-        if (fromQuery.isPresent()) {
-            return fromQuery;
-        }
-        boolean form = request.header("Content-Type")
-                .map(type -> type.toLowerCase(Locale.ROOT).startsWith(FORM_CONTENT_TYPE))
-                .orElse(false);
-        return form ? FormParameters.first(new String(request.body(), StandardCharsets.UTF_8), "Action") : Optional.empty();
     }
 }

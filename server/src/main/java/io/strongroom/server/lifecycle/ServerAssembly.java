@@ -11,7 +11,6 @@ import io.strongroom.iam.auth.RequestAuthenticator;
 import io.strongroom.iam.auth.SigV4RequestAuthenticator;
 import io.strongroom.iam.auth.StoreCredentialResolver;
 import io.strongroom.iam.bootstrap.Bootstrap;
-import io.strongroom.iam.bootstrap.BootstrapResult;
 import io.strongroom.iam.identity.IdentityService;
 import io.strongroom.iam.sts.StsService;
 import io.strongroom.policy.PolicyEvaluator;
@@ -22,14 +21,13 @@ import io.strongroom.protocol.sts.StsQueryHandler;
 import io.strongroom.rootkey.RootKeyProviders;
 import io.strongroom.rootkey.RootKeyRotation;
 import io.strongroom.rootkey.RootKeySettings;
+import io.strongroom.rootkey.VersionedRootKeyProvider;
 import io.strongroom.server.config.ConfigurationException;
 import io.strongroom.server.config.ServerConfig;
 import io.strongroom.store.jdbc.Database;
 import io.strongroom.store.jdbc.identity.JdbcIdentityRepository;
 import io.strongroom.store.jdbc.identity.JdbcWrappedSecretSource;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,7 +55,7 @@ public final class ServerAssembly implements ComponentsFactory, RootKeyRotationR
     /**
      * @param environment where secret sources named by the configuration (a PIN, a passphrase) are read
      * @param clock       the clock for every component
-     * @param console     where the bootstrap administrator's generated key is printed once
+     * @param console     where {@code start-dev} prints the bootstrap administrator's generated key once
      */
     public ServerAssembly(Map<String, String> environment, Clock clock, PrintStream console) {
         this.environment = Map.copyOf(requireNonNull(environment, "environment"));
@@ -79,14 +77,16 @@ public final class ServerAssembly implements ComponentsFactory, RootKeyRotationR
             opened.add(0, database);
             JdbcIdentityRepository repository = new JdbcIdentityRepository(database.transactor());
 
-            BootstrapResult bootstrap;
             try {
-                bootstrap = new Bootstrap(repository, database.transactor(), rootKeys, clock).run(config.bootstrapAdmin());
+                Bootstrap bootstrap = new Bootstrap(repository, database.transactor(), rootKeys, clock);
+                new AdminBootstrap(database.transactor(), () -> bootstrap.run(config.bootstrapAdmin()), config, console)
+                        .run();
             } catch (IllegalArgumentException e) {
                 throw new ConfigurationException("Environment variables STRONGROOM_ADMIN_ACCESS_KEY_ID and "
                         + "STRONGROOM_ADMIN_SECRET_ACCESS_KEY: " + e.getMessage());
             }
-            announce(config, bootstrap);
+            opened.add(0, new ExpiredSessionPurger(repository::deleteSessionsExpiredBefore, clock,
+                    ExpiredSessionPurger.RETENTION).start(ExpiredSessionPurger.INTERVAL));
 
             PolicyEvaluator evaluator = new PolicyEvaluator();
             AccessAuthorizer authorizer = new AccessAuthorizer(repository, evaluator, clock,
@@ -115,22 +115,53 @@ public final class ServerAssembly implements ComponentsFactory, RootKeyRotationR
 
     @Override
     public Summary rotate(ServerConfig config) {
-        try (RootKeyProvider rootKeys = openRootKey(config); Database database = Database.open(config.dbUrl())) {
-            List<WrappedSecretSource> sources = List.of(
-                    JdbcWrappedSecretSource.accessKeys(database.transactor()),
-                    JdbcWrappedSecretSource.stsSessions(database.transactor()));
-            RootKeyRotation.Report report = new RootKeyRotation(rootKeys, sources).rotate();
+        try (VersionedRootKeyProvider rootKeys = openRootKey(config); Database database = Database.open(config.dbUrl())) {
+            RootKeyRotation.Report report = new RootKeyRotation(rootKeys, wrappedSecrets(database)).rotate();
             String summary = "Root key rotated from " + report.previousVersion() + " to " + report.currentVersion()
                     + ": " + report.rewrapped() + " secrets re-wrapped, " + report.alreadyCurrent() + " already current, "
                     + report.conflicts() + " changed concurrently, " + report.vanished() + " deleted meanwhile"
                     + (report.complete()
-                            ? "; retired " + (report.retiredVersions().isEmpty() ? "nothing" : String.join(", ", report.retiredVersions()))
-                            : "; " + report.failures().size() + " failures, old versions kept: " + String.join("; ", report.failures()));
+                            ? "; " + report.previousVersion() + " stays readable: running servers pick up "
+                                    + report.currentVersion() + " on their own; retire old versions later with"
+                                    + " `strongroom root-key retire`"
+                            : "; " + report.failures().size() + " failures (those secrets are unchanged): "
+                                    + abbreviated(report.failures()));
             return new Summary(report.complete(), summary);
         }
     }
 
-    private RootKeyProvider openRootKey(ServerConfig config) {
+    @Override
+    public Summary retire(ServerConfig config) {
+        try (VersionedRootKeyProvider rootKeys = openRootKey(config); Database database = Database.open(config.dbUrl())) {
+            RootKeyRotation.Retirement retirement = new RootKeyRotation(rootKeys, wrappedSecrets(database)).retireUnused();
+            if (!retirement.complete()) {
+                return new Summary(false, "Nothing retired: " + retirement.stillInUse().size()
+                        + " stored secrets still refer to a root-key version other than the current "
+                        + retirement.currentVersion() + " (" + abbreviated(retirement.stillInUse())
+                        + "); run `strongroom root-key rotate` to re-wrap them, then retire again");
+            }
+            return new Summary(true, retirement.retiredVersions().isEmpty()
+                    ? "Nothing to retire: " + retirement.currentVersion() + " is the only root-key version"
+                    : "Retired root-key versions " + String.join(", ", retirement.retiredVersions())
+                            + "; current is " + retirement.currentVersion());
+        }
+    }
+
+    /** Every store of secrets wrapped by the root key. */
+    private static List<WrappedSecretSource> wrappedSecrets(Database database) {
+        return List.of(
+                JdbcWrappedSecretSource.accessKeys(database.transactor()),
+                JdbcWrappedSecretSource.stsSessions(database.transactor()));
+    }
+
+    /** The first few entries: a store can hold many thousands of secrets. */
+    private static String abbreviated(List<String> entries) {
+        int shown = Math.min(entries.size(), 5);
+        return String.join("; ", entries.subList(0, shown))
+                + (entries.size() > shown ? "; and " + (entries.size() - shown) + " more" : "");
+    }
+
+    private VersionedRootKeyProvider openRootKey(ServerConfig config) {
         RootKeySettings settings;
         try {
             settings = RootKeySettings.fromMap(config.rootKey().asProviderSettings(), config.dataDir());
@@ -143,26 +174,6 @@ public final class ServerAssembly implements ComponentsFactory, RootKeyRotationR
             throw new ConfigurationException("The root key (" + config.rootKey().provider() + ") cannot be opened: "
                     + e.getMessage());
         }
-    }
-
-    private void announce(ServerConfig config, BootstrapResult bootstrap) {
-        if (!bootstrap.ran()) {
-            return;
-        }
-        LOG.log(Level.INFO, "Bootstrap created organization " + bootstrap.organizationId() + ", management account "
-                + bootstrap.managementAccountId() + " and administrator " + bootstrap.adminUserArn());
-        if (config.bootstrapAdmin().isPresent()) {
-            return; // the operator supplied the key and knows it
-        }
-        bootstrap.credentials().ifPresent(credentials -> {
-            try {
-                var file = BootstrapCredentialsFile.write(config.dataDir(), credentials);
-                console.println(BootstrapCredentialsFile.announcement(credentials, file));
-                console.flush();
-            } catch (IOException e) {
-                throw new UncheckedIOException("Writing " + BootstrapCredentialsFile.FILE_NAME + " failed", e);
-            }
-        });
     }
 
     private static BooleanSupplier storeCheck(JdbcIdentityRepository repository) {

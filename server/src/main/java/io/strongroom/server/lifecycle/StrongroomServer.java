@@ -2,7 +2,6 @@ package io.strongroom.server.lifecycle;
 
 import static java.util.Objects.requireNonNull;
 
-import io.strongroom.server.config.Mode;
 import io.strongroom.server.config.ServerConfig;
 import io.strongroom.server.http.ApiHandler;
 import io.strongroom.server.http.ApiPipeline;
@@ -59,9 +58,8 @@ public final class StrongroomServer implements AutoCloseable {
         }
         Instant begin = clock.instant();
         try {
-            if (config.mode() == Mode.DEV) {
-                PrivateDirectories.create(config.dataDir());
-            }
+            // Both modes: the bootstrap credentials file (and a dev database and root key) live here.
+            PrivateDirectories.create(config.dataDir());
             // Load TLS material before anything opens: a bad certificate is a configuration error.
             Optional<PemKeyStoreLoader.TlsKeyStore> tls =
                     config.tls().map(files -> PemKeyStoreLoader.load(files.certificate(), files.privateKey()));
@@ -72,9 +70,9 @@ public final class StrongroomServer implements AutoCloseable {
             management.start();
 
             ApiPipeline pipeline = new ApiPipeline(new ServiceRouter(components.serviceHandlers()),
-                    components.authenticator(), new RequestMetrics(metrics.registry()), clock);
+                    components.authenticator(), new RequestMetrics(metrics.registry()), clock, config.region());
             api = JettyServers.api(config,
-                    new ApiHandler(pipeline, config.trustForwardedFor(), config.maxRequestBody(), clock), tls);
+                    new ApiHandler(pipeline, config.trustedProxies(), config.maxRequestBody(), clock), tls);
             api.start();
         } catch (Exception | Error e) {
             close();
@@ -100,11 +98,12 @@ public final class StrongroomServer implements AutoCloseable {
     }
 
     public URI apiEndpoint() {
-        return URI.create((config.tls().isPresent() ? "https" : "http") + "://" + hostForUri() + ":" + httpPort());
+        return URI.create((config.tls().isPresent() ? "https" : "http") + "://" + hostForUri(config.bindHost()) + ":"
+                + httpPort());
     }
 
     public URI managementEndpoint() {
-        return URI.create("http://" + hostForUri() + ":" + managementPort());
+        return URI.create("http://" + hostForUri(config.managementBindHost()) + ":" + managementPort());
     }
 
     public ServerConfig config() {
@@ -152,8 +151,7 @@ public final class StrongroomServer implements AutoCloseable {
         }
     }
 
-    private String hostForUri() {
-        String host = config.bindHost();
+    private static String hostForUri(String host) {
         if (host.equals("0.0.0.0")) {
             return "127.0.0.1";
         }

@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.strongroom.iam.bootstrap.AdminCredentials;
+import io.strongroom.server.net.Cidr;
+import io.strongroom.server.net.TrustedProxies;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -35,6 +38,7 @@ class ConfigLoaderTest {
                 Mode.DEV,
                 Path.of("./data"),
                 "127.0.0.1",
+                "127.0.0.1",
                 9000,
                 9001,
                 "us-east-1",
@@ -43,7 +47,8 @@ class ConfigLoaderTest {
                 Optional.empty(),
                 Duration.ofSeconds(30),
                 1024 * 1024,
-                false,
+                256,
+                TrustedProxies.NONE,
                 Optional.empty()));
     }
 
@@ -59,6 +64,8 @@ class ConfigLoaderTest {
         ServerConfig config = load(Mode.PROD, Map.of(), prodRequired(), Optional.empty());
         assertThat(config.mode()).isEqualTo(Mode.PROD);
         assertThat(config.bindHost()).isEqualTo("0.0.0.0");
+        assertThat(config.managementBindHost()).isEqualTo("127.0.0.1"); // unauthenticated metrics stay local
+        assertThat(config.trustedProxies()).isEqualTo(TrustedProxies.NONE);
         assertThat(config.httpPort()).isEqualTo(9000);
         assertThat(config.managementPort()).isEqualTo(9001);
         assertThat(config.tls()).contains(new ServerConfig.TlsFiles(Path.of("/tls/cert.pem"), Path.of("/tls/key.pem")));
@@ -77,17 +84,20 @@ class ConfigLoaderTest {
         values.put(Setting.TLS_KEY, "/tls/key.pem");
         values.put(Setting.SHUTDOWN_TIMEOUT, "45s");
         values.put(Setting.MAX_REQUEST_BODY, "2MiB");
-        values.put(Setting.TRUST_FORWARDED_FOR, "true");
+        values.put(Setting.MANAGEMENT_BIND_HOST, "10.0.0.6");
+        values.put(Setting.MAX_CONCURRENT_REQUESTS, "64");
+        values.put(Setting.TRUSTED_PROXIES, "10.0.0.0/8,fd00::1");
         return values;
     }
 
     private static ServerConfig expectedFull(Mode mode) {
-        return new ServerConfig(mode, Path.of("/var/lib/strongroom"), "10.0.0.5", 8443, 8444, "eu-central-1",
+        return new ServerConfig(mode, Path.of("/var/lib/strongroom"), "10.0.0.5", "10.0.0.6", 8443, 8444, "eu-central-1",
                 "jdbc:postgresql://db.internal:5432/strongroom",
                 new RootKeySettings("pkcs11", Map.of("library", "/usr/lib/softhsm/libsofthsm2.so",
                         "token-label", "prod", "pin-env", "HSM_PIN")),
                 Optional.of(new ServerConfig.TlsFiles(Path.of("/tls/cert.pem"), Path.of("/tls/key.pem"))),
-                Duration.ofSeconds(45), 2 * 1024 * 1024, true, Optional.empty());
+                Duration.ofSeconds(45), 2 * 1024 * 1024, 64,
+                new TrustedProxies(List.of(Cidr.parse("10.0.0.0/8"), Cidr.parse("fd00::1/128"))), Optional.empty());
     }
 
     @Test
@@ -123,7 +133,9 @@ class ConfigLoaderTest {
                 tls-key: /tls/key.pem
                 shutdown-timeout: 45s
                 max-request-body: 2MiB
-                trust-forwarded-for: true
+                management-bind-host: 10.0.0.6
+                max-concurrent-requests: 64
+                trusted-proxies: 10.0.0.0/8,fd00::1
                 """);
         assertThat(load(Mode.PROD, Map.of(), Map.of(), Optional.of(file))).isEqualTo(expectedFull(Mode.PROD));
     }
@@ -232,7 +244,11 @@ class ConfigLoaderTest {
         assertInvalid(Setting.DB_URL, "mysql://x", "expected a jdbc:sqlite: or jdbc:postgresql: URL");
         assertInvalid(Setting.SHUTDOWN_TIMEOUT, "soon", "not a duration");
         assertInvalid(Setting.MAX_REQUEST_BODY, "12", "between 1KiB and 1GiB");
-        assertInvalid(Setting.TRUST_FORWARDED_FOR, "yes", "neither true nor false");
+        assertInvalid(Setting.TRUSTED_PROXIES, "true", "'true' is not an IP address or CIDR block");
+        assertInvalid(Setting.TRUSTED_PROXIES, "10.0.0.0/40", "invalid prefix length");
+        assertInvalid(Setting.MAX_CONCURRENT_REQUESTS, "0", "between 1 and 100000");
+        assertInvalid(Setting.MAX_CONCURRENT_REQUESTS, "many", "not a whole number");
+        assertInvalid(Setting.MANAGEMENT_BIND_HOST, "local host", "not a host name");
         assertInvalid(Setting.BIND_HOST, "local host", "not a host name");
     }
 
@@ -331,6 +347,15 @@ class ConfigLoaderTest {
         assertThat(Setting.ROOT_KEY.environmentVariable()).isEqualTo("STRONGROOM_ROOT_KEY");
         assertThat(Setting.HTTP_PORT.flag()).isEqualTo("--http-port");
         assertThat(Setting.byKey("db-url")).contains(Setting.DB_URL);
+    }
+
+    @Test
+    void theDatabasePasswordIsNotInToString() {
+        ServerConfig config = loadDev(Map.of(Setting.DB_URL,
+                "jdbc:postgresql://db.internal:5432/strongroom?user=sr&password=hunter2"));
+        assertThat(config.dbUrl()).contains("hunter2");
+        assertThat(config.toString()).doesNotContain("hunter2").contains("db.internal:5432/strongroom")
+                .contains("managementBindHost=127.0.0.1").contains("maxConcurrentRequests=256");
     }
 
     @Test

@@ -113,6 +113,29 @@ class ApiServerTest {
     }
 
     @Test
+    void aSignatureForAnotherRegionIsRefused() throws Exception {
+        HttpResponse<String> response = Http.send(HttpRequest.newBuilder(api("/?Action=ListUsers"))
+                .header("Authorization", FakeAuthenticator.authorization(FakeAuthenticator.GOOD_KEY, "eu-west-1", "iam"))
+                .GET().build());
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.body()).startsWith("<Error service=\"iam\">")
+                .contains("<Code>SignatureDoesNotMatch</Code><Message>Credential should be scoped to a valid region, not 'eu-west-1'. </Message>");
+        assertThat(components.iam.calls()).isEmpty();
+    }
+
+    @Test
+    void aSignatureForAnotherServiceIsRefused() throws Exception {
+        // sts_ is no service name the router knows, so the Action routes the call to iam
+        HttpResponse<String> response = Http.send(Http.signed(api("/?Action=ListUsers"), FakeAuthenticator.GOOD_KEY, "sts_")
+                .GET().build());
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.body()).startsWith("<Error service=\"iam\">").contains("<Code>SignatureDoesNotMatch</Code>"
+                + "<Message>Credential should be scoped to correct service: 'iam'. </Message>");
+        assertThat(components.iam.calls()).isEmpty();
+        assertThat(components.sts.calls()).isEmpty();
+    }
+
+    @Test
     void anUnexpectedFailureIsA500WithoutInternals() throws Exception {
         HttpResponse<String> response = Http.send(Http.signed(api("/?Action=Boom"), FakeAuthenticator.GOOD_KEY, "iam").GET().build());
         assertThat(response.statusCode()).isEqualTo(500);

@@ -45,6 +45,15 @@ class ServiceRouterTest {
     }
 
     @Test
+    void aHostileBodyIsScannedForItsActionNotDecoded() {
+        var form = Map.of("Content-Type", List.of("application/x-www-form-urlencoded"));
+        // a million bytes of tiny fields: routing must neither split nor decode them
+        String hostile = "0&".repeat(500_000);
+        assertThat(router.route(request("POST", "", form, hostile + "Action=GetCallerIdentity"))).isSameAs(sts);
+        assertThat(router.route(request("POST", "", form, hostile))).isInstanceOf(UnroutableRequestHandler.class);
+    }
+
+    @Test
     void withoutSignatureTheQueryActionDecides() {
         assertThat(router.route(request("GET", "Action=GetCallerIdentity&Version=2011-06-15", Map.of(), ""))).isSameAs(sts);
         assertThat(router.route(request("GET", "Action=AssumeRole", Map.of(), ""))).isSameAs(sts);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.strongroom.iam.bootstrap.AdminCredentials;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -30,11 +29,33 @@ class BootstrapCredentialsFileTest {
     }
 
     @Test
-    void isNeverOverwritten() throws Exception {
-        Files.writeString(dataDir.resolve("bootstrap-credentials"), "existing");
-        assertThatThrownBy(() -> BootstrapCredentialsFile.write(dataDir, credentials))
-                .isInstanceOf(FileAlreadyExistsException.class);
-        assertThat(Files.readString(dataDir.resolve("bootstrap-credentials"))).isEqualTo("existing");
+    void aStaleFileFromARolledBackStartIsReplacedAndNoTemporaryFileRemains() throws Exception {
+        Path stale = dataDir.resolve("bootstrap-credentials");
+        Files.writeString(stale, "stale");
+        Files.setPosixFilePermissions(stale, PosixFilePermissions.fromString("rw-r--r--"));
+        BootstrapCredentialsFile.write(dataDir, credentials);
+        assertThat(Files.readString(stale)).contains("aws_access_key_id = AKIAEXAMPLEEXAMPLE12");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(stale))).isEqualTo("rw-------");
+        try (var files = Files.list(dataDir)) {
+            assertThat(files).containsExactly(stale);
+        }
+    }
+
+    @Test
+    void createsAMissingDataDirectoryOwnerOnly() throws Exception {
+        Path dir = dataDir.resolve("new/data");
+        Path file = BootstrapCredentialsFile.write(dir, credentials);
+        assertThat(file).exists();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir))).isEqualTo("rwx------");
+    }
+
+    @Test
+    void aFailedWriteLeavesNoTemporaryFileBehind() throws Exception {
+        Files.createDirectories(dataDir.resolve("bootstrap-credentials/occupied"));
+        assertThatThrownBy(() -> BootstrapCredentialsFile.write(dataDir, credentials)).isInstanceOf(java.io.IOException.class);
+        try (var files = Files.list(dataDir)) {
+            assertThat(files).containsExactly(dataDir.resolve("bootstrap-credentials"));
+        }
     }
 
     @Test

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.strongroom.server.config.ConfigurationException;
+import io.strongroom.server.config.Mode;
+import io.strongroom.server.config.ServerConfig;
 import io.strongroom.server.config.Setting;
 import io.strongroom.server.testsupport.FakeComponents;
 import io.strongroom.server.testsupport.TestConfigs;
@@ -28,6 +30,19 @@ class StrongroomServerTest {
             assertThat(server.readiness().isReady()).isTrue();
             assertThat(server.httpPort()).isPositive().isNotEqualTo(server.managementPort());
             assertThat(server.apiEndpoint().toString()).isEqualTo("http://127.0.0.1:" + server.httpPort());
+        }
+    }
+
+    @Test
+    void productionModeCreatesTheDataDirectoryOwnerOnlyToo() throws Exception {
+        ServerConfig dev = TestConfigs.dev(tmp.resolve("prod-data"));
+        ServerConfig prod = new ServerConfig(Mode.PROD, dev.dataDir(), dev.bindHost(), dev.managementBindHost(),
+                dev.httpPort(), dev.managementPort(), dev.region(), dev.dbUrl(), dev.rootKey(), dev.tls(),
+                dev.shutdownTimeout(), dev.maxRequestBody(), dev.maxConcurrentRequests(), dev.trustedProxies(),
+                dev.bootstrapAdmin());
+        try (StrongroomServer server = new StrongroomServer(prod, config -> new FakeComponents())) {
+            server.start();
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dev.dataDir()))).isEqualTo("rwx------");
         }
     }
 

@@ -90,6 +90,41 @@ class JsonLoggingTest {
     }
 
     @Test
+    void everyServerSideFailureIsLoggedOnceAsAnErrorWithItsCauseAndRequestId() throws Exception {
+        JsonLogging.install(captured);
+        FakeComponents components = new FakeComponents();
+        String faultId;
+        String boomId;
+        String deniedId;
+        try (StrongroomServer server = new StrongroomServer(TestConfigs.dev(dataDir), config -> components)) {
+            server.start();
+            faultId = requestId(Http.send(Http.signed(URI.create(server.apiEndpoint() + "/?Action=Fault"),
+                    FakeAuthenticator.GOOD_KEY, "iam").GET().build()));
+            boomId = requestId(Http.send(Http.signed(URI.create(server.apiEndpoint() + "/?Action=Boom"),
+                    FakeAuthenticator.GOOD_KEY, "iam").GET().build()));
+            deniedId = requestId(Http.send(Http.signed(URI.create(server.apiEndpoint() + "/?Action=Denied"),
+                    FakeAuthenticator.GOOD_KEY, "iam").GET().build()));
+        }
+        List<JsonNode> errors = lines().stream().filter(line -> line.get("level").asText().equals("ERROR")).toList();
+        assertThat(errors).hasSize(2);
+        JsonNode fault = errors.stream().filter(line -> faultId.equals(line.path("requestId").asText())).findFirst()
+                .orElseThrow();
+        assertThat(fault.get("exception").asText()).isEqualTo("java.io.UncheckedIOException"); // the cause, not the wrapper
+        assertThat(fault.get("exceptionMessage").asText()).contains("disk full");
+        assertThat(fault.get("errorCode").asText()).isEqualTo("ServiceFailure");
+        assertThat(fault.get("status").asInt()).isEqualTo(500);
+        assertThat(fault.get("service").asText()).isEqualTo("iam");
+        JsonNode boom = errors.stream().filter(line -> boomId.equals(line.path("requestId").asText())).findFirst()
+                .orElseThrow();
+        assertThat(boom.get("exception").asText()).isEqualTo("java.lang.IllegalStateException");
+        assertThat(errors).noneMatch(line -> deniedId.equals(line.path("requestId").asText())); // a client fault
+    }
+
+    private static String requestId(HttpResponse<String> response) {
+        return response.headers().firstValue("x-amz-request-id").orElseThrow();
+    }
+
+    @Test
     void outsideARequestThereIsNoRequestIdAndQuotesAreEscaped() throws Exception {
         JsonLogging.install(captured);
         Logger.getLogger("test").log(Level.WARNING, "a \"quoted\"\nmessage");

@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A service that answers {@code <Ok service=… operation=… caller=…/>}. Its operation is the
  * {@code Action} query parameter. {@code Action=Boom} fails unexpectedly, {@code Action=Slow}
- * waits until {@link #releaseSlow()} and {@code Action=Denied} throws AccessDenied.
+ * waits until {@link #releaseSlow()}, {@code Action=Denied} throws AccessDenied and
+ * {@code Action=Fault} throws a server-fault AwsException with a cause, as the Query dispatcher does.
  */
 public final class FakeServiceHandler implements ServiceHandler {
 
@@ -61,6 +62,8 @@ public final class FakeServiceHandler implements ServiceHandler {
         switch (operationName(request)) {
             case "Boom" -> throw new IllegalStateException("internal detail: jdbc:postgresql://db/secret");
             case "Denied" -> throw AwsException.accessDenied("not allowed");
+            case "Fault" -> throw new AwsException("ServiceFailure", 500, "unexpected failure in Fault",
+                    new java.io.UncheckedIOException(new java.io.IOException("disk full")));
             case "Slow" -> {
                 slowStarted.countDown();
                 try {
