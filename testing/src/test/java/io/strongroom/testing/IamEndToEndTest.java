@@ -10,7 +10,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -512,8 +511,6 @@ class IamEndToEndTest {
     }
 
     @Test
-    @Disabled("bug (protocol, AccountDetailsActions): GetAccountAuthorizationDetails validates MaxItems but ignores it "
-            + "and Marker; it always answers the whole account with IsTruncated=false. AWS pages it like every list.")
     void accountAuthorizationDetailsArePaged(IamClient iam) {
         iam.createUser(r -> r.userName("detail-page-a"));
         iam.createUser(r -> r.userName("detail-page-b"));
@@ -525,6 +522,27 @@ class IamEndToEndTest {
         assertThat(secondPage.userDetailList()).hasSize(1);
         assertThat(secondPage.userDetailList().getFirst().userName())
                 .isNotEqualTo(firstPage.userDetailList().getFirst().userName());
+
+        var everyUser = iam.getAccountAuthorizationDetailsPaginator(r -> r.filter(EntityType.USER).maxItems(1))
+                .stream().flatMap(page -> page.userDetailList().stream()).map(u -> u.userName()).toList();
+        assertThat(everyUser).contains("detail-page-a", "detail-page-b").doesNotHaveDuplicates();
+
+        assertAwsError(() -> iam.getAccountAuthorizationDetails(r -> r.marker("not-a-marker")), "ValidationError", 400);
+    }
+
+    @Test
+    void accessKeysAndPolicyVersionsArePaged(IamClient iam) {
+        iam.createUser(r -> r.userName("paged-keys"));
+        iam.createAccessKey(r -> r.userName("paged-keys"));
+        iam.createAccessKey(r -> r.userName("paged-keys"));
+        var firstKey = iam.listAccessKeys(r -> r.userName("paged-keys").maxItems(1));
+        assertThat(firstKey.accessKeyMetadata()).hasSize(1);
+        assertThat(firstKey.isTruncated()).isTrue();
+        var secondKey = iam.listAccessKeys(r -> r.userName("paged-keys").maxItems(1).marker(firstKey.marker()));
+        assertThat(secondKey.accessKeyMetadata()).hasSize(1);
+        assertThat(secondKey.isTruncated()).isFalse();
+        assertThat(secondKey.accessKeyMetadata().getFirst().accessKeyId())
+                .isNotEqualTo(firstKey.accessKeyMetadata().getFirst().accessKeyId());
     }
 
     /**

@@ -7,6 +7,8 @@ import io.strongroom.iam.identity.AccessKey;
 import io.strongroom.iam.identity.AccessKeyLastUsedInfo;
 import io.strongroom.iam.identity.CreatedAccessKey;
 import io.strongroom.iam.identity.IdentityService;
+import io.strongroom.iam.identity.Page;
+import io.strongroom.iam.identity.PageRequest;
 import io.strongroom.protocol.query.CommonParameters;
 import io.strongroom.protocol.query.OperationFamily;
 import io.strongroom.protocol.query.OperationTable;
@@ -53,11 +55,11 @@ final class AccessKeyActions implements OperationFamily {
 
     /** A user has at most two keys, so the listing is never truncated; Marker and MaxItems are still checked. */
     private QueryResult listAccessKeys(QueryParameters p, CallContext call) {
-        CommonParameters.page(p);
-        List<AccessKey> keys = identities.listAccessKeys(call, p.string("UserName"));
+        PageRequest request = CommonParameters.page(p);
+        Page<AccessKey> keys = WholeListPaging.page(identities.listAccessKeys(call, p.string("UserName")), request);
         return QueryResult.of(xml -> {
-            xml.list("AccessKeyMetadata", keys, IamShapes::accessKeyMetadata);
-            IamShapes.notTruncated(xml);
+            xml.list("AccessKeyMetadata", keys.items(), IamShapes::accessKeyMetadata);
+            IamShapes.pageEnd(xml, keys);
         });
     }
 

@@ -6,6 +6,7 @@ import io.strongroom.core.AwsException;
 import io.strongroom.iam.identity.AccountAuthorizationDetails;
 import io.strongroom.iam.identity.AccountAuthorizationDetails.EntityType;
 import io.strongroom.iam.identity.IdentityService;
+import io.strongroom.iam.identity.PageRequest;
 import io.strongroom.protocol.query.CommonParameters;
 import io.strongroom.protocol.query.OperationFamily;
 import io.strongroom.protocol.query.OperationTable;
@@ -27,9 +28,9 @@ final class AccountDetailsActions implements OperationFamily {
     @Override
     public void registerInto(OperationTable table) {
         table.add("GetAccountAuthorizationDetails", (p, call) -> {
-            CommonParameters.page(p); // checked; the service answers the whole account in one page
+            PageRequest page = CommonParameters.page(p);
             AccountAuthorizationDetails details = identities.getAccountAuthorizationDetails(call, filter(p));
-            return QueryResult.of(xml -> write(xml, details));
+            return QueryResult.of(xml -> write(xml, details, page));
         });
     }
 
@@ -47,12 +48,18 @@ final class AccountDetailsActions implements OperationFamily {
         return filter;
     }
 
-    private static void write(XmlWriter xml, AccountAuthorizationDetails details) {
-        xml.list("UserDetailList", details.users(), AccountDetailsActions::user);
-        xml.list("GroupDetailList", details.groups(), AccountDetailsActions::group);
-        xml.list("RoleDetailList", details.roles(), AccountDetailsActions::role);
-        xml.list("Policies", details.policies(), AccountDetailsActions::policy);
-        IamShapes.notTruncated(xml);
+    /** One page over the four lists taken as one sequence: users, then groups, roles and policies. */
+    private static void write(XmlWriter xml, AccountAuthorizationDetails details, PageRequest page) {
+        int groupsAt = details.users().size();
+        int rolesAt = groupsAt + details.groups().size();
+        int policiesAt = rolesAt + details.roles().size();
+        WholeListPaging.Window window = WholeListPaging.window(policiesAt + details.policies().size(), page);
+        xml.list("UserDetailList", window.of(details.users(), 0), AccountDetailsActions::user);
+        xml.list("GroupDetailList", window.of(details.groups(), groupsAt), AccountDetailsActions::group);
+        xml.list("RoleDetailList", window.of(details.roles(), rolesAt), AccountDetailsActions::role);
+        xml.list("Policies", window.of(details.policies(), policiesAt), AccountDetailsActions::policy);
+        xml.element("IsTruncated", window.marker().isPresent());
+        xml.element("Marker", window.marker());
     }
 
     private static void user(XmlWriter xml, AccountAuthorizationDetails.UserDetail detail) {

@@ -133,10 +133,6 @@ final class IamShapes {
         xml.element("Marker", page.marker());
     }
 
-    static void notTruncated(XmlWriter xml) {
-        xml.element("IsTruncated", false);
-    }
-
     static String policyDocument(String json) {
         return PercentEncoding.encode(json);
     }

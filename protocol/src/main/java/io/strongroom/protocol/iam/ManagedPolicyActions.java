@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.strongroom.iam.auth.CallContext;
 import io.strongroom.iam.identity.IdentityService;
 import io.strongroom.iam.identity.Page;
+import io.strongroom.iam.identity.PageRequest;
 import io.strongroom.iam.identity.PolicyInfo;
 import io.strongroom.iam.identity.PolicyVersion;
 import io.strongroom.protocol.query.CommonParameters;
@@ -89,11 +90,12 @@ final class ManagedPolicyActions implements OperationFamily {
 
     /** A policy has at most five versions: never truncated. */
     private QueryResult listPolicyVersions(QueryParameters p, CallContext call) {
-        CommonParameters.page(p);
-        List<PolicyVersion> versions = identities.listPolicyVersions(call, p.requiredString("PolicyArn"));
+        PageRequest request = CommonParameters.page(p);
+        Page<PolicyVersion> versions =
+                WholeListPaging.page(identities.listPolicyVersions(call, p.requiredString("PolicyArn")), request);
         return QueryResult.of(xml -> {
-            xml.list("Versions", versions, (member, version) -> IamShapes.policyVersion(member, version, false));
-            IamShapes.notTruncated(xml);
+            xml.list("Versions", versions.items(), (member, version) -> IamShapes.policyVersion(member, version, false));
+            IamShapes.pageEnd(xml, versions);
         });
     }
 
