@@ -22,7 +22,7 @@ final class ArnPattern {
         return new ArnPattern(components);
     }
 
-    boolean matches(String arn, ConditionKeyMap context) {
+    boolean matches(String arn, PolicyVariableValues context) {
         int start = 0;
         int last = components.length - 1;
         for (int i = 0; i < last; i++) {

@@ -9,7 +9,7 @@ final class ArnValueMatcher implements ValueMatcher {
     }
 
     @Override
-    public int match(String requestValue, ConditionKeyMap context) {
+    public int match(String requestValue, EvaluationContext context) {
         if (!requestValue.startsWith("arn:")) {
             return INVALID;
         }

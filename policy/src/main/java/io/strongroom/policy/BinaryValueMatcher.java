@@ -21,7 +21,7 @@ final class BinaryValueMatcher implements ValueMatcher {
     }
 
     @Override
-    public int match(String requestValue, ConditionKeyMap context) {
+    public int match(String requestValue, EvaluationContext context) {
         byte[] actual = decode(requestValue);
         if (actual == null) {
             return INVALID;

@@ -9,7 +9,7 @@ final class BoolValueMatcher implements ValueMatcher {
     }
 
     @Override
-    public int match(String requestValue, ConditionKeyMap context) {
+    public int match(String requestValue, EvaluationContext context) {
         if (!requestValue.equalsIgnoreCase("true") && !requestValue.equalsIgnoreCase("false")) {
             return INVALID;
         }

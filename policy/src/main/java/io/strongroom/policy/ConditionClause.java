@@ -33,8 +33,8 @@ final class ConditionClause {
         this.nullExpectsAbsent = nullExpectsAbsent;
     }
 
-    boolean evaluate(ConditionKeyMap context) {
-        List<String> actual = context.valuesOfLowerCaseKey(lowerCaseKey);
+    boolean evaluate(EvaluationContext context) {
+        List<String> actual = context.values(lowerCaseKey);
         boolean absent = actual == null || actual.isEmpty();
         if (operator == ConditionOperator.NULL) {
             return absent == nullExpectsAbsent;
@@ -57,7 +57,7 @@ final class ConditionClause {
         };
     }
 
-    private boolean anyMatch(List<String> actual, ConditionKeyMap context) {
+    private boolean anyMatch(List<String> actual, EvaluationContext context) {
         for (int i = 0, n = actual.size(); i < n; i++) {
             if (values.match(actual.get(i), context) == ValueMatcher.MATCH) {
                 return true;
@@ -67,7 +67,7 @@ final class ConditionClause {
     }
 
     /** Negated operator: every request value must be well-formed and match no policy value. */
-    private boolean noneMatch(List<String> actual, ConditionKeyMap context) {
+    private boolean noneMatch(List<String> actual, EvaluationContext context) {
         for (int i = 0, n = actual.size(); i < n; i++) {
             if (values.match(actual.get(i), context) != ValueMatcher.NO_MATCH) {
                 return false;
@@ -76,7 +76,7 @@ final class ConditionClause {
         return true;
     }
 
-    private boolean everyValue(List<String> actual, ConditionKeyMap context, boolean negated) {
+    private boolean everyValue(List<String> actual, EvaluationContext context, boolean negated) {
         for (int i = 0, n = actual.size(); i < n; i++) {
             if (!singleValueHolds(actual.get(i), context, negated)) {
                 return false;
@@ -85,7 +85,7 @@ final class ConditionClause {
         return true;
     }
 
-    private boolean someValue(List<String> actual, ConditionKeyMap context, boolean negated) {
+    private boolean someValue(List<String> actual, EvaluationContext context, boolean negated) {
         for (int i = 0, n = actual.size(); i < n; i++) {
             if (singleValueHolds(actual.get(i), context, negated)) {
                 return true;
@@ -94,7 +94,7 @@ final class ConditionClause {
         return false;
     }
 
-    private boolean singleValueHolds(String value, ConditionKeyMap context, boolean negated) {
+    private boolean singleValueHolds(String value, EvaluationContext context, boolean negated) {
         int result = values.match(value, context);
         return negated ? result == ValueMatcher.NO_MATCH : result == ValueMatcher.MATCH;
     }

@@ -13,7 +13,7 @@ import java.util.Set;
  * The request's condition keys: an unmodifiable map whose lookups ignore case. The evaluator's hot
  * path asks with keys it lower-cased at parse time, which is a plain hash lookup.
  */
-final class ConditionKeyMap extends AbstractMap<String, List<String>> {
+final class ConditionKeyMap extends AbstractMap<String, List<String>> implements PolicyVariableValues {
     private final Map<String, List<String>> byLowerCaseKey;
     private final Map<String, List<String>> asGiven;
 
@@ -34,8 +34,8 @@ final class ConditionKeyMap extends AbstractMap<String, List<String>> {
         return byLowerCaseKey.get(lowerCaseKey);
     }
 
-    /** The single value of a key given in lower case; null when absent or multi-valued (variables need one). */
-    String singleValue(String lowerCaseKey) {
+    @Override
+    public String singleValue(String lowerCaseKey) {
         List<String> values = byLowerCaseKey.get(lowerCaseKey);
         return values != null && values.size() == 1 ? values.getFirst() : null;
     }

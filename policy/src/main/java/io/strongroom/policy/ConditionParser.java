@@ -64,7 +64,8 @@ final class ConditionParser {
             throw PolicyErrors.of("Condition key " + key + " must be prefaced by a vendor, e.g. aws:, iam:, s3:.");
         }
         List<String> texts = values(valueNode, operatorText, key, where);
-        String lowerKey = key.toLowerCase(Locale.ROOT);
+        // Interned: the evaluation's key memo (EvaluationContext) recognises a key by reference.
+        String lowerKey = key.toLowerCase(Locale.ROOT).intern();
         if (operator == ConditionOperator.NULL) {
             String flag = texts.size() == 1 ? texts.getFirst() : "";
             if (!flag.equalsIgnoreCase("true") && !flag.equalsIgnoreCase("false")) {

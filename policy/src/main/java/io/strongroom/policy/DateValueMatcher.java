@@ -11,8 +11,8 @@ final class DateValueMatcher implements ValueMatcher {
     }
 
     @Override
-    public int match(String requestValue, ConditionKeyMap context) {
-        long actual = Timestamps.parseEpochMillis(requestValue);
+    public int match(String requestValue, EvaluationContext context) {
+        long actual = context.epochMillis(requestValue);
         if (actual == Timestamps.INVALID) {
             return INVALID;
         }

@@ -9,8 +9,8 @@ final class IpValueMatcher implements ValueMatcher {
     }
 
     @Override
-    public int match(String requestValue, ConditionKeyMap context) {
-        byte[] address = IpAddressRange.parseAddress(requestValue);
+    public int match(String requestValue, EvaluationContext context) {
+        byte[] address = context.address(requestValue);
         if (address == null) {
             return INVALID;
         }

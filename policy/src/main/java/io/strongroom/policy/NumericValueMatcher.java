@@ -32,8 +32,8 @@ final class NumericValueMatcher implements ValueMatcher {
     }
 
     @Override
-    public int match(String requestValue, ConditionKeyMap context) {
-        BigDecimal actual = parse(requestValue);
+    public int match(String requestValue, EvaluationContext context) {
+        BigDecimal actual = context.number(requestValue);
         if (actual == null) {
             return INVALID;
         }

@@ -31,7 +31,7 @@ final class PatternList {
         return Set.copyOf(services);
     }
 
-    boolean matches(String text, ConditionKeyMap context) {
+    boolean matches(String text, PolicyVariableValues context) {
         if (everything) {
             return true;
         }

@@ -22,10 +22,13 @@ public final class PolicyEvaluator {
     public Decision evaluate(AuthorizationRequest request, PolicySet policies) {
         requireNonNull(request, "request");
         requireNonNull(policies, "policies");
-        StatementMatches identity = StatementMatches.scan(policies.identity(), PolicyType.IDENTITY, request, null);
+        EvaluationContext context = new EvaluationContext(request.context());
+        StatementMatches identity = StatementMatches.scan(policies.identity(), PolicyType.IDENTITY, request,
+                context, null);
         StatementMatches boundary = StatementMatches.scan(policies.boundaries(), PolicyType.PERMISSIONS_BOUNDARY,
-                request, null);
-        StatementMatches session = StatementMatches.scan(policies.session(), PolicyType.SESSION, request, null);
+                request, context, null);
+        StatementMatches session = StatementMatches.scan(policies.session(), PolicyType.SESSION, request,
+                context, null);
 
         if (identity.anyDeny() || boundary.anyDeny() || session.anyDeny()) {
             List<Decision.MatchedStatement> denies = new ArrayList<>(identity.denies());

@@ -27,6 +27,7 @@ final class PolicyVariables {
             }
             body = body.substring(0, comma).trim();
         }
-        return new WildcardPattern.Variable(body.toLowerCase(Locale.ROOT), fallback);
+        // Interned so that the evaluation's variable memo usually hits on reference equality.
+        return new WildcardPattern.Variable(body.toLowerCase(Locale.ROOT).intern(), fallback);
     }
 }

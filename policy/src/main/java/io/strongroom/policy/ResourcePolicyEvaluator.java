@@ -15,7 +15,8 @@ public final class ResourcePolicyEvaluator {
         requireNonNull(request, "request");
         requireNonNull(caller, "caller");
         requireNonNull(policy, "policy");
-        StatementMatches matches = StatementMatches.scan(List.of(policy), PolicyType.RESOURCE, request, caller);
+        StatementMatches matches = StatementMatches.scan(List.of(policy), PolicyType.RESOURCE, request,
+                new EvaluationContext(request.context()), caller);
         if (matches.anyDeny()) {
             return Decision.explicitDeny(matches.denies());
         }

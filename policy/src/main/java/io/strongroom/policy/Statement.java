@@ -56,7 +56,7 @@ final class Statement {
     /**
      * @param caller null for identity-based evaluation, where the Principal element does not exist
      */
-    boolean applies(String action, String resource, ConditionKeyMap context, RequestPrincipal caller) {
+    boolean applies(String action, String resource, EvaluationContext context, RequestPrincipal caller) {
         if (actions.matches(action, context) == notAction) {
             return false;
         }

@@ -17,18 +17,18 @@ final class StatementMatches {
     }
 
     /**
-     * @param type   the role these policies play in this evaluation (it names them in the decision)
-     * @param caller null for identity-based policies; the requester for resource-based ones
+     * @param type    the role these policies play in this evaluation (it names them in the decision)
+     * @param context the evaluation's view of the request's condition keys, shared by all its scans
+     * @param caller  null for identity-based policies; the requester for resource-based ones
      */
     static StatementMatches scan(List<NamedPolicy> policies, PolicyType type, AuthorizationRequest request,
-                                 RequestPrincipal caller) {
+                                 EvaluationContext context, RequestPrincipal caller) {
         StatementMatches matches = new StatementMatches(type);
         if (policies.isEmpty()) {
             return matches;
         }
         String action = request.action();
         String resource = request.resource();
-        ConditionKeyMap context = request.context();
         String service = StatementIndex.serviceOf(action);
         for (int p = 0, n = policies.size(); p < n; p++) {
             NamedPolicy policy = policies.get(p);

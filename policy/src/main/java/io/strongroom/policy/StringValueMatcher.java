@@ -9,7 +9,7 @@ final class StringValueMatcher implements ValueMatcher {
     }
 
     @Override
-    public int match(String requestValue, ConditionKeyMap context) {
+    public int match(String requestValue, EvaluationContext context) {
         for (WildcardPattern pattern : patterns) {
             if (pattern.matches(requestValue, context)) {
                 return MATCH;

@@ -12,5 +12,5 @@ interface ValueMatcher {
     /** The request value is not of the operator's type; neither a match nor a non-match. */
     int INVALID = -1;
 
-    int match(String requestValue, ConditionKeyMap context);
+    int match(String requestValue, EvaluationContext context);
 }

@@ -72,15 +72,14 @@ final class WildcardPattern {
         return hasStar && runs.length == 0;
     }
 
-    boolean matches(String text, ConditionKeyMap context) {
+    boolean matches(String text, PolicyVariableValues context) {
         return matches(text, 0, text.length(), context);
     }
 
     /** Whether {@code text[from, to)} matches; variables resolve against {@code context} (may be null). */
-    boolean matches(String text, int from, int to, ConditionKeyMap context) {
+    boolean matches(String text, int from, int to, PolicyVariableValues context) {
         if (plainLiteral != null) {
-            return to - from == plainLiteral.length()
-                    && text.regionMatches(ignoreCase, from, plainLiteral, 0, plainLiteral.length());
+            return to - from == plainLiteral.length() && regionMatches(text, from, plainLiteral);
         }
         if (!hasStar) {
             int length = runLength(runs[0], context);
@@ -136,7 +135,7 @@ final class WildcardPattern {
         return true;
     }
 
-    private static int runLength(Part[] run, ConditionKeyMap context) {
+    private static int runLength(Part[] run, PolicyVariableValues context) {
         int length = 0;
         for (Part part : run) {
             switch (part) {
@@ -154,13 +153,13 @@ final class WildcardPattern {
         return length;
     }
 
-    private boolean matchRunAt(Part[] run, String text, int start, ConditionKeyMap context) {
+    private boolean matchRunAt(Part[] run, String text, int start, PolicyVariableValues context) {
         int position = start;
         for (Part part : run) {
             switch (part) {
                 case Literal literal -> {
                     String value = literal.text();
-                    if (!text.regionMatches(ignoreCase, position, value, 0, value.length())) {
+                    if (!regionMatches(text, position, value)) {
                         return false;
                     }
                     position += value.length();
@@ -168,7 +167,7 @@ final class WildcardPattern {
                 case AnyChar any -> position++;
                 case Variable variable -> {
                     String value = resolve(variable, context);
-                    if (value == null || !text.regionMatches(ignoreCase, position, value, 0, value.length())) {
+                    if (value == null || !regionMatches(text, position, value)) {
                         return false;
                     }
                     position += value.length();
@@ -178,7 +177,13 @@ final class WildcardPattern {
         return true;
     }
 
-    private static String resolve(Variable variable, ConditionKeyMap context) {
+    /** Whether {@code value} occurs in {@code text} at {@code position}, ignoring case when this pattern does. */
+    private boolean regionMatches(String text, int position, String value) {
+        return ignoreCase ? text.regionMatches(true, position, value, 0, value.length())
+                : text.startsWith(value, position);
+    }
+
+    private static String resolve(Variable variable, PolicyVariableValues context) {
         String value = context == null ? null : context.singleValue(variable.key());
         return value != null ? value : variable.fallback();
     }

@@ -37,6 +37,7 @@ public class PolicyEvaluationBenchmark {
     private PolicySet baseline;
     private AuthorizationRequest allowedByLastPolicy;
     private AuthorizationRequest deniedImplicitly;
+    private AuthorizationRequest actionNotGranted;
     private AuthorizationRequest baselineRequest;
 
     @Setup
@@ -58,9 +59,14 @@ public class PolicyEvaluationBenchmark {
                 "arn:aws:glue:eu-west-1:" + ACCOUNT + ":table/data/alice/t9", keys("team9"));
         deniedImplicitly = new AuthorizationRequest("glue:GetTable",
                 "arn:aws:glue:eu-west-1:" + ACCOUNT + ":table/data/alice/t9", keys("team42"));
+        // The common case of a request the policies do not speak about: the glue statements are visited
+        // but their actions do not match, so no resource or condition is tested.
+        actionNotGranted = new AuthorizationRequest("glue:DeleteTable",
+                "arn:aws:glue:eu-west-1:" + ACCOUNT + ":table/data/alice/t9", keys("team9"));
         baselineRequest = new AuthorizationRequest("s3:GetObject", "arn:aws:s3:::bucket/key", keys("team9"));
         check(evaluator.evaluate(allowedByLastPolicy, tenPolicies), Decision.Outcome.ALLOW);
         check(evaluator.evaluate(deniedImplicitly, tenPolicies), Decision.Outcome.IMPLICIT_DENY);
+        check(evaluator.evaluate(actionNotGranted, tenPolicies), Decision.Outcome.IMPLICIT_DENY);
         check(evaluator.evaluate(baselineRequest, baseline), Decision.Outcome.ALLOW);
     }
 
@@ -111,6 +117,11 @@ public class PolicyEvaluationBenchmark {
     @Benchmark
     public Decision tenPoliciesImplicitDeny() {
         return evaluator.evaluate(deniedImplicitly, tenPolicies);
+    }
+
+    @Benchmark
+    public Decision tenPoliciesActionNotGranted() {
+        return evaluator.evaluate(actionNotGranted, tenPolicies);
     }
 
     @Benchmark
