@@ -39,11 +39,22 @@ public final class JsonLogging {
         JETTY.setLevel(Level.WARNING);
     }
 
+    /**
+     * Jetty's debug output dumps whole requests, Authorization and X-Amz-Security-Token headers
+     * included; it never leaves the process, whatever level an operator sets.
+     */
+    static boolean mayLeaveTheProcess(LogRecord record) {
+        String logger = record.getLoggerName();
+        return record.getLevel().intValue() >= Level.INFO.intValue()
+                || logger == null || !logger.startsWith("org.eclipse.jetty");
+    }
+
     /** A stream handler that flushes every line, so a crash loses nothing that was logged. */
     private static final class FlushingHandler extends StreamHandler {
         FlushingHandler(OutputStream out) {
             super(out instanceof PrintStream ? out : new PrintStream(out, true), new JsonLogFormatter());
             setLevel(Level.ALL);
+            setFilter(JsonLogging::mayLeaveTheProcess);
             try {
                 setEncoding("UTF-8");
             } catch (java.io.UnsupportedEncodingException e) {

@@ -142,4 +142,19 @@ class JsonLoggingTest {
         assertThat(line.get("logger").asText()).isEqualTo("org.eclipse.jetty.test");
         assertThat(line.get("message").asText()).isEqualTo("from jetty 42");
     }
+
+    @Test
+    void jettyDebugOutputNeverLeavesTheProcessEvenWhenAnOperatorAsksForIt() throws Exception {
+        JsonLogging.install(captured);
+        Logger parser = Logger.getLogger("org.eclipse.jetty.http.HttpParser");
+        parser.setLevel(Level.ALL);
+        parser.fine("X-Amz-Security-Token: secret-session-token");
+        Logger.getLogger("io.strongroom.test").fine("our own debug line");
+        Logger.getLogger("io.strongroom.test").info("our own info line");
+        parser.warning("a jetty warning");
+
+        assertThat(captured.toString(StandardCharsets.UTF_8)).doesNotContain("secret-session-token");
+        assertThat(lines()).extracting(line -> line.get("message").asText())
+                .containsExactly("our own info line", "a jetty warning");
+    }
 }
