@@ -2,7 +2,6 @@ package io.strongroom.iam.access;
 
 import static java.util.Objects.requireNonNull;
 
-import io.strongroom.core.Arn;
 import io.strongroom.iam.auth.CallContext;
 import io.strongroom.iam.auth.Principal;
 import io.strongroom.iam.cache.ExpiringCache;
@@ -22,9 +21,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Decides whether the caller of a request may perform an action on a resource of its own account,
- * from the caller's identity-based policies, permissions boundary and session policy. The account
- * root may do everything within its own account, as in AWS.
+ * Decides whether the caller of a request may perform an action on a resource, from the caller's
+ * identity-based policies, permissions boundary and session policy. Those grant only within the
+ * caller's own account (and on AWS-managed policies, and resources whose ARN names no account): a
+ * resource of another account also needs its resource-based policy to allow the request
+ * ({@link ResourcePolicyDecider}). The account root may do everything within its own account, as in AWS.
  *
  * <p>A principal's policies are cached for a short TTL: a change made on this node clears the
  * cache at once ({@link #identitiesChanged}); a change made on another node shows within the TTL.
@@ -39,9 +40,16 @@ public final class AccessAuthorizer implements IdentityChangeListener {
     private final PrincipalPolicyLoader loader;
     private final ExpiringCache<String, PolicySet> policySets;
     private final ExpiringCache<String, Optional<String>> organizationId;
+    private final ResourcePolicyDecider resourcePolicies;
 
     public AccessAuthorizer(IdentityRepository repository, PolicyEvaluator evaluator, Clock clock, Duration cacheTtl) {
+        this(repository, evaluator, clock, cacheTtl, ResourcePolicyDecider.NONE);
+    }
+
+    public AccessAuthorizer(IdentityRepository repository, PolicyEvaluator evaluator, Clock clock, Duration cacheTtl,
+                            ResourcePolicyDecider resourcePolicies) {
         this.repository = requireNonNull(repository, "repository");
+        this.resourcePolicies = requireNonNull(resourcePolicies, "resourcePolicies");
         this.evaluator = requireNonNull(evaluator, "evaluator");
         this.loader = new PrincipalPolicyLoader(repository, clock);
         this.policySets = new ExpiringCache<>(clock, cacheTtl, MAX_CACHED_PRINCIPALS);
@@ -79,7 +87,12 @@ public final class AccessAuthorizer implements IdentityChangeListener {
         PolicySet policies = policySets.get(cacheKey(principal), key -> loader.load(principal));
         Map<String, List<String>> keys = new HashMap<>(globalConditionKeys(call));
         keys.putAll(extraConditionKeys);
-        return evaluator.evaluate(new AuthorizationRequest(action, resourceArn, keys), policies);
+        Decision identity = evaluator.evaluate(new AuthorizationRequest(action, resourceArn, keys), policies);
+        if (ResourceAccount.of(resourceArn, principal.accountId()) != ResourceAccount.OTHER || !identity.allowed()) {
+            return identity;
+        }
+        // Across accounts an identity allow is necessary, not sufficient: the resource's policy decides too.
+        return resourcePolicies.decide(call, action, resourceArn, Map.copyOf(keys));
     }
 
     /** The global condition keys of a call ({@code aws:PrincipalArn}, {@code aws:SourceIp}…). */
@@ -101,11 +114,19 @@ public final class AccessAuthorizer implements IdentityChangeListener {
         return organizationId.get("org", key -> repository.findOrganization().map(Organization::id));
     }
 
-    /** The root may do anything to its own account's resources, and nothing to another account's. */
+    /**
+     * The root may do anything to its own account's resources (and read or attach AWS-managed
+     * policies), and nothing to another account's. A resource whose ARN names no account is allowed
+     * only as {@code *} (account-wide actions): an ARN with an empty account field (an S3 bucket) does
+     * not say whose it is, so it is denied until its owner can be looked up. Deny on doubt.
+     */
     private static Decision rootDecision(Principal root, String resourceArn) {
-        boolean ownAccount = resourceArn.equals("*") || Arn.isArn(resourceArn)
-                && List.of("", "aws", root.accountId()).contains(Arn.parse(resourceArn).accountId());
-        return new Decision(ownAccount ? Decision.Outcome.ALLOW : Decision.Outcome.IMPLICIT_DENY, List.of(),
+        boolean allowed = switch (ResourceAccount.of(resourceArn, root.accountId())) {
+            case CALLER, AWS_MANAGED -> true;
+            case OTHER -> false;
+            case UNNAMED -> resourceArn.equals("*");
+        };
+        return new Decision(allowed ? Decision.Outcome.ALLOW : Decision.Outcome.IMPLICIT_DENY, List.of(),
                 PolicyType.IDENTITY);
     }
 

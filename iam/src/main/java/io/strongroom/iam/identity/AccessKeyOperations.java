@@ -9,7 +9,10 @@ import io.strongroom.iam.auth.Principal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * CreateAccessKey, ListAccessKeys, UpdateAccessKey, DeleteAccessKey, GetAccessKeyLastUsed. Without
@@ -19,28 +22,22 @@ final class AccessKeyOperations {
     static final int MAX_KEYS_PER_USER = 2;
 
     private final IdentityRepository repository;
-    private final IdentityLookup lookup;
     private final GuardedOperations guard;
+    private final IdentityTargetGuard users;
     private final RootKeyProvider rootKeys;
     private final Clock clock;
 
-    /** Whose keys: a user (name present) or the account root (name empty). */
-    private record Owner(Optional<String> userName, String arn) {
-    }
-
     AccessKeyOperations(IdentityRepository repository, GuardedOperations guard, RootKeyProvider rootKeys, Clock clock) {
         this.repository = requireNonNull(repository, "repository");
-        this.lookup = new IdentityLookup(repository);
         this.guard = requireNonNull(guard, "guard");
+        this.users = new IdentityTargetGuard(new IdentityLookup(repository), guard);
         this.rootKeys = requireNonNull(rootKeys, "rootKeys");
         this.clock = requireNonNull(clock, "clock");
     }
 
     CreatedAccessKey create(CallContext call, Optional<String> userName) {
         String account = call.principal().accountId();
-        Owner owner = owner(call, userName);
-        return guard.write(call, "iam:CreateAccessKey", owner.arn(), java.util.Map.of(), () -> {
-            Optional<String> name = owner.userName().map(n -> lookup.user(account, n).userName());
+        return onOwner(call, "iam:CreateAccessKey", userName, name -> {
             if (repository.listAccessKeys(account, name).size() >= MAX_KEYS_PER_USER) {
                 throw IamErrors.limitExceeded("Cannot exceed quota for AccessKeysPerUser: " + MAX_KEYS_PER_USER);
             }
@@ -56,11 +53,9 @@ final class AccessKeyOperations {
 
     List<AccessKey> list(CallContext call, Optional<String> userName) {
         String account = call.principal().accountId();
-        Owner owner = owner(call, userName);
-        return guard.read(call, "iam:ListAccessKeys", owner.arn(), () -> {
-            Optional<String> name = owner.userName().map(n -> lookup.user(account, n).userName());
-            return repository.listAccessKeys(account, name);
-        });
+        String action = "iam:ListAccessKeys";
+        Optional<String> owner = ownerName(call, userName);
+        return guard.readWithin(() -> repository.listAccessKeys(account, authorizeOwner(call, action, owner)));
     }
 
     void update(CallContext call, Optional<String> userName, String accessKeyId, String status) {
@@ -69,59 +64,82 @@ final class AccessKeyOperations {
             case "Active" -> true;
             case "Inactive" -> false;
             case "Expired" -> throw IamErrors.invalidInput("Status Expired cannot be set by UpdateAccessKey.");
-            default -> throw IamErrors.validation("1 validation error detected: Value '" + status
+            default -> throw IamErrors.validation("1 validation error detected: Value '" + InputValidator.abbreviated(status)
                     + "' at 'status' failed to satisfy constraint: Member must satisfy enum value set: "
                     + "[Active, Inactive, Expired]");
         };
         String account = call.principal().accountId();
-        Owner owner = owner(call, userName);
-        guard.write(call, "iam:UpdateAccessKey", owner.arn(), () -> {
-            ownedKey(account, owner, accessKeyId);
+        onOwner(call, "iam:UpdateAccessKey", userName, name -> {
+            ownedKey(account, name, accessKeyId);
             repository.setAccessKeyActive(accessKeyId, active);
+            return null;
         });
     }
 
     void delete(CallContext call, Optional<String> userName, String accessKeyId) {
         InputValidator.accessKeyId("accessKeyId", accessKeyId);
         String account = call.principal().accountId();
-        Owner owner = owner(call, userName);
-        guard.write(call, "iam:DeleteAccessKey", owner.arn(), () -> {
-            ownedKey(account, owner, accessKeyId);
+        onOwner(call, "iam:DeleteAccessKey", userName, name -> {
+            ownedKey(account, name, accessKeyId);
             repository.deleteAccessKey(accessKeyId);
+            return null;
         });
     }
 
+    /** Authorised on the key's owner (with its tags), or on the user collection for an unknown key. */
     AccessKeyLastUsedInfo lastUsed(CallContext call, String accessKeyId) {
         InputValidator.accessKeyId("accessKeyId", accessKeyId);
         String account = call.principal().accountId();
-        Optional<AccessKey> key = repository.findAccessKey(accessKeyId).filter(k -> k.accountId().equals(account));
-        String resource = key.map(k -> k.userName().map(n -> lookup.userArn(account, n))
-                .orElse(IamArns.root(account))).orElse(IamArns.collection(account, "user"));
-        return guard.read(call, "iam:GetAccessKeyLastUsed", resource, () -> {
+        String action = "iam:GetAccessKeyLastUsed";
+        return guard.readWithin(() -> {
+            Optional<AccessKey> key = repository.findAccessKey(accessKeyId).filter(k -> k.accountId().equals(account));
+            Optional<String> owner = key.flatMap(AccessKey::userName);
+            if (key.isEmpty()) {
+                guard.authorize(call, action, IamArns.collection(account, "user"), Map.of());
+            } else if (owner.isPresent()) {
+                users.authorize(call, action, PrincipalKind.USER, owner.get(), Map.of());
+            } else {
+                guard.authorize(call, action, IamArns.root(account), Map.of());
+            }
             AccessKey found = key.orElseThrow(() -> notFound(accessKeyId));
             return new AccessKeyLastUsedInfo(found.userName(), found.lastUsed());
         });
     }
 
-    private void ownedKey(String account, Owner owner, String accessKeyId) {
-        Optional<String> name = owner.userName().map(n -> lookup.user(account, n).userName());
+    /** A change on the keys of a user or the root, authorised within its transaction. */
+    private <T> T onOwner(CallContext call, String action, Optional<String> userName,
+                          Function<Optional<String>, T> work) {
+        Optional<String> owner = ownerName(call, userName);
+        return guard.changeWithin(() -> work.apply(authorizeOwner(call, action, owner)));
+    }
+
+    /** Authorises on the named user (with its tags) or on the root; returns the user's stored name. */
+    private Optional<String> authorizeOwner(CallContext call, String action, Optional<String> owner) {
+        if (owner.isEmpty()) {
+            guard.authorize(call, action, IamArns.root(call.principal().accountId()), Map.of());
+            return Optional.empty();
+        }
+        return Optional.of(users.authorize(call, action, PrincipalKind.USER, owner.get(), Map.of()).name());
+    }
+
+    private void ownedKey(String account, Optional<String> storedName, String accessKeyId) {
         repository.findAccessKey(accessKeyId)
                 .filter(k -> k.accountId().equals(account))
-                .filter(k -> k.userName().map(n -> n.toLowerCase(java.util.Locale.ROOT))
-                        .equals(name.map(n -> n.toLowerCase(java.util.Locale.ROOT))))
+                .filter(k -> k.userName().map(n -> n.toLowerCase(Locale.ROOT))
+                        .equals(storedName.map(n -> n.toLowerCase(Locale.ROOT))))
                 .orElseThrow(() -> notFound(accessKeyId));
     }
 
-    private Owner owner(CallContext call, Optional<String> userName) {
+    /** Whose keys: the named user, else the calling user, else (empty) the calling account root. */
+    private static Optional<String> ownerName(CallContext call, Optional<String> userName) {
         Principal caller = call.principal();
-        String account = caller.accountId();
         if (userName.isPresent()) {
             InputValidator.name("userName", userName.get(), UserOperations.MAX_EXISTING_USER_NAME);
-            return new Owner(userName, lookup.userArn(account, userName.get()));
+            return userName;
         }
         return switch (caller.type()) {
-            case ROOT -> new Owner(Optional.empty(), IamArns.root(account));
-            case IAM_USER -> new Owner(Optional.of(caller.name()), caller.arn());
+            case ROOT -> Optional.empty();
+            case IAM_USER -> Optional.of(caller.name());
             case ASSUMED_ROLE -> throw IamErrors.validation("Must specify userName when calling with non-User credentials");
         };
     }

@@ -16,12 +16,14 @@ final class GroupOperations {
     private final IdentityRepository repository;
     private final IdentityLookup lookup;
     private final GuardedOperations guard;
+    private final IdentityTargetGuard users;
     private final Clock clock;
 
     GroupOperations(IdentityRepository repository, GuardedOperations guard, Clock clock) {
         this.repository = requireNonNull(repository, "repository");
         this.lookup = new IdentityLookup(repository);
         this.guard = requireNonNull(guard, "guard");
+        this.users = new IdentityTargetGuard(lookup, guard);
         this.clock = requireNonNull(clock, "clock");
     }
 
@@ -116,10 +118,8 @@ final class GroupOperations {
         String account = call.principal().accountId();
         InputValidator.name("userName", userName, UserOperations.MAX_EXISTING_USER_NAME);
         InputValidator.maxItems(page);
-        return guard.read(call, "iam:ListGroupsForUser", lookup.userArn(account, userName), () -> {
-            User user = lookup.user(account, userName);
-            return InMemoryPages.page(repository.listGroupsForUser(account, user.userName()), Group::groupName, page);
-        });
+        return users.read(call, "iam:ListGroupsForUser", PrincipalKind.USER, userName,
+                user -> InMemoryPages.page(repository.listGroupsForUser(account, user.name()), Group::groupName, page));
     }
 
     private static io.strongroom.core.AwsException alreadyExists(String groupName) {

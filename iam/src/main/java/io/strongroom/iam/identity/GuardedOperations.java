@@ -10,8 +10,10 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The shape of every IAM operation: authorise first, then do the checks and writes in one
- * transaction, then tell this node's caches that identities changed.
+ * The shape of every IAM operation: authorise, do the checks and writes in one transaction, then tell
+ * this node's caches that identities changed. Operations on a collection authorise before the
+ * transaction; operations on one entity authorise inside it ({@link #readWithin}, {@link #changeWithin}),
+ * after loading the entity's tags, so what is checked is what is changed.
  */
 final class GuardedOperations {
     private final AccessAuthorizer authorizer;
@@ -36,9 +38,7 @@ final class GuardedOperations {
     <T> T write(CallContext call, String action, String resource, Map<String, List<String>> conditionKeys,
                 Supplier<T> work) {
         authorizer.authorize(call, action, resource, conditionKeys);
-        T result = transactor.inTransaction(work);
-        changeListeners.forEach(IdentityChangeListener::identitiesChanged);
-        return result;
+        return changeWithin(work);
     }
 
     void write(CallContext call, String action, String resource, Runnable work) {
@@ -46,5 +46,17 @@ final class GuardedOperations {
             work.run();
             return null;
         });
+    }
+
+    /** Work that authorises itself (with {@link #authorize}) before it reads, in one transaction. */
+    <T> T readWithin(Supplier<T> work) {
+        return transactor.inTransaction(work);
+    }
+
+    /** Work that authorises itself before it writes, in one transaction; caches hear of the change. */
+    <T> T changeWithin(Supplier<T> work) {
+        T result = transactor.inTransaction(work);
+        changeListeners.forEach(IdentityChangeListener::identitiesChanged);
+        return result;
     }
 }

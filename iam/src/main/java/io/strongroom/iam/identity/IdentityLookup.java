@@ -3,6 +3,8 @@ package io.strongroom.iam.identity;
 import static java.util.Objects.requireNonNull;
 
 import io.strongroom.core.Arn;
+import io.strongroom.core.AwsException;
+import java.util.Optional;
 
 /** Finds the entities an operation names, failing with IAM's NoSuchEntity wording. */
 final class IdentityLookup {
@@ -13,18 +15,33 @@ final class IdentityLookup {
     }
 
     User user(String accountId, String userName) {
-        return repository.findUser(accountId, userName).orElseThrow(
-                () -> IamErrors.noSuchEntity("The user with name " + userName + " cannot be found."));
+        return findUser(accountId, userName).orElseThrow(() -> noSuchEntity(PrincipalKind.USER, userName));
     }
 
     Group group(String accountId, String groupName) {
-        return repository.findGroup(accountId, groupName).orElseThrow(
-                () -> IamErrors.noSuchEntity("The group with name " + groupName + " cannot be found."));
+        return findGroup(accountId, groupName).orElseThrow(() -> noSuchEntity(PrincipalKind.GROUP, groupName));
     }
 
     Role role(String accountId, String roleName) {
-        return repository.findRole(accountId, roleName).orElseThrow(
-                () -> IamErrors.noSuchEntity("The role with name " + roleName + " cannot be found."));
+        return findRole(accountId, roleName).orElseThrow(() -> noSuchEntity(PrincipalKind.ROLE, roleName));
+    }
+
+    Optional<User> findUser(String accountId, String userName) {
+        return repository.findUser(accountId, userName);
+    }
+
+    Optional<Group> findGroup(String accountId, String groupName) {
+        return repository.findGroup(accountId, groupName);
+    }
+
+    Optional<Role> findRole(String accountId, String roleName) {
+        return repository.findRole(accountId, roleName);
+    }
+
+    /** IAM's NoSuchEntity for a user, group or role name. */
+    static AwsException noSuchEntity(PrincipalKind kind, String name) {
+        return IamErrors.noSuchEntity("The " + IdentityTarget.lower(kind) + " with name " + name
+                + " cannot be found.");
     }
 
     /** A policy the account may use: its own or an AWS-managed one. */
@@ -60,7 +77,7 @@ final class IdentityLookup {
         boolean valid = Arn.isArn(policyArn) && Arn.parse(policyArn).service().equals("iam")
                 && Arn.parse(policyArn).resource().startsWith("policy/");
         if (!valid) {
-            throw IamErrors.invalidInput("ARN " + policyArn + " is not valid.");
+            throw IamErrors.invalidInput("ARN " + InputValidator.abbreviated(policyArn) + " is not valid.");
         }
         return policyArn;
     }

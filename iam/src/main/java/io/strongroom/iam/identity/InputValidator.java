@@ -20,6 +20,8 @@ public final class InputValidator {
     public static final String DESCRIPTION_PATTERN = "[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u00A1-\\u00FF]*";
     public static final String VERSION_ID_PATTERN = "v[1-9][0-9]*(\\.[A-Za-z0-9-]*)?";
     public static final int MAX_TAGS = 50;
+    /** How many characters of a rejected value an error message repeats. */
+    public static final int MAX_ECHOED = 64;
 
     private static final Pattern NAME = Pattern.compile(NAME_PATTERN);
     private static final Pattern PATH = Pattern.compile(PATH_PATTERN);
@@ -72,6 +74,20 @@ public final class InputValidator {
             throw failure(value, field, "Member must satisfy regular expression pattern: " + shown);
         }
         return value;
+    }
+
+    /**
+     * As {@link #matching}, for a value that works as a secret (an ExternalId): the message names the
+     * field but never repeats the value, as AWS words errors on sensitive members.
+     */
+    public static String matchingSecret(String field, String value, int min, int max, Pattern pattern,
+                                        String shown) {
+        try {
+            return matching(field, value, min, max, pattern, shown);
+        } catch (io.strongroom.core.AwsException e) {
+            String constraint = e.getMessage().substring(e.getMessage().indexOf("failed to satisfy constraint: "));
+            throw IamErrors.validation("1 validation error detected: Value at '" + field + "' " + constraint);
+        }
     }
 
     public static String length(String field, String value, int min, int max) {
@@ -130,8 +146,16 @@ public final class InputValidator {
         return key;
     }
 
+    /** A value as an error message may repeat it: its first {@value #MAX_ECHOED} characters, then "…". */
+    public static String abbreviated(String value) {
+        if (value.codePointCount(0, value.length()) <= MAX_ECHOED) {
+            return value;
+        }
+        return value.substring(0, value.offsetByCodePoints(0, MAX_ECHOED)) + "…";
+    }
+
     private static io.strongroom.core.AwsException failure(String value, String field, String constraint) {
-        return IamErrors.validation("1 validation error detected: Value '" + value + "' at '" + field
+        return IamErrors.validation("1 validation error detected: Value '" + abbreviated(value) + "' at '" + field
                 + "' failed to satisfy constraint: " + constraint);
     }
 }

@@ -19,12 +19,14 @@ final class RoleOperations {
     private final IdentityRepository repository;
     private final IdentityLookup lookup;
     private final GuardedOperations guard;
+    private final IdentityTargetGuard targets;
     private final Clock clock;
 
     RoleOperations(IdentityRepository repository, GuardedOperations guard, Clock clock) {
         this.repository = requireNonNull(repository, "repository");
         this.lookup = new IdentityLookup(repository);
         this.guard = requireNonNull(guard, "guard");
+        this.targets = new IdentityTargetGuard(lookup, guard);
         this.clock = requireNonNull(clock, "clock");
     }
 
@@ -66,7 +68,7 @@ final class RoleOperations {
     Role get(CallContext call, String roleName) {
         String account = call.principal().accountId();
         InputValidator.name("roleName", roleName, MAX_ROLE_NAME);
-        return guard.read(call, "iam:GetRole", lookup.roleArn(account, roleName), () -> lookup.role(account, roleName));
+        return targets.read(call, "iam:GetRole", PrincipalKind.ROLE, roleName, target -> lookup.role(account, target.name()));
     }
 
     Page<Role> list(CallContext call, Optional<String> pathPrefix, PageRequest page) {
@@ -83,8 +85,8 @@ final class RoleOperations {
         description.ifPresent(d -> InputValidator.description("description", d));
         maxSessionDuration.ifPresent(d -> InputValidator.range("maxSessionDuration", d, DEFAULT_MAX_SESSION_DURATION,
                 MAX_MAX_SESSION_DURATION));
-        guard.write(call, "iam:UpdateRole", lookup.roleArn(account, roleName), () -> {
-            Role role = lookup.role(account, roleName);
+        targets.write(call, "iam:UpdateRole", PrincipalKind.ROLE, roleName, target -> {
+            Role role = lookup.role(account, target.name());
             repository.updateRole(account, role.roleName(), description.or(role::description),
                     maxSessionDuration.orElse(role.maxSessionDuration()));
         });
@@ -94,17 +96,15 @@ final class RoleOperations {
         String account = call.principal().accountId();
         InputValidator.name("roleName", roleName, MAX_ROLE_NAME);
         PolicyDocumentRules.trustPolicy(trustPolicy);
-        guard.write(call, "iam:UpdateAssumeRolePolicy", lookup.roleArn(account, roleName), () -> {
-            Role role = lookup.role(account, roleName);
-            repository.updateAssumeRolePolicy(account, role.roleName(), trustPolicy);
-        });
+        targets.write(call, "iam:UpdateAssumeRolePolicy", PrincipalKind.ROLE, roleName,
+                target -> repository.updateAssumeRolePolicy(account, target.name(), trustPolicy));
     }
 
     void delete(CallContext call, String roleName) {
         String account = call.principal().accountId();
         InputValidator.name("roleName", roleName, MAX_ROLE_NAME);
-        guard.write(call, "iam:DeleteRole", lookup.roleArn(account, roleName), () -> {
-            String name = lookup.role(account, roleName).roleName();
+        targets.write(call, "iam:DeleteRole", PrincipalKind.ROLE, roleName, target -> {
+            String name = target.name();
             if (!repository.listInlinePolicies(account, PrincipalKind.ROLE, name).isEmpty()) {
                 throw IamErrors.deleteConflict("Cannot delete entity, must delete policies first.");
             }

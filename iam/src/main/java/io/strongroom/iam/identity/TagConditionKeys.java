@@ -4,12 +4,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The tag condition keys a request contributes: {@code aws:RequestTag/…}, {@code aws:TagKeys}, {@code aws:ResourceTag/…}. */
-final class TagConditionKeys {
+/**
+ * The one place tags become condition keys: {@code aws:RequestTag/…} and {@code aws:TagKeys} for tags a
+ * request carries, {@code aws:ResourceTag/…} and {@code iam:ResourceTag/…} for tags a target already has.
+ * IAM and STS both use it, so a tag-based Deny reads the same keys on every action.
+ */
+public final class TagConditionKeys {
     private TagConditionKeys() {
     }
 
-    static Map<String, List<String>> request(List<Tag> tags) {
+    public static Map<String, List<String>> request(List<Tag> tags) {
         Map<String, List<String>> keys = new HashMap<>();
         if (tags.isEmpty()) {
             return keys;
@@ -19,7 +23,8 @@ final class TagConditionKeys {
         return keys;
     }
 
-    static Map<String, List<String>> resource(Map<String, String> tags) {
+    /** The keys of a user's or role's current tags, under both the global and the IAM prefix. */
+    public static Map<String, List<String>> resource(Map<String, String> tags) {
         Map<String, List<String>> keys = new HashMap<>();
         tags.forEach((key, value) -> {
             keys.put("aws:ResourceTag/" + key, List.of(value));
@@ -28,7 +33,8 @@ final class TagConditionKeys {
         return keys;
     }
 
-    static Map<String, List<String>> merge(Map<String, List<String>> a, Map<String, List<String>> b) {
+    /** Both maps' keys; where both name a key, {@code b}'s value wins. */
+    public static Map<String, List<String>> merge(Map<String, List<String>> a, Map<String, List<String>> b) {
         Map<String, List<String>> merged = new HashMap<>(a);
         merged.putAll(b);
         return merged;

@@ -21,12 +21,14 @@ final class UserOperations {
     private final IdentityRepository repository;
     private final IdentityLookup lookup;
     private final GuardedOperations guard;
+    private final IdentityTargetGuard targets;
     private final Clock clock;
 
     UserOperations(IdentityRepository repository, GuardedOperations guard, Clock clock) {
         this.repository = requireNonNull(repository, "repository");
         this.lookup = new IdentityLookup(repository);
         this.guard = requireNonNull(guard, "guard");
+        this.targets = new IdentityTargetGuard(lookup, guard);
         this.clock = requireNonNull(clock, "clock");
     }
 
@@ -72,7 +74,7 @@ final class UserOperations {
         }
         String name = userName.orElse(caller.name());
         InputValidator.name("userName", name, MAX_EXISTING_USER_NAME);
-        return guard.read(call, "iam:GetUser", lookup.userArn(account, name), () -> lookup.user(account, name));
+        return targets.read(call, "iam:GetUser", PrincipalKind.USER, name, target -> lookup.user(account, target.name()));
     }
 
     Page<User> list(CallContext call, Optional<String> pathPrefix, PageRequest page) {
@@ -83,39 +85,41 @@ final class UserOperations {
                 () -> repository.listUsers(account, prefix, page.marker(), maxItems));
     }
 
+    /**
+     * Renames and/or moves a user. IAM requires iam:UpdateUser on both the current ARN and the exact
+     * ARN the user will have (its new path and/or name), so a grant on one path cannot move a user
+     * into another path it does not cover.
+     */
     void update(CallContext call, String userName, Optional<String> newUserName, Optional<String> newPath) {
         String account = call.principal().accountId();
         InputValidator.name("userName", userName, MAX_EXISTING_USER_NAME);
         newUserName.ifPresent(n -> InputValidator.name("newUserName", n, MAX_USER_NAME));
         newPath.ifPresent(p -> InputValidator.path("newPath", p));
-        String currentArn = lookup.userArn(account, userName);
-        String targetName = newUserName.orElse(userName);
-        if (newUserName.isPresent()) {
-            // Renaming needs permission on the target name too, as IAM requires.
-            guard.authorize(call, "iam:UpdateUser", IamArns.user(account, newPath.orElse("/"), targetName), Map.of());
-        }
-        guard.write(call, "iam:UpdateUser", currentArn, Map.of(), () -> {
-            User user = lookup.user(account, userName);
+        targets.write(call, "iam:UpdateUser", PrincipalKind.USER, userName, target -> {
+            User user = lookup.user(account, target.name());
+            String targetName = newUserName.orElse(user.userName());
+            String path = newPath.orElse(user.path());
+            String destination = IamArns.user(account, path, targetName);
+            if (!destination.equals(user.arn())) {
+                guard.authorize(call, "iam:UpdateUser", destination, target.conditionKeys("iam:UpdateUser"));
+            }
             Optional<User> holder = repository.findUser(account, targetName);
             if (holder.isPresent() && !holder.get().userId().equals(user.userId())) {
                 throw alreadyExists(targetName);
             }
-            String path = newPath.orElse(user.path());
             try {
-                repository.updateUser(account, user.userName(), targetName, path, IamArns.user(account, path, targetName));
+                repository.updateUser(account, user.userName(), targetName, path, destination);
             } catch (DuplicateEntityException e) {
                 throw alreadyExists(targetName);
             }
-            return null;
         });
     }
 
     void delete(CallContext call, String userName) {
         String account = call.principal().accountId();
         InputValidator.name("userName", userName, MAX_EXISTING_USER_NAME);
-        guard.write(call, "iam:DeleteUser", lookup.userArn(account, userName), () -> {
-            User user = lookup.user(account, userName);
-            String name = user.userName();
+        targets.write(call, "iam:DeleteUser", PrincipalKind.USER, userName, target -> {
+            String name = target.name();
             if (!repository.listAccessKeys(account, Optional.of(name)).isEmpty()) {
                 throw IamErrors.deleteConflict("Cannot delete entity, must delete access keys first.");
             }

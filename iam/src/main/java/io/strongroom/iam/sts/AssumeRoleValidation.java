@@ -22,7 +22,7 @@ final class AssumeRoleValidation {
         InputValidator.matching("roleSessionName", request.roleSessionName(), 2, 64, Pattern.compile(SESSION_NAME),
                 SESSION_NAME);
         request.durationSeconds().ifPresent(d -> InputValidator.range("durationSeconds", d, MIN_DURATION, MAX_DURATION));
-        request.externalId().ifPresent(id -> InputValidator.matching("externalId", id, 2, 1224,
+        request.externalId().ifPresent(id -> InputValidator.matchingSecret("externalId", id, 2, 1224,
                 Pattern.compile(EXTERNAL_ID), EXTERNAL_ID));
         request.sourceIdentity().ifPresent(id -> InputValidator.matching("sourceIdentity", id, 2, 64,
                 Pattern.compile(SESSION_NAME), SESSION_NAME));

@@ -14,11 +14,13 @@ import io.strongroom.iam.auth.Principal;
 import io.strongroom.iam.auth.SessionTokens;
 import io.strongroom.iam.identity.IamArns;
 import io.strongroom.iam.identity.IdentityRepository;
+import io.strongroom.iam.identity.InputValidator;
 import io.strongroom.iam.identity.PolicyDocumentRules;
 import io.strongroom.iam.identity.Role;
 import io.strongroom.iam.identity.SecretBinding;
 import io.strongroom.iam.identity.StsSessionRecord;
 import io.strongroom.iam.identity.Tag;
+import io.strongroom.iam.identity.TagConditionKeys;
 import io.strongroom.policy.AuthorizationRequest;
 import io.strongroom.policy.Decision;
 import io.strongroom.policy.NamedPolicy;
@@ -39,7 +41,9 @@ import java.util.Optional;
 /**
  * The STS API as plain Java: GetCallerIdentity and AssumeRole. AssumeRole needs both an
  * identity-based policy of the caller allowing {@code sts:AssumeRole} on the role and the role's
- * trust policy allowing the caller; roles are assumed within the caller's own account.
+ * trust policy allowing the caller; roles are assumed within the caller's own account. The role's
+ * tags reach both decisions as {@code aws:ResourceTag/…} and {@code iam:ResourceTag/…}; a role session
+ * that assumes a role is bound by {@link RoleChaining}.
  */
 public final class StsService {
     /** The allowance for the packed session policy and session tags. */
@@ -80,24 +84,31 @@ public final class StsService {
         if (caller.isRoot()) {
             throw AwsException.accessDenied("Roles may not be assumed by root accounts.");
         }
-        Map<String, List<String>> keys = requestConditionKeys(request);
-        authorizer.authorize(call, "sts:AssumeRole", request.roleArn(), keys);
-        if (!request.tags().isEmpty()) {
-            authorizer.authorize(call, "sts:TagSession", request.roleArn(), keys);
-        }
-        Role role = findRole(caller, request.roleArn()).orElseThrow(() -> trustDenied(caller, request.roleArn(),
-                Decision.implicitDeny(PolicyType.RESOURCE)));
-        int duration = request.durationSeconds().orElse(AssumeRoleValidation.DEFAULT_DURATION);
-        if (duration > role.maxSessionDuration()) {
-            throw AwsException.validation("The requested DurationSeconds exceeds the MaxSessionDuration set for this"
-                    + " role.");
-        }
-        requireTrust(call, role, request, keys);
-        return transactor.inTransaction(() -> issue(caller, role, request, duration, packedPercent));
+        Optional<String> sourceIdentity = RoleChaining.sourceIdentity(caller, request.sourceIdentity());
+        // The role and its tags are read in the same transaction that issues the session, so the tags
+        // the decision saw are the tags of the role the session is for.
+        return transactor.inTransaction(() -> {
+            Optional<Role> role = findRole(caller, request.roleArn());
+            Map<String, List<String>> keys = TagConditionKeys.merge(requestConditionKeys(request, sourceIdentity),
+                    TagConditionKeys.resource(role.map(Role::tags).orElse(Map.of())));
+            authorizer.authorize(call, "sts:AssumeRole", request.roleArn(), keys);
+            if (!request.tags().isEmpty()) {
+                authorizer.authorize(call, "sts:TagSession", request.roleArn(), keys);
+            }
+            Role found = role.orElseThrow(() -> trustDenied(caller, request.roleArn(),
+                    Decision.implicitDeny(PolicyType.RESOURCE)));
+            int duration = RoleChaining.duration(caller, request.durationSeconds());
+            if (duration > found.maxSessionDuration()) {
+                throw AwsException.validation("The requested DurationSeconds exceeds the MaxSessionDuration set for"
+                        + " this role.");
+            }
+            requireTrust(call, found, request, keys);
+            return issue(caller, found, request, sourceIdentity, duration, packedPercent);
+        });
     }
 
-    private AssumeRoleResult issue(Principal caller, Role role, AssumeRoleRequest request, int duration,
-                                   int packedPercent) {
+    private AssumeRoleResult issue(Principal caller, Role role, AssumeRoleRequest request,
+                                   Optional<String> sourceIdentity, int duration, int packedPercent) {
         Instant issuedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant expiresAt = issuedAt.plusSeconds(duration);
         String accessKeyId = Ids.temporaryAccessKeyId();
@@ -106,21 +117,21 @@ public final class StsService {
         byte[] wrapped = rootKeys.wrap(secret.getBytes(StandardCharsets.UTF_8), SecretBinding.stsSessionAad(accessKeyId));
         repository.insertSession(new StsSessionRecord(accessKeyId, role.accountId(), wrapped, SessionTokens.hash(token),
                 role.arn(), role.roleId(), role.roleName(), request.roleSessionName(), issuedAt, expiresAt,
-                request.policy(), tagMap(request.tags()), request.sourceIdentity(), caller.arn()));
+                request.policy(), tagMap(request.tags()), sourceIdentity, caller.arn()));
         AssumedRoleUser user = new AssumedRoleUser(role.roleId() + ":" + request.roleSessionName(),
                 IamArns.assumedRole(role.accountId(), role.roleName(), request.roleSessionName()));
         return new AssumeRoleResult(new TemporaryCredentials(accessKeyId, secret, token, expiresAt), user,
-                packedPercent, request.sourceIdentity());
+                packedPercent, sourceIdentity);
     }
 
     /** The role the ARN names, in the caller's account, with exactly that path. */
     private Optional<Role> findRole(Principal caller, String roleArn) {
         if (!Arn.isArn(roleArn)) {
-            throw AwsException.validation(roleArn + " is invalid");
+            throw AwsException.validation(InputValidator.abbreviated(roleArn) + " is invalid");
         }
         Arn arn = Arn.parse(roleArn);
         if (!arn.service().equals("iam") || !arn.resource().startsWith("role/")) {
-            throw AwsException.validation(roleArn + " is invalid");
+            throw AwsException.validation(InputValidator.abbreviated(roleArn) + " is invalid");
         }
         if (!arn.accountId().equals(caller.accountId())) {
             return Optional.empty();
@@ -154,15 +165,12 @@ public final class StsService {
         };
     }
 
-    private static Map<String, List<String>> requestConditionKeys(AssumeRoleRequest request) {
-        Map<String, List<String>> keys = new HashMap<>();
+    private static Map<String, List<String>> requestConditionKeys(AssumeRoleRequest request,
+                                                                  Optional<String> sourceIdentity) {
+        Map<String, List<String>> keys = new HashMap<>(TagConditionKeys.request(request.tags()));
         keys.put("sts:RoleSessionName", List.of(request.roleSessionName()));
         request.externalId().ifPresent(id -> keys.put("sts:ExternalId", List.of(id)));
-        request.sourceIdentity().ifPresent(id -> keys.put("sts:SourceIdentity", List.of(id)));
-        if (!request.tags().isEmpty()) {
-            request.tags().forEach(tag -> keys.put("aws:RequestTag/" + tag.key(), List.of(tag.value())));
-            keys.put("aws:TagKeys", request.tags().stream().map(Tag::key).toList());
-        }
+        sourceIdentity.ifPresent(id -> keys.put("sts:SourceIdentity", List.of(id)));
         return keys;
     }
 

@@ -535,6 +535,11 @@ public final class InMemoryIdentityRepository implements IdentityRepository {
         return Optional.ofNullable(state.sessions.get(accessKeyId));
     }
 
+    /** How many sessions are stored, for tests that check a refused AssumeRole issued nothing. */
+    public synchronized int sessionCount() {
+        return state.sessions.size();
+    }
+
     @Override
     public synchronized int deleteSessionsExpiredBefore(Instant cutoff) {
         int before = state.sessions.size();
