@@ -1,7 +1,6 @@
 package io.strongroom.sigv4;
 
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 
 /**
@@ -16,11 +15,7 @@ final class SecretFingerprint {
     }
 
     static SecretFingerprint of(byte[] secret) {
-        try {
-            return new SecretFingerprint(MessageDigest.getInstance("SHA-256").digest(secret));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every JDK", e);
-        }
+        return new SecretFingerprint(Sha256.digest(secret));
     }
 
     @Override

@@ -91,9 +91,8 @@ public final class StsService {
             Optional<Role> role = findRole(caller, request.roleArn());
             Map<String, List<String>> keys = TagConditionKeys.merge(requestConditionKeys(request, sourceIdentity),
                     TagConditionKeys.resource(role.map(Role::tags).orElse(Map.of())));
-            authorizer.authorize(call, "sts:AssumeRole", request.roleArn(), keys);
-            if (!request.tags().isEmpty()) {
-                authorizer.authorize(call, "sts:TagSession", request.roleArn(), keys);
+            for (String action : actionsAuthorised(request, sourceIdentity)) {
+                authorizer.authorize(call, action, request.roleArn(), keys);
             }
             Role found = role.orElseThrow(() -> trustDenied(caller, request.roleArn(),
                     Decision.implicitDeny(PolicyType.RESOURCE)));
@@ -102,7 +101,7 @@ public final class StsService {
                 throw AwsException.validation("The requested DurationSeconds exceeds the MaxSessionDuration set for"
                         + " this role.");
             }
-            requireTrust(call, found, request, keys);
+            requireTrust(call, found, actionsAuthorised(request, sourceIdentity), keys);
             return issue(caller, found, request, sourceIdentity, duration, packedPercent);
         });
     }
@@ -140,14 +139,28 @@ public final class StsService {
         return repository.findRole(caller.accountId(), roleName).filter(role -> role.arn().equals(roleArn));
     }
 
-    private void requireTrust(CallContext call, Role role, AssumeRoleRequest request, Map<String, List<String>> keys) {
+    /**
+     * What both the caller's policies and the role's trust policy must allow: sts:AssumeRole, plus
+     * sts:TagSession when session tags are passed and sts:SetSourceIdentity when the session will
+     * carry a source identity (given now or inherited from the calling session).
+     */
+    private static List<String> actionsAuthorised(AssumeRoleRequest request, Optional<String> sourceIdentity) {
+        List<String> actions = new java.util.ArrayList<>(List.of("sts:AssumeRole"));
+        if (!request.tags().isEmpty()) {
+            actions.add("sts:TagSession");
+        }
+        if (sourceIdentity.isPresent()) {
+            actions.add("sts:SetSourceIdentity");
+        }
+        return actions;
+    }
+
+    private void requireTrust(CallContext call, Role role, List<String> actions, Map<String, List<String>> keys) {
         PolicyDocument trust = PolicyDocument.parse(role.assumeRolePolicyDocument(), io.strongroom.policy.PolicyKind.TRUST);
         NamedPolicy trustPolicy = new NamedPolicy(PolicyType.RESOURCE, role.arn(), trust);
         Map<String, List<String>> allKeys = new HashMap<>(authorizer.globalConditionKeys(call));
         allKeys.putAll(keys);
         RequestPrincipal caller = requestPrincipal(call.principal());
-        List<String> actions = request.tags().isEmpty() ? List.of("sts:AssumeRole")
-                : List.of("sts:AssumeRole", "sts:TagSession");
         for (String action : actions) {
             Decision decision = trustEvaluator.evaluate(new AuthorizationRequest(action, role.arn(), allKeys), caller,
                     trustPolicy);

@@ -16,17 +16,21 @@ class RoleChainingTest {
     private final String second = role("Second");
 
     private String role(String name) {
+        return role(name, "[\"sts:AssumeRole\",\"sts:SetSourceIdentity\"]");
+    }
+
+    private String role(String name, String trustedActions) {
         String trust = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\""
-                + f.account + "\"},\"Action\":\"sts:AssumeRole\"}]}";
+                + f.account + "\"},\"Action\":" + trustedActions + "}]}";
         String arn = f.iam.createRole(f.admin, name, trust, Optional.empty(), Optional.empty(), Optional.of(7200),
                 Optional.empty(), List.of()).arn();
-        f.iam.putRolePolicy(f.admin, name, "assume", IamFixture.allow("sts:AssumeRole", "*"));
+        f.iam.putRolePolicy(f.admin, name, "assume", IamFixture.allow("sts:*", "*"));
         return arn;
     }
 
     private CallContext session(Optional<String> sourceIdentity) {
         CallContext bob = f.newUser("bob");
-        f.allowUser("bob", "assume", "sts:AssumeRole");
+        f.allowUser("bob", "assume", "sts:*");
         var result = f.sts.assumeRole(bob, request(first, Optional.empty(), sourceIdentity));
         return f.callAs(result.credentials().accessKeyId());
     }
@@ -84,5 +88,33 @@ class RoleChainingTest {
         CallContext session = session(Optional.empty());
         var chained = f.sts.assumeRole(session, request(second, Optional.empty(), Optional.of("alice")));
         assertThat(chained.sourceIdentity()).contains("alice");
+    }
+
+    @Test
+    void aRoleWhoseTrustPolicyDoesNotAllowSetSourceIdentityCannotBeGivenOne() {
+        String strict = role("Strict", "\"sts:AssumeRole\"");
+        CallContext carol = f.newUser("carol");
+        f.allowUser("carol", "assume", "sts:*");
+        int sessionsBefore = f.repository.sessionCount();
+        assertAwsError(() -> f.sts.assumeRole(carol, request(strict, Optional.empty(), Optional.of("carol"))),
+                "AccessDenied", 403);
+        assertThat(f.repository.sessionCount()).isEqualTo(sessionsBefore);
+        assertThat(f.sts.assumeRole(carol, request(strict, Optional.empty(), Optional.empty())).sourceIdentity())
+                .isEmpty();
+
+        // a session that carries a source identity cannot chain into it either
+        CallContext tracked = session(Optional.of("bob-jones"));
+        assertAwsError(() -> f.sts.assumeRole(tracked, request(strict, Optional.empty(), Optional.empty())),
+                "AccessDenied", 403);
+    }
+
+    @Test
+    void theCallersPoliciesMustAllowSetSourceIdentityToo() {
+        CallContext dave = f.newUser("dave");
+        f.allowUser("dave", "assume", "sts:AssumeRole");
+        assertAwsError(() -> f.sts.assumeRole(dave, request(first, Optional.empty(), Optional.of("dave"))),
+                "AccessDenied", 403);
+        assertThat(f.sts.assumeRole(dave, request(first, Optional.empty(), Optional.empty())).sourceIdentity())
+                .isEmpty();
     }
 }

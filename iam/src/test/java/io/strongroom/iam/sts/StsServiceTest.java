@@ -21,7 +21,8 @@ class StsServiceTest {
 
     private Role role(String name, String condition, List<Tag> tags) {
         String trust = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":"
-                + "\"arn:aws:iam::" + f.account + ":user/bob\"},\"Action\":[\"sts:AssumeRole\",\"sts:TagSession\"]"
+                + "\"arn:aws:iam::" + f.account + ":user/bob\"},\"Action\":[\"sts:AssumeRole\",\"sts:TagSession\","
+                + "\"sts:SetSourceIdentity\"]"
                 + condition + "}]}";
         return f.iam.createRole(f.admin, name, trust, Optional.empty(), Optional.empty(), Optional.of(7200),
                 Optional.empty(), tags);

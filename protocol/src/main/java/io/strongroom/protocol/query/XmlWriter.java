@@ -1,22 +1,21 @@
 package io.strongroom.protocol.query;
 
-import java.io.StringWriter;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
 import java.util.Collection;
+import java.util.Deque;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
 
 /**
- * Writes an XML response over the JDK's {@link XMLStreamWriter}: element names are ours, every value
- * goes through the writer's escaping. Values are also made representable: characters XML 1.0
- * cannot carry become U+FFFD and a carriage return is written as {@code &#13;} so that a parser
- * does not turn it into a line feed.
+ * Writes an XML response: element names are ours (constants of this code base), every value is
+ * escaped ({@code & < >}, and {@code "} in the one attribute, the namespace). Values are also made
+ * representable: characters XML 1.0 cannot carry become U+FFFD and a carriage return is written as
+ * {@code &#13;} so that a parser does not turn it into a line feed. Written straight into a
+ * string builder: a StAX writer per response cost more than the rest of a small call's rendering.
  *
  * <p>Conventions of the Query protocol: timestamps ISO-8601 UTC to the second, booleans
  * {@code true}/{@code false}, lists as {@code <member>} elements, maps as
@@ -25,44 +24,29 @@ import javax.xml.stream.XMLStreamWriter;
 public final class XmlWriter {
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ISO_INSTANT;
 
-    private final StringWriter buffer = new StringWriter();
-    private final XMLStreamWriter xml;
-    private int depth;
+    private final StringBuilder out = new StringBuilder(512);
+    private final Deque<String> open = new ArrayDeque<>();
 
     /** Starts a document whose root element declares {@code namespace} as the default namespace. */
     public XmlWriter(String rootElement, String namespace) {
-        try {
-            // A factory per document: cheap, and the API does not promise that a shared one is thread-safe.
-            xml = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(buffer);
-            xml.writeStartElement(rootElement);
-            xml.writeDefaultNamespace(namespace);
-            depth = 1;
-        } catch (XMLStreamException e) {
-            throw new IllegalStateException("cannot start an XML document", e);
-        }
+        out.append('<').append(rootElement).append(" xmlns=\"");
+        escape(xmlSafe(namespace), true);
+        out.append("\">");
+        open.push(rootElement);
     }
 
     public XmlWriter start(String name) {
-        try {
-            xml.writeStartElement(name);
-            depth++;
-            return this;
-        } catch (XMLStreamException e) {
-            throw new IllegalStateException(e);
-        }
+        out.append('<').append(name).append('>');
+        open.push(name);
+        return this;
     }
 
     public XmlWriter end() {
-        if (depth <= 1) {
+        if (open.size() <= 1) {
             throw new IllegalStateException("end() without a matching start()");
         }
-        try {
-            xml.writeEndElement();
-            depth--;
-            return this;
-        } catch (XMLStreamException e) {
-            throw new IllegalStateException(e);
-        }
+        out.append("</").append(open.pop()).append('>');
+        return this;
     }
 
     public XmlWriter element(String name, String value) {
@@ -113,36 +97,40 @@ public final class XmlWriter {
 
     /** Character content of the current element. */
     public XmlWriter text(String value) {
-        String safe = xmlSafe(value);
-        try {
-            int runStart = 0;
-            for (int i = 0; i < safe.length(); i++) {
-                if (safe.charAt(i) == '\r') {
-                    xml.writeCharacters(safe.substring(runStart, i));
-                    xml.writeEntityRef("#13");
-                    runStart = i + 1;
-                }
-            }
-            xml.writeCharacters(safe.substring(runStart));
-            return this;
-        } catch (XMLStreamException e) {
-            throw new IllegalStateException(e);
-        }
+        escape(xmlSafe(value), false);
+        return this;
     }
 
     /** Closes every open element and returns the document. */
     public String finish() {
-        try {
-            while (depth > 0) {
-                xml.writeEndElement();
-                depth--;
-            }
-            xml.writeEndDocument();
-            xml.flush();
-            return buffer.toString();
-        } catch (XMLStreamException e) {
-            throw new IllegalStateException(e);
+        while (!open.isEmpty()) {
+            out.append("</").append(open.pop()).append('>');
         }
+        return out.toString();
+    }
+
+    /** Appends {@code value}, copying the runs that need no escaping whole. */
+    private void escape(String value, boolean attribute) {
+        int run = 0;
+        for (int i = 0; i < value.length(); i++) {
+            String entity = entity(value.charAt(i), attribute);
+            if (entity != null) {
+                out.append(value, run, i).append(entity);
+                run = i + 1;
+            }
+        }
+        out.append(value, run, value.length());
+    }
+
+    private static String entity(char c, boolean attribute) {
+        return switch (c) {
+            case '&' -> "&amp;";
+            case '<' -> "&lt;";
+            case '>' -> "&gt;";
+            case '\r' -> "&#13;";
+            case '"' -> attribute ? "&quot;" : null;
+            default -> null;
+        };
     }
 
     /** ISO-8601 UTC to the second: {@code 2026-01-01T00:00:00Z}. */

@@ -19,7 +19,7 @@ public final class IamScenario {
     public static final String POLICY_DOCUMENT = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
             + "\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::data/*\"}]}";
     public static final String TRUST_DOCUMENT = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
-            + "\"Principal\":{\"AWS\":\"arn:aws:iam::" + Requests.ACCOUNT + ":root\"},\"Action\":\"sts:AssumeRole\"}]}";
+            + "\"Principal\":{\"AWS\":\"arn:aws:iam::" + Requests.ACCOUNT + ":root\"},\"Action\":[\"sts:AssumeRole\",\"sts:SetSourceIdentity\"]}]}";
 
     private final ServiceHandler handler;
     private final CallContext call;

@@ -20,7 +20,7 @@ public final class StsScenario {
         CallContext root = Requests.rootCall();
         fixture.identities.createUser(root, "bob", Optional.empty(), Optional.empty(), List.of());
         fixture.identities.putUserPolicy(root, "bob", "assume", "{\"Version\":\"2012-10-17\",\"Statement\":[{"
-                + "\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\",\"Resource\":\"" + ROLE_ARN + "\"}]}");
+                + "\"Effect\":\"Allow\",\"Action\":[\"sts:AssumeRole\",\"sts:SetSourceIdentity\"],\"Resource\":\"" + ROLE_ARN + "\"}]}");
         fixture.identities.createRole(root, "analyst", IamScenario.TRUST_DOCUMENT, Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), List.of());
     }

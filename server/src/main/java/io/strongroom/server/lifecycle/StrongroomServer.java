@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.jetty.server.Server;
@@ -138,6 +139,14 @@ public final class StrongroomServer implements AutoCloseable {
         stop(management, "management server");
         metrics.close();
         LOG.info("Strongroom stopped");
+        flushLogs();
+    }
+
+    /** Routine lines are written in the background (the access log): a stopped server has written them all. */
+    private static void flushLogs() {
+        for (Handler handler : Logger.getLogger("").getHandlers()) {
+            handler.flush();
+        }
     }
 
     private static void stop(Server server, String name) {

@@ -24,6 +24,11 @@ public final class JsonLogFormatter extends Formatter {
 
     @Override
     public String format(LogRecord record) {
+        return format(record, RequestLogContext.currentRequestId().orElse(null));
+    }
+
+    /** The line for a record written while serving {@code requestId} (null outside a request). */
+    String format(LogRecord record, String requestId) {
         StringWriter out = new StringWriter(256);
         try (JsonGenerator json = JSON.createGenerator(out)) {
             json.writeStartObject();
@@ -31,9 +36,8 @@ public final class JsonLogFormatter extends Formatter {
             json.writeStringField("level", levelName(record.getLevel()));
             json.writeStringField("logger", String.valueOf(record.getLoggerName()));
             json.writeStringField("message", messageOf(record));
-            var requestId = RequestLogContext.currentRequestId();
-            if (requestId.isPresent()) {
-                json.writeStringField("requestId", requestId.get());
+            if (requestId != null) {
+                json.writeStringField("requestId", requestId);
             }
             LogFields fields = fieldsOf(record);
             if (fields != null) {

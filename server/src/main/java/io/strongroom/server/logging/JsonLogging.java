@@ -1,23 +1,32 @@
 package io.strongroom.server.logging;
 
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.util.logging.Level;
 import java.util.logging.LogManager;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
-import java.util.logging.StreamHandler;
 
 /**
  * Routes all logging (ours through java.util.logging, Jetty's through SLF4J and slf4j-jdk14) to
- * one JSON object per line on stdout.
+ * one JSON object per line on stdout, written off the request path by a {@link QueuedLineHandler}.
  */
 public final class JsonLogging {
 
     // java.util.logging holds loggers weakly: keep the configured one alive, or its level is lost.
     private static final Logger JETTY = Logger.getLogger("org.eclipse.jetty");
 
+    /** The installed handler; guarded by the class lock, read by the exit hook. */
+    private static volatile QueuedLineHandler current;
+    private static boolean exitHookAdded;
+
     private JsonLogging() {
+    }
+
+    private static void writeThroughAtExit() {
+        QueuedLineHandler handler = current;
+        if (handler != null) {
+            handler.writeThrough();
+        }
     }
 
     /** Replaces the root logger's handlers with a JSON handler writing to stdout. */
@@ -34,7 +43,16 @@ public final class JsonLogging {
         }
         Logger root = Logger.getLogger("");
         root.setLevel(Level.INFO);
-        root.addHandler(new FlushingHandler(out));
+        QueuedLineHandler handler = new QueuedLineHandler(out, new JsonLogFormatter());
+        handler.setLevel(Level.ALL);
+        handler.setFilter(JsonLogging::mayLeaveTheProcess);
+        root.addHandler(handler);
+        current = handler;
+        if (!exitHookAdded) {
+            // LogManager's own reset at exit is ignored (ShutdownSafeLogManager): write what is queued here.
+            Runtime.getRuntime().addShutdownHook(new Thread(JsonLogging::writeThroughAtExit, "log-exit"));
+            exitHookAdded = true;
+        }
         // Jetty is chatty at INFO about its own start and stop; warnings still come through.
         JETTY.setLevel(Level.WARNING);
     }
@@ -47,30 +65,5 @@ public final class JsonLogging {
         String logger = record.getLoggerName();
         return record.getLevel().intValue() >= Level.INFO.intValue()
                 || logger == null || !logger.startsWith("org.eclipse.jetty");
-    }
-
-    /** A stream handler that flushes every line, so a crash loses nothing that was logged. */
-    private static final class FlushingHandler extends StreamHandler {
-        FlushingHandler(OutputStream out) {
-            super(out instanceof PrintStream ? out : new PrintStream(out, true), new JsonLogFormatter());
-            setLevel(Level.ALL);
-            setFilter(JsonLogging::mayLeaveTheProcess);
-            try {
-                setEncoding("UTF-8");
-            } catch (java.io.UnsupportedEncodingException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        @Override
-        public synchronized void publish(LogRecord record) {
-            super.publish(record);
-            flush();
-        }
-
-        @Override
-        public synchronized void close() {
-            flush();
-        }
     }
 }
