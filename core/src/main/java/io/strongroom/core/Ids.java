@@ -2,6 +2,7 @@ package io.strongroom.core;
 
 import java.security.SecureRandom;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Identifiers in the forms AWS uses: access key ids ({@code AKIA…}, {@code ASIA…}), unique ids
@@ -50,8 +51,15 @@ public final class Ids {
         return digits.toString();
     }
 
+    /**
+     * A version-4 UUID naming one request. It only has to be unique, not unpredictable, so it comes
+     * from the per-thread generator rather than the shared {@link SecureRandom} every secret uses.
+     */
     public static String requestId() {
-        return UUID.randomUUID().toString();
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;                 // version 4
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L; // IETF variant
+        return new UUID(high, low).toString();
     }
 
     public static byte[] randomBytes(int length) {

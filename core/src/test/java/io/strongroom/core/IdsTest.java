@@ -14,4 +14,17 @@ class IdsTest {
         assertThat(Ids.accountId()).matches("[1-9][0-9]{11}");
         assertThat(Ids.accessKeyId()).isNotEqualTo(Ids.accessKeyId());
     }
+
+    @Test
+    void requestIdsAreDistinctVersion4Uuids() {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (int i = 0; i < 10_000; i++) {
+            String id = Ids.requestId();
+            java.util.UUID uuid = java.util.UUID.fromString(id);
+            assertThat(uuid.version()).isEqualTo(4);
+            assertThat(uuid.variant()).isEqualTo(2);
+            ids.add(id);
+        }
+        assertThat(ids).hasSize(10_000);
+    }
 }
