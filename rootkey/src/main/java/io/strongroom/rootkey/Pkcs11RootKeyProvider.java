@@ -86,9 +86,14 @@ public final class Pkcs11RootKeyProvider implements VersionedRootKeyProvider {
         return versions.current();
     }
 
+    /**
+     * Wraps under the token's newest version, read from the token each time: another node or the
+     * rotate command may have added one, and a secret wrapped under an older version could outlive
+     * its retirement. Wrapping is rare (a new access key or session), so the re-read is affordable.
+     */
     @Override
     public byte[] wrap(byte[] plaintext, byte[] associatedData) {
-        Versions snapshot = versions;
+        Versions snapshot = refreshed();
         return cipher.wrap(snapshot.current(), snapshot.keys().get(snapshot.current()), plaintext, associatedData);
     }
 

@@ -82,6 +82,14 @@ class Pkcs11RootKeyProviderTest {
     }
 
     @Test
+    void aRunningNodeWrapsUnderAVersionAnotherProcessCreated() throws Exception {
+        Map<String, String> facts = scenario("rotated-elsewhere");
+
+        assertThat(facts).containsEntry("before", "v1").containsEntry("rotated", "v2")
+                .containsEntry("after", "v2").containsEntry("commandReads", SECRET);
+    }
+
+    @Test
     void wrongPinFailsClearly() throws Exception {
         Map<String, String> facts = scenario("wrong-pin");
 

@@ -38,6 +38,7 @@ public final class Pkcs11Scenario {
             case "first" -> first(rootKeySettings, work);
             case "second" -> second(rootKeySettings, work);
             case "third", "by-label" -> third(rootKeySettings, work);
+            case "rotated-elsewhere" -> rotatedElsewhere(rootKeySettings);
             case "wrong-pin" -> fact("open", attempt(() -> RootKeyProviders.open(rootKeySettings,
                     Map.of("TEST_HSM_PIN", "0000")).close()));
             default -> throw new IllegalArgumentException(phase);
@@ -83,6 +84,18 @@ public final class Pkcs11Scenario {
             fact("current", provider.currentVersion());
             fact("v1", attempt(() -> provider.unwrap(Files.readAllBytes(work.resolve("blob-v1")), AAD)));
             fact("v2", new String(provider.unwrap(Files.readAllBytes(work.resolve("blob-v2")), AAD), StandardCharsets.UTF_8));
+        }
+    }
+
+    /** A running node (one provider) and the rotate command (another) on the same token. */
+    private static void rotatedElsewhere(RootKeySettings settings) throws Exception {
+        try (RootKeyProvider node = RootKeyProviders.open(settings);
+             RootKeyProvider command = RootKeyProviders.open(settings)) {
+            fact("before", node.versionOf(node.wrap(SECRET, AAD)));
+            fact("rotated", command.rotate());
+            byte[] afterRotation = node.wrap(SECRET, AAD);
+            fact("after", node.versionOf(afterRotation));
+            fact("commandReads", new String(command.unwrap(afterRotation, AAD), StandardCharsets.UTF_8));
         }
     }
 
