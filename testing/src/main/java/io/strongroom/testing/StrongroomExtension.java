@@ -2,6 +2,7 @@ package io.strongroom.testing;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.strongroom.store.jdbc.PostgresTestDatabase;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;

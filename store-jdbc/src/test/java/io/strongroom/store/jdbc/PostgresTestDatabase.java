@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -25,11 +26,25 @@ public final class PostgresTestDatabase implements AutoCloseable {
 
     /** Creates the database, or skips the calling test when no PostgreSQL is configured. */
     public static PostgresTestDatabase create() throws SQLException {
-        String adminUrl = System.getenv(VARIABLE);
-        if (adminUrl == null || adminUrl.isBlank()) {
+        Optional<String> adminUrl = adminUrl();
+        if (adminUrl.isEmpty()) {
             System.out.println("NOTICE: " + VARIABLE + " is not set; skipping the PostgreSQL store tests.");
         }
-        assumeTrue(adminUrl != null && !adminUrl.isBlank(), VARIABLE + " is not set");
+        assumeTrue(adminUrl.isPresent(), VARIABLE + " is not set");
+        return create(adminUrl.get());
+    }
+
+    /** The admin URL from the system property, else the environment. */
+    public static Optional<String> adminUrl() {
+        String value = System.getProperty(VARIABLE);
+        if (value == null || value.isBlank()) {
+            value = System.getenv(VARIABLE);
+        }
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
+    }
+
+    /** Creates a database with a fresh name through the given admin URL. */
+    public static PostgresTestDatabase create(String adminUrl) throws SQLException {
         String name = "strongroom_test_" + UUID.randomUUID().toString().replace("-", "");
         execute(adminUrl, "CREATE DATABASE " + name);
         return new PostgresTestDatabase(adminUrl, name);
