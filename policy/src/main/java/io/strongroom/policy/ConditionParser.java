@@ -71,10 +71,10 @@ final class ConditionParser {
             if (!flag.equalsIgnoreCase("true") && !flag.equalsIgnoreCase("false")) {
                 throw invalidValue(operatorText, key, String.join(",", texts), "true or false");
             }
-            return new ConditionClause(operator, qualifier, false, lowerKey, null, flag.equalsIgnoreCase("true"));
+            return new ConditionClause(operator, qualifier, false, key, lowerKey, null, flag.equalsIgnoreCase("true"));
         }
         ValueMatcher matcher = matcher(operator, operatorText, key, texts);
-        return new ConditionClause(operator, qualifier, ifExists, lowerKey, matcher, false);
+        return new ConditionClause(operator, qualifier, ifExists, key, lowerKey, matcher, false);
     }
 
     private ValueMatcher matcher(ConditionOperator operator, String operatorText, String key, List<String> texts) {

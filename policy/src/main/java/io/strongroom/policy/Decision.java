@@ -8,9 +8,14 @@ import java.util.List;
  * The evaluator's answer and why.
  *
  * @param outcome the decision
- * @param deciding the statements that decided: the matching Deny statements for an explicit deny,
- *                 the matching Allow statements for an allow, none for an implicit deny
- * @param deciderType which policy type decided (for an implicit deny: the type that lacked an allow)
+ * @param deciding the statements that decided: every matching Deny statement for an explicit deny (of
+ *                 all types, in evaluation order), the matching Allow statements of the granting type for
+ *                 an allow (across accounts: the resource policy's and then the identity policies'), none
+ *                 for an implicit deny
+ * @param deciderType which policy type decided: for an explicit deny the type of the first Deny in AWS's
+ *                 evaluation order (RCP, SCP, resource-based, identity-based, boundary, session); for an
+ *                 implicit deny the first type, in that order, whose missing Allow decided; for an allow
+ *                 IDENTITY or RESOURCE
  */
 public record Decision(Outcome outcome, List<MatchedStatement> deciding, PolicyType deciderType) {
 

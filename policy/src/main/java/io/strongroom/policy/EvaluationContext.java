@@ -3,7 +3,9 @@ package io.strongroom.policy;
 import static java.util.Objects.requireNonNull;
 
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What one evaluation knows about its request, shared by every statement it visits.
@@ -26,6 +28,11 @@ final class EvaluationContext implements PolicyVariableValues {
     static final int REMEMBERED_KEYS = 16;
 
     private final ConditionKeyMap keys;
+    private final String action;
+    private final String service;
+    private final String resource;
+    /** Explain mode only: condition keys of matching statements that the request lacks; null otherwise. */
+    private Map<String, String> missingKeys;
     /** Allocated on the first condition, so statements without conditions cost no memo. */
     private String[] rememberedKeys;
     private Object[] rememberedValues;
@@ -33,6 +40,8 @@ final class EvaluationContext implements PolicyVariableValues {
 
     private String addressText;
     private byte[] address;
+    private String ipv4Text;
+    private long ipv4;
     private String dateText;
     private long dateMillis;
     private String numberText;
@@ -40,8 +49,53 @@ final class EvaluationContext implements PolicyVariableValues {
     private String variableKey;
     private String variableValue;
 
+    /** A context for one request: its action is lower-cased once here, for every statement to compare. */
+    EvaluationContext(AuthorizationRequest request) {
+        this.keys = request.context();
+        ActionNames.Lowered lowered = ActionNames.of(request.action());
+        this.action = lowered.lowerCase();
+        this.service = lowered.service();
+        this.resource = request.resource();
+    }
+
+    /** A context for condition keys alone (no action or resource to match). */
     EvaluationContext(ConditionKeyMap keys) {
         this.keys = requireNonNull(keys, "keys");
+        this.action = "";
+        this.service = "";
+        this.resource = "";
+    }
+
+    /** The request's action, lower-cased. */
+    String action() {
+        return action;
+    }
+
+    /** The lower-cased service prefix of the action. */
+    String service() {
+        return service;
+    }
+
+    String resource() {
+        return resource;
+    }
+
+    /** Turns on the collection of missing condition keys (explain mode). */
+    void collectMissingKeys() {
+        if (missingKeys == null) {
+            missingKeys = new LinkedHashMap<>();
+        }
+    }
+
+    /** Null unless {@link #collectMissingKeys()} was called. */
+    Map<String, String> missingKeys() {
+        return missingKeys;
+    }
+
+    /** Whether the request carries no value for this (lower-case) condition key. */
+    boolean isAbsent(String lowerCaseKey) {
+        List<String> values = values(lowerCaseKey);
+        return values == null || values.isEmpty();
     }
 
     /** Values of a condition key given in lower case; null when absent. */
@@ -82,6 +136,18 @@ final class EvaluationContext implements PolicyVariableValues {
             addressText = text;
         }
         return address;
+    }
+
+    /**
+     * {@link IpAddressRange#parseIpv4} of a request value, parsed once per evaluation without allocating:
+     * the address as an unsigned 32-bit number, or -1 when the text is not an IPv4 address.
+     */
+    long ipv4(String text) {
+        if (text != ipv4Text) {
+            ipv4 = IpAddressRange.parseIpv4(text);
+            ipv4Text = text;
+        }
+        return ipv4;
     }
 
     /** {@link Timestamps#parseEpochMillis} of a request value, parsed once per evaluation. */

@@ -2,9 +2,66 @@ package io.strongroom.policy;
 
 /**
  * An IPv4 or IPv6 CIDR block of the IpAddress operators. A bare address is a /32 or /128.
- * Addresses are parsed by hand: no name lookups can ever happen here.
+ * Addresses are parsed by hand: no name lookups can ever happen here. IPv4 blocks also keep their
+ * network and mask as numbers, so the common IPv4 test is one masked comparison and allocates nothing.
  */
-record IpAddressRange(byte[] network, int prefixLength) {
+final class IpAddressRange {
+    private final byte[] network;
+    private final int prefixLength;
+    private final boolean ipv4;
+    private final int ipv4Network;
+    private final int ipv4Mask;
+
+    IpAddressRange(byte[] network, int prefixLength) {
+        this.network = network;
+        this.prefixLength = prefixLength;
+        this.ipv4 = network.length == 4;
+        this.ipv4Mask = prefixLength == 0 ? 0 : -1 << (32 - prefixLength);
+        this.ipv4Network = ipv4 ? toInt(network) & ipv4Mask : 0;
+    }
+
+    boolean isIpv4() {
+        return ipv4;
+    }
+
+    /** Whether an IPv4 address given as {@link #parseIpv4} returns it lies in this (IPv4) block. */
+    boolean containsIpv4(long address) {
+        return ipv4 && ((int) address & ipv4Mask) == ipv4Network;
+    }
+
+    private static int toInt(byte[] address) {
+        return (address[0] & 0xFF) << 24 | (address[1] & 0xFF) << 16 | (address[2] & 0xFF) << 8 | (address[3] & 0xFF);
+    }
+
+    /** A dotted-quad IPv4 address as an unsigned 32-bit number; -1 when the text is not one. Allocates nothing. */
+    static long parseIpv4(String text) {
+        long result = 0;
+        int octets = 0;
+        int value = 0;
+        int digitCount = 0;
+        int n = text.length();
+        for (int i = 0; i <= n; i++) {
+            char c = i < n ? text.charAt(i) : '.';
+            if (c == '.') {
+                if (digitCount == 0 || octets > 3) {
+                    return -1;
+                }
+                result = result << 8 | value;
+                octets++;
+                value = 0;
+                digitCount = 0;
+            } else if (c >= '0' && c <= '9' && digitCount < 3) {
+                value = value * 10 + (c - '0');
+                digitCount++;
+                if (value > 255) {
+                    return -1;
+                }
+            } else {
+                return -1;
+            }
+        }
+        return octets == 4 ? result : -1;
+    }
 
     /** Parses {@code 203.0.113.0/24} or {@code 2001:db8::/32}; throws IllegalArgumentException when invalid. */
     static IpAddressRange parse(String cidr) {

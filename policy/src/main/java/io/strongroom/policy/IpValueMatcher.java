@@ -10,6 +10,15 @@ final class IpValueMatcher implements ValueMatcher {
 
     @Override
     public int match(String requestValue, EvaluationContext context) {
+        long ipv4 = context.ipv4(requestValue);
+        if (ipv4 >= 0) {
+            for (IpAddressRange range : ranges) {
+                if (range.containsIpv4(ipv4)) {
+                    return MATCH;
+                }
+            }
+            return NO_MATCH;
+        }
         byte[] address = context.address(requestValue);
         if (address == null) {
             return INVALID;

@@ -122,6 +122,22 @@ public final class PolicyDocument {
         return statements;
     }
 
+    /**
+     * Where the statement with this Sid (or, without one, at this zero-based index) stands in {@link #json()},
+     * for the StartPosition and EndPosition of IAM's policy simulator. Computed when asked, never while deciding.
+     *
+     * @param sidOrIndex as a {@link Decision.MatchedStatement} names the statement
+     */
+    public Optional<StatementPosition> statementPosition(String sidOrIndex) {
+        for (int i = 0; i < statements.size(); i++) {
+            if (statements.get(i).sidOrIndex().equals(sidOrIndex)) {
+                List<StatementPosition> positions = StatementLocator.locate(json);
+                return i < positions.size() ? Optional.of(positions.get(i)) : Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The statements that may match an action of the given lower-cased service, in document order. */
     Statement[] candidates(String service) {
         return index.candidates(service);

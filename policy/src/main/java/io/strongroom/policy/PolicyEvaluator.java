@@ -6,30 +6,29 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Decides a request against a {@link PolicySet} as the AWS policy-evaluation logic does for a
- * principal in its own account:
- * <ol>
- *   <li>an applicable Deny statement in any policy (identity, boundary, session) is an explicit deny;</li>
- *   <li>otherwise an identity-based Allow is required;</li>
- *   <li>when a permissions boundary is set it must allow too, and so must a session policy;</li>
- *   <li>anything else is an implicit deny, naming the first policy type that lacked an allow.</li>
- * </ol>
- * Each group is scanned once by {@link StatementMatches}; guardrails (SCP/RCP chains) and resource
- * policies become further groups checked in the same way.
+ * Decides requests as the AWS policy-evaluation logic does (see {@link Evaluation} for the rules).
+ *
+ * <p>The principal's own policies come as a {@link PolicySet}; everything else (the caller as resource
+ * policies see it, cross-account or not, SCP and RCP chains, the resource policy) as an {@link AccessScope}.
+ * {@link #evaluate} keeps only what a {@link Decision} names and is the hot path; {@link #explain} answers
+ * the same and also reports every policy type's outcome, every matched statement and the condition keys
+ * the request lacks. Stateless and thread-safe.
  */
 public final class PolicyEvaluator {
 
+    /**
+     * An identity-only decision: a principal in its own account, its identity-based policies, permissions
+     * boundary and session policies, no guardrails and no resource policy.
+     */
     public Decision evaluate(AuthorizationRequest request, PolicySet policies) {
         requireNonNull(request, "request");
         requireNonNull(policies, "policies");
-        EvaluationContext context = new EvaluationContext(request.context());
-        StatementMatches identity = StatementMatches.scan(policies.identity(), PolicyType.IDENTITY, request,
-                context, null);
+        // The hot path of every call: the same rules as Evaluation for this case, without its bookkeeping.
+        EvaluationContext context = new EvaluationContext(request);
+        StatementMatches identity = StatementMatches.scan(policies.identity(), PolicyType.IDENTITY, context, true);
         StatementMatches boundary = StatementMatches.scan(policies.boundaries(), PolicyType.PERMISSIONS_BOUNDARY,
-                request, context, null);
-        StatementMatches session = StatementMatches.scan(policies.session(), PolicyType.SESSION, request,
-                context, null);
-
+                context, false);
+        StatementMatches session = StatementMatches.scan(policies.session(), PolicyType.SESSION, context, false);
         if (identity.anyDeny() || boundary.anyDeny() || session.anyDeny()) {
             List<Decision.MatchedStatement> denies = new ArrayList<>(identity.denies());
             denies.addAll(boundary.denies());
@@ -46,5 +45,28 @@ public final class PolicyEvaluator {
             return Decision.implicitDeny(PolicyType.SESSION);
         }
         return Decision.allow(identity.allows(), PolicyType.IDENTITY);
+    }
+
+    /** The complete decision: the principal's policies, the organization's guardrails and the resource policy. */
+    public Decision evaluate(AuthorizationRequest request, PolicySet policies, AccessScope scope) {
+        requireNonNull(request, "request");
+        requireNonNull(policies, "policies");
+        requireNonNull(scope, "scope");
+        return new Evaluation(request, policies, scope, false).decision();
+    }
+
+    /** {@link #evaluate(AuthorizationRequest, PolicySet)} with everything that led to the decision. */
+    public Explanation explain(AuthorizationRequest request, PolicySet policies) {
+        requireNonNull(request, "request");
+        requireNonNull(policies, "policies");
+        return new Evaluation(request, policies, null, true).explanation();
+    }
+
+    /** {@link #evaluate(AuthorizationRequest, PolicySet, AccessScope)} with everything that led to the decision. */
+    public Explanation explain(AuthorizationRequest request, PolicySet policies, AccessScope scope) {
+        requireNonNull(request, "request");
+        requireNonNull(policies, "policies");
+        requireNonNull(scope, "scope");
+        return new Evaluation(request, policies, scope, true).explanation();
     }
 }

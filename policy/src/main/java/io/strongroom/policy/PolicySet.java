@@ -3,9 +3,9 @@ package io.strongroom.policy;
 import java.util.List;
 
 /**
- * Every policy that bears on one request, grouped by type. The foundation fills {@code identity},
- * {@code boundaries} and {@code session}; guardrails (SCP chain) and resource policies are added
- * by the organizations work without changing the evaluator's shape.
+ * The principal's own policies, grouped by type: what a principal carries to every request and what a
+ * cache keeps per principal. Everything that depends on the request's target (the resource policy, the
+ * SCP and RCP chains, cross-account or not) travels beside it in an {@link AccessScope}.
  *
  * @param identity   identity-based policies of the principal (inline and managed, user, groups, role)
  * @param boundaries the principal's permissions boundary, if any (empty list when none)

@@ -1,6 +1,10 @@
 package io.strongroom.policy;
 
-/** The policy types of the AWS evaluation logic. Only IDENTITY is fed by the foundation; the rest follow. */
+/**
+ * The policy types of the AWS evaluation logic. The principal's own ({@link PolicySet}): IDENTITY,
+ * PERMISSIONS_BOUNDARY, SESSION; the request's surroundings ({@link AccessScope}): RESOURCE, SERVICE_CONTROL
+ * (the caller account's SCP chain) and RESOURCE_CONTROL (the resource account's RCP chain).
+ */
 public enum PolicyType {
     IDENTITY,
     RESOURCE,

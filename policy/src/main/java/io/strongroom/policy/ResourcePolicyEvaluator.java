@@ -5,9 +5,11 @@ import static java.util.Objects.requireNonNull;
 import java.util.List;
 
 /**
- * Decides a request against one resource-based policy (a role trust policy, later bucket and key
+ * Decides a request against one resource-based policy alone (a role trust policy, later bucket and key
  * policies): statements apply only when their Principal (or NotPrincipal) element matches the caller.
  * An applicable Deny is an explicit deny, else an applicable Allow allows, else an implicit deny.
+ * To combine a resource policy with the caller's own policies and guardrails, use
+ * {@link PolicyEvaluator#evaluate(AuthorizationRequest, PolicySet, AccessScope)}.
  */
 public final class ResourcePolicyEvaluator {
 
@@ -15,8 +17,8 @@ public final class ResourcePolicyEvaluator {
         requireNonNull(request, "request");
         requireNonNull(caller, "caller");
         requireNonNull(policy, "policy");
-        StatementMatches matches = StatementMatches.scan(List.of(policy), PolicyType.RESOURCE, request,
-                new EvaluationContext(request.context()), caller);
+        StatementMatches matches = StatementMatches.scanForCaller(List.of(policy), PolicyType.RESOURCE,
+                new EvaluationContext(request), caller, false, true);
         if (matches.anyDeny()) {
             return Decision.explicitDeny(matches.denies());
         }

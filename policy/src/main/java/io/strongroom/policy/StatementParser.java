@@ -144,7 +144,8 @@ final class StatementParser {
                             + " digits and the wildcards * and ?.");
                 }
             }
-            patterns.add(WildcardPattern.glob(action, false, true));
+            // Lower-cased here and matched case-sensitively against the request's lower-cased action.
+            patterns.add(WildcardPattern.glob(ActionNames.lowerCase(action), false, false));
         }
         return new PatternList(patterns);
     }

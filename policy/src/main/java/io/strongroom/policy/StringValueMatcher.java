@@ -8,6 +8,16 @@ final class StringValueMatcher implements ValueMatcher {
         this.patterns = patterns.clone();
     }
 
+    /** Every value is a plain text without wildcards or variables: matching is a string comparison. */
+    boolean exactWithoutVariables() {
+        for (WildcardPattern pattern : patterns) {
+            if (!pattern.isPlainLiteral()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     @Override
     public int match(String requestValue, EvaluationContext context) {
         for (WildcardPattern pattern : patterns) {

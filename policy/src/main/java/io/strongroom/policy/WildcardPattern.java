@@ -68,6 +68,11 @@ final class WildcardPattern {
         return source;
     }
 
+    /** No wildcard and no variable: the pattern is one fixed text. */
+    boolean isPlainLiteral() {
+        return plainLiteral != null;
+    }
+
     boolean matchesEverything() {
         return hasStar && runs.length == 0;
     }

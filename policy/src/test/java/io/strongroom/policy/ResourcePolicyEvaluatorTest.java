@@ -56,9 +56,14 @@ class ResourcePolicyEvaluatorTest {
     }
 
     @Test
-    void onlyTheStarMatchesAnonymousCallers() {
+    void starFormsMatchAnonymousCallersButNamedPrincipalsDoNot() {
+        // IAM User Guide, Principal element: for anonymous users "*" and {"AWS": "*"} are equivalent.
         assertThat(evaluator.evaluate(ASSUME, RequestPrincipal.anonymous(), trust("\"*\"")).allowed()).isTrue();
-        assertThat(evaluator.evaluate(ASSUME, RequestPrincipal.anonymous(), trust("{\"AWS\":\"*\"}")).allowed()).isFalse();
+        assertThat(evaluator.evaluate(ASSUME, RequestPrincipal.anonymous(), trust("{\"AWS\":\"*\"}")).allowed()).isTrue();
+        assertThat(evaluator.evaluate(ASSUME, RequestPrincipal.anonymous(), trust("{\"AWS\":\"123456789012\"}")).allowed())
+                .isFalse();
+        assertThat(evaluator.evaluate(ASSUME, RequestPrincipal.anonymous(),
+                trust("{\"Service\":\"ec2.amazonaws.com\"}")).allowed()).isFalse();
     }
 
     @Test
@@ -70,17 +75,37 @@ class ResourcePolicyEvaluatorTest {
     }
 
     @Test
-    void notPrincipalDenyExcludesEveryoneButTheNamed() {
-        NamedPolicy policy = new NamedPolicy(PolicyType.RESOURCE, ROLE, PolicyDocument.parse("""
-                {"Version":"2012-10-17","Statement":[
-                  {"Effect":"Allow","Principal":{"AWS":"123456789012"},"Action":"sts:AssumeRole"},
-                  {"Sid":"OnlyAlice","Effect":"Deny","NotPrincipal":{"AWS":"arn:aws:iam::123456789012:user/alice"},"Action":"sts:AssumeRole"}]}""",
-                PolicyKind.TRUST));
+    void notPrincipalDenyExemptsOnlyCallersWhoseEveryIdentityIsListed() {
+        // IAM checks the account, then the role, then the session: all must be listed for the caller to be exempt.
+        NamedPolicy policy = notPrincipalDeny("\"arn:aws:iam::123456789012:user/alice\",\"arn:aws:iam::123456789012:root\"");
         assertThat(evaluator.evaluate(ASSUME, ALICE, policy).allowed()).isTrue();
         Decision denied = evaluator.evaluate(ASSUME, SESSION, policy);
         assertThat(denied.outcome()).isEqualTo(Outcome.EXPLICIT_DENY);
         assertThat(denied.deciding()).extracting(Decision.MatchedStatement::sidOrIndex).containsExactly("OnlyAlice");
         assertThat(denied.reasonClause("sts:AssumeRole")).isEqualTo("with an explicit deny in a resource-based policy");
+
+        NamedPolicy withoutAccount = notPrincipalDeny("\"arn:aws:iam::123456789012:user/alice\"");
+        assertThat(evaluator.evaluate(ASSUME, ALICE, withoutAccount).outcome())
+                .as("a NotPrincipal naming the user but not the account still denies the user")
+                .isEqualTo(Outcome.EXPLICIT_DENY);
+
+        NamedPolicy roleAndAccount = notPrincipalDeny(
+                "\"arn:aws:iam::123456789012:role/Ops\",\"arn:aws:iam::123456789012:root\"");
+        assertThat(evaluator.evaluate(ASSUME, SESSION, roleAndAccount).outcome())
+                .as("a session is exempt only when its session ARN is listed too").isEqualTo(Outcome.EXPLICIT_DENY);
+        NamedPolicy wholeSession = notPrincipalDeny("\"arn:aws:iam::123456789012:role/Ops\",\"arn:aws:iam::123456789012:root\","
+                + "\"arn:aws:sts::123456789012:assumed-role/Ops/build-42\"");
+        assertThat(evaluator.evaluate(ASSUME, SESSION, wholeSession).allowed()).isTrue();
+        assertThat(evaluator.evaluate(ASSUME, RequestPrincipal.anonymous(), wholeSession).outcome())
+                .isEqualTo(Outcome.EXPLICIT_DENY);
+    }
+
+    private static NamedPolicy notPrincipalDeny(String exempt) {
+        return new NamedPolicy(PolicyType.RESOURCE, ROLE, PolicyDocument.parse("""
+                {"Version":"2012-10-17","Statement":[
+                  {"Effect":"Allow","Principal":"*","Action":"sts:AssumeRole"},
+                  {"Sid":"OnlyAlice","Effect":"Deny","NotPrincipal":{"AWS":[%s]},"Action":"sts:AssumeRole"}]}"""
+                .formatted(exempt), PolicyKind.TRUST));
     }
 
     @Test
