@@ -88,7 +88,10 @@ public interface IdentityRepository {
     boolean setRolePermissionsBoundary(String accountId, String roleName, Optional<String> policyArn);
 
     // ---- managed policies and their versions
-    /** Inserts a policy together with its first version, which is the default. */
+    /**
+     * Inserts a policy together with its first version, which is the default. The policy's version
+     * counter starts after that version's number ({@code v1} → the next is {@code v2}).
+     */
     void insertManagedPolicy(ManagedPolicy policy, PolicyVersion firstVersion);
 
     Optional<ManagedPolicy> findManagedPolicy(String policyArn);
@@ -102,7 +105,13 @@ public interface IdentityRepository {
 
     boolean deleteManagedPolicy(String policyArn);
 
-    void insertPolicyVersion(PolicyVersion version);
+    /**
+     * Adds a version under the next id of the policy's counter and returns it; {@code asDefault}
+     * makes it the default and sets the policy's update date to {@code createDate}. The counter only
+     * goes up, so an id is never reused: after {@code v1}–{@code v3} and deleting {@code v3}, the
+     * next is {@code v4}, as in IAM. Empty, changing nothing, when the policy does not exist.
+     */
+    Optional<PolicyVersion> insertPolicyVersion(String policyArn, String document, boolean asDefault, Instant createDate);
 
     Optional<PolicyVersion> findPolicyVersion(String policyArn, String versionId);
 

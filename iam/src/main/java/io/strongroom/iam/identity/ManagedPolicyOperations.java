@@ -99,18 +99,14 @@ final class ManagedPolicyOperations {
         requireSize(document);
         return guard.write(call, "iam:CreatePolicyVersion", policyArn, Map.of(), () -> {
             ManagedPolicy policy = modifiable(account, policyArn);
-            List<PolicyVersion> versions = repository.listPolicyVersions(policy.arn());
-            if (versions.size() >= MAX_VERSIONS) {
+            // The repository numbers the version from the policy's stored counter, so ids are never
+            // reused. Counting after the insert lets the store serialise concurrent creates on the
+            // counter; over the limit, the transaction rolls the insert (and the counter) back.
+            PolicyVersion version = repository.insertPolicyVersion(policy.arn(), document, setAsDefault, clock.instant())
+                    .orElseThrow(() -> IamErrors.noSuchEntity("Policy " + policyArn + " was not found."));
+            if (repository.listPolicyVersions(policy.arn()).size() > MAX_VERSIONS) {
                 throw IamErrors.limitExceeded("A managed policy can have up to " + MAX_VERSIONS
                         + " versions. Before you create a new version, you must delete an existing version.");
-            }
-            int next = versions.stream().mapToInt(v -> versionNumber(v.versionId())).max().orElse(0) + 1;
-            Instant now = clock.instant();
-            PolicyVersion version = new PolicyVersion(policy.arn(), "v" + next, document, false, now);
-            repository.insertPolicyVersion(version);
-            if (setAsDefault) {
-                repository.setDefaultPolicyVersion(policy.arn(), version.versionId(), now);
-                return new PolicyVersion(policy.arn(), version.versionId(), document, true, now);
             }
             return version;
         });
@@ -181,11 +177,6 @@ final class ManagedPolicyOperations {
         if (PolicySize.of(document) > PolicySize.MANAGED_POLICY_LIMIT) {
             throw IamErrors.limitExceeded("Cannot exceed quota for PolicySize: " + PolicySize.MANAGED_POLICY_LIMIT);
         }
-    }
-
-    private static int versionNumber(String versionId) {
-        String digits = versionId.substring(1).split("\\.", 2)[0];
-        return Integer.parseInt(digits);
     }
 
     private static String versionNotFound(String policyArn, String versionId) {

@@ -57,6 +57,50 @@ class PolicyOperationsTest {
     }
 
     @Test
+    void deletedVersionIdsAreNeverReused() {
+        String arn = f.iam.createPolicy(f.admin, "mp", doc, Optional.empty(), Optional.empty()).policy().arn();
+        assertThat(f.iam.createPolicyVersion(f.admin, arn, doc, false).versionId()).isEqualTo("v2");
+        assertThat(f.iam.createPolicyVersion(f.admin, arn, doc, false).versionId()).isEqualTo("v3");
+        f.iam.deletePolicyVersion(f.admin, arn, "v3");
+
+        PolicyVersion v4 = f.iam.createPolicyVersion(f.admin, arn, doc, true);
+        assertThat(v4.versionId()).isEqualTo("v4");
+        assertThat(v4.isDefault()).isTrue();
+        assertThat(f.iam.getPolicy(f.admin, arn).policy().defaultVersionId()).isEqualTo("v4");
+
+        f.iam.deletePolicyVersion(f.admin, arn, "v2");
+        assertThat(f.iam.createPolicyVersion(f.admin, arn, doc, false).versionId()).isEqualTo("v5");
+        assertThat(f.iam.listPolicyVersions(f.admin, arn)).extracting(PolicyVersion::versionId)
+                .containsExactly("v5", "v4", "v1");
+        assertAwsError(() -> f.iam.getPolicyVersion(f.admin, arn, "v3"), "NoSuchEntity", 404);
+    }
+
+    @Test
+    void aVersionRefusedOverTheLimitUsesUpNoId() {
+        String arn = f.iam.createPolicy(f.admin, "mp", doc, Optional.empty(), Optional.empty()).policy().arn();
+        for (int i = 2; i <= 5; i++) {
+            f.iam.createPolicyVersion(f.admin, arn, doc, false);
+        }
+        assertAwsError(() -> f.iam.createPolicyVersion(f.admin, arn, doc, true), "LimitExceeded", 409);
+        assertThat(f.iam.listPolicyVersions(f.admin, arn)).hasSize(5);
+        assertThat(f.iam.getPolicy(f.admin, arn).policy().defaultVersionId()).isEqualTo("v1");
+
+        f.iam.deletePolicyVersion(f.admin, arn, "v5");
+        assertThat(f.iam.createPolicyVersion(f.admin, arn, doc, false).versionId()).isEqualTo("v6");
+    }
+
+    @Test
+    void aRecreatedPolicyStartsAgainAtV1() {
+        String arn = f.iam.createPolicy(f.admin, "mp", doc, Optional.empty(), Optional.empty()).policy().arn();
+        f.iam.createPolicyVersion(f.admin, arn, doc, true);
+        f.iam.deletePolicyVersion(f.admin, arn, "v1");
+        f.iam.deletePolicy(f.admin, arn);
+
+        f.iam.createPolicy(f.admin, "mp", doc, Optional.empty(), Optional.empty());
+        assertThat(f.iam.createPolicyVersion(f.admin, arn, doc, false).versionId()).isEqualTo("v2");
+    }
+
+    @Test
     void attachedPoliciesCannotBeDeletedAndAwsPoliciesCannotBeChanged() {
         String arn = f.iam.createPolicy(f.admin, "mp", doc, Optional.empty(), Optional.empty()).policy().arn();
         f.iam.attachUserPolicy(f.admin, "admin", arn);

@@ -42,6 +42,7 @@ public final class InMemoryIdentityRepository implements IdentityRepository {
         Map<String, Role> roles = new LinkedHashMap<>();
         Map<String, ManagedPolicy> policies = new LinkedHashMap<>(); // arn -> policy
         Map<String, List<PolicyVersion>> versions = new LinkedHashMap<>();
+        Map<String, Integer> nextVersionNumbers = new LinkedHashMap<>(); // arn -> number of the next version
         Map<String, List<String>> attachments = new LinkedHashMap<>(); // principal key -> arns
         Map<String, InlinePolicy> inline = new LinkedHashMap<>();
         Map<String, AccessKey> accessKeys = new LinkedHashMap<>();
@@ -57,6 +58,7 @@ public final class InMemoryIdentityRepository implements IdentityRepository {
             c.roles.putAll(roles);
             c.policies.putAll(policies);
             versions.forEach((k, v) -> c.versions.put(k, new ArrayList<>(v)));
+            c.nextVersionNumbers.putAll(nextVersionNumbers);
             attachments.forEach((k, v) -> c.attachments.put(k, new ArrayList<>(v)));
             c.inline.putAll(inline);
             c.accessKeys.putAll(accessKeys);
@@ -344,6 +346,7 @@ public final class InMemoryIdentityRepository implements IdentityRepository {
         }
         state.policies.put(policy.arn(), policy);
         state.versions.put(policy.arn(), new ArrayList<>(List.of(firstVersion)));
+        state.nextVersionNumbers.put(policy.arn(), versionNumber(firstVersion.versionId()) + 1);
     }
 
     @Override
@@ -367,16 +370,24 @@ public final class InMemoryIdentityRepository implements IdentityRepository {
     @Override
     public synchronized boolean deleteManagedPolicy(String policyArn) {
         state.versions.remove(policyArn);
+        state.nextVersionNumbers.remove(policyArn);
         return state.policies.remove(policyArn) != null;
     }
 
     @Override
-    public synchronized void insertPolicyVersion(PolicyVersion version) {
-        List<PolicyVersion> versions = state.versions.get(version.policyArn());
-        if (versions.stream().anyMatch(v -> v.versionId().equals(version.versionId()))) {
-            throw new DuplicateEntityException("version exists");
+    public synchronized Optional<PolicyVersion> insertPolicyVersion(String policyArn, String document, boolean asDefault,
+                                                                    Instant createDate) {
+        if (!state.policies.containsKey(policyArn)) {
+            return Optional.empty();
         }
-        versions.add(version);
+        int number = state.nextVersionNumbers.merge(policyArn, 1, Integer::sum) - 1;
+        PolicyVersion version = new PolicyVersion(policyArn, "v" + number, document, false, createDate);
+        state.versions.get(policyArn).add(version);
+        if (asDefault) {
+            setDefaultPolicyVersion(policyArn, version.versionId(), createDate);
+            return findPolicyVersion(policyArn, version.versionId());
+        }
+        return Optional.of(version);
     }
 
     @Override
@@ -388,9 +399,13 @@ public final class InMemoryIdentityRepository implements IdentityRepository {
     @Override
     public synchronized List<PolicyVersion> listPolicyVersions(String policyArn) {
         List<PolicyVersion> versions = new ArrayList<>(state.versions.getOrDefault(policyArn, List.of()));
-        versions.sort(Comparator.comparing(PolicyVersion::createDate).reversed()
-                .thenComparing(v -> Integer.parseInt(v.versionId().substring(1)), Comparator.reverseOrder()));
+        // newest first: numbers only grow, as in the JDBC store
+        versions.sort(Comparator.comparing((PolicyVersion v) -> versionNumber(v.versionId())).reversed());
         return versions;
+    }
+
+    private static int versionNumber(String versionId) {
+        return Integer.parseInt(versionId.substring(1));
     }
 
     @Override

@@ -231,8 +231,9 @@ public final class JdbcIdentityRepository implements IdentityRepository {
     }
 
     @Override
-    public void insertPolicyVersion(PolicyVersion version) {
-        policies.insertVersion(version);
+    public Optional<PolicyVersion> insertPolicyVersion(String policyArn, String document, boolean asDefault,
+                                                       Instant createDate) {
+        return policies.insertNextVersion(policyArn, document, asDefault, createDate);
     }
 
     @Override

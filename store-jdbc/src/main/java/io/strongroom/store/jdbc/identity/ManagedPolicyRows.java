@@ -18,7 +18,8 @@ import java.util.Optional;
 
 /**
  * Managed policies and their versions. The default version is recorded only on the policy
- * ({@code default_version_id}); a version's {@code isDefault} is derived from it when read.
+ * ({@code default_version_id}); a version's {@code isDefault} is derived from it when read. The
+ * policy's {@code next_version_number} numbers new versions and only goes up, so ids are never reused.
  */
 final class ManagedPolicyRows {
     private static final String AWS_ACCOUNT = "aws";
@@ -39,10 +40,13 @@ final class ManagedPolicyRows {
         }
         Writes.insert(transactor, "A policy called " + policy.policyName() + " already exists. Duplicate names are not allowed.", c -> {
             Sql.update(c, "INSERT INTO managed_policies (arn, account_id, policy_name, name_lc, policy_id, path, description,"
-                            + " default_version_id, create_date, update_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            + " default_version_id, create_date, update_date, next_version_number)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     policy.arn(), policy.accountId(), policy.policyName(), Names.fold(policy.policyName()), policy.policyId(),
-                    policy.path(), policy.description(), policy.defaultVersionId(), policy.createDate(), policy.updateDate());
-            insertVersionRow(c, firstVersion);
+                    policy.path(), policy.description(), policy.defaultVersionId(), policy.createDate(), policy.updateDate(),
+                    versionNumber(firstVersion.versionId()) + 1);
+            insertVersionRow(c, firstVersion.policyArn(), firstVersion.versionId(), firstVersion.document(),
+                    firstVersion.createDate());
             return null;
         });
     }
@@ -99,15 +103,29 @@ final class ManagedPolicyRows {
         return transactor.atomically(c -> Sql.update(c, "DELETE FROM managed_policies WHERE arn = ?", policyArn) > 0);
     }
 
-    /** Adds a version; one marked default becomes the policy's default (its update date is the version's). */
-    void insertVersion(PolicyVersion version) {
-        Writes.insert(transactor, "Policy version " + version.versionId() + " already exists.", c -> {
-            insertVersionRow(c, version);
-            if (version.isDefault()) {
-                Sql.update(c, "UPDATE managed_policies SET default_version_id = ?, update_date = ? WHERE arn = ?",
-                        version.versionId(), version.createDate(), version.policyArn());
+    /**
+     * Adds a version numbered from the policy's counter; as default, it becomes the policy's default
+     * and the policy's update date is the version's. Empty when the policy does not exist.
+     */
+    Optional<PolicyVersion> insertNextVersion(String policyArn, String document, boolean asDefault, Instant createDate) {
+        return transactor.atomically(c -> {
+            // Counting up first takes the policy row's write lock: concurrent creates on PostgreSQL
+            // queue here, and each then reads back the number it alone took.
+            int counted = Sql.update(c, "UPDATE managed_policies SET next_version_number = next_version_number + 1"
+                    + " WHERE arn = ?", policyArn);
+            if (counted == 0) {
+                return Optional.empty();
             }
-            return null;
+            int number = Sql.one(c, "SELECT next_version_number - 1 FROM managed_policies WHERE arn = ?",
+                    row -> row.getInt(1), policyArn).orElseThrow();
+            String versionId = "v" + number;
+            insertVersionRow(c, policyArn, versionId, document, createDate);
+            if (asDefault) {
+                Sql.update(c, "UPDATE managed_policies SET default_version_id = ?, update_date = ? WHERE arn = ?",
+                        versionId, createDate, policyArn);
+            }
+            return Sql.one(c, SELECT_VERSION + " WHERE v.policy_arn = ? AND v.version_id = ?",
+                    ManagedPolicyRows::version, policyArn, versionId);
         });
     }
 
@@ -141,9 +159,10 @@ final class ManagedPolicyRows {
                 versionId, updateDate, policyArn, policyArn, versionId) > 0);
     }
 
-    private static void insertVersionRow(Connection c, PolicyVersion version) throws SQLException {
+    private static void insertVersionRow(Connection c, String policyArn, String versionId, String document,
+                                         Instant createDate) throws SQLException {
         Sql.update(c, "INSERT INTO policy_versions (policy_arn, version_id, version_number, document, create_date) VALUES (?, ?, ?, ?, ?)",
-                version.policyArn(), version.versionId(), versionNumber(version.versionId()), version.document(), version.createDate());
+                policyArn, versionId, versionNumber(versionId), document, createDate);
     }
 
     /** {@code v12} → 12: versions sort by number, so {@code v10} is newer than {@code v9}. */

@@ -22,12 +22,21 @@ import io.strongroom.store.jdbc.Database;
 import io.strongroom.store.jdbc.JdbcTransactor;
 import io.strongroom.store.jdbc.Sql;
 import io.strongroom.store.jdbc.StoreException;
+import io.strongroom.store.jdbc.Vendor;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,6 +47,8 @@ abstract class IdentityRepositoryContract {
     static final String OTHER_ACCOUNT = "444455556666";
     static final Instant T0 = Instant.parse("2025-03-04T05:06:07.891Z");
     static final Instant T1 = T0.plusSeconds(60);
+    /** Migrations under db/migration/&lt;vendor&gt;/. */
+    static final int MIGRATIONS = 3;
 
     Database database;
     JdbcTransactor tx;
@@ -48,6 +59,9 @@ abstract class IdentityRepositoryContract {
 
     /** Opens the store again on the same database. */
     abstract Database reopen() throws Exception;
+
+    /** The URL of an empty database that no migration has run on; called once the store is closed. */
+    abstract String emptyDatabaseUrl() throws Exception;
 
     @BeforeEach
     void openStore() throws Exception {
@@ -341,10 +355,9 @@ abstract class IdentityRepositoryContract {
     void policyVersionsAndTheDefault() {
         ManagedPolicy policy = insertPolicy("ReadAll", "/", ACCOUNT);
         for (int v = 2; v <= 10; v++) {
-            repository.insertPolicyVersion(new PolicyVersion(policy.arn(), "v" + v, "{\"v\":" + v + "}", false, T0));
+            assertThat(repository.insertPolicyVersion(policy.arn(), "{\"v\":" + v + "}", false, T0))
+                    .contains(new PolicyVersion(policy.arn(), "v" + v, "{\"v\":" + v + "}", false, T0));
         }
-        assertThatThrownBy(() -> repository.insertPolicyVersion(new PolicyVersion(policy.arn(), "v2", "{}", false, T1)))
-                .isInstanceOf(DuplicateEntityException.class);
         assertThat(repository.findPolicyVersion(policy.arn(), "v2")).map(PolicyVersion::document).contains("{\"v\":2}");
 
         assertThat(repository.listPolicyVersions(policy.arn())).extracting(PolicyVersion::versionId)
@@ -359,8 +372,12 @@ abstract class IdentityRepositoryContract {
         assertThat(repository.setDefaultPolicyVersion(policy.arn(), "v99", T1)).isFalse();
         assertThat(repository.findManagedPolicy(policy.arn()).orElseThrow().defaultVersionId()).isEqualTo("v3");
 
-        repository.insertPolicyVersion(new PolicyVersion(policy.arn(), "v11", "{}", true, T1.plusSeconds(1)));
-        assertThat(repository.findManagedPolicy(policy.arn()).orElseThrow().defaultVersionId()).isEqualTo("v11");
+        Instant later = T1.plusSeconds(1);
+        assertThat(repository.insertPolicyVersion(policy.arn(), "{}", true, later))
+                .contains(new PolicyVersion(policy.arn(), "v11", "{}", true, later));
+        ManagedPolicy withNewDefault = repository.findManagedPolicy(policy.arn()).orElseThrow();
+        assertThat(withNewDefault.defaultVersionId()).isEqualTo("v11");
+        assertThat(withNewDefault.updateDate()).isEqualTo(later);
         assertThat(repository.findPolicyVersion(policy.arn(), "v3")).map(PolicyVersion::isDefault).contains(false);
 
         assertThatThrownBy(() -> repository.deletePolicyVersion(policy.arn(), "v11")).isInstanceOf(IllegalStateException.class);
@@ -371,6 +388,118 @@ abstract class IdentityRepositoryContract {
         assertThat(repository.deleteManagedPolicy(policy.arn())).isTrue();
         assertThat(repository.listPolicyVersions(policy.arn())).isEmpty();
         assertThat(repository.deleteManagedPolicy(policy.arn())).isFalse();
+    }
+
+    @Test
+    void deletedVersionIdsAreNeverReused() {
+        ManagedPolicy policy = insertPolicy("ReadAll", "/", ACCOUNT);
+        assertThat(nextVersion(policy)).isEqualTo("v2");
+        assertThat(nextVersion(policy)).isEqualTo("v3");
+        assertThat(repository.deletePolicyVersion(policy.arn(), "v3")).isTrue();
+        assertThat(nextVersion(policy)).isEqualTo("v4");
+
+        assertThat(repository.deletePolicyVersion(policy.arn(), "v2")).isTrue();
+        assertThat(nextVersion(policy)).isEqualTo("v5");
+        assertThat(repository.listPolicyVersions(policy.arn())).extracting(PolicyVersion::versionId)
+                .containsExactly("v5", "v4", "v1");
+        assertThat(repository.findPolicyVersion(policy.arn(), "v3")).isEmpty();
+    }
+
+    @Test
+    void eachPolicyCountsItsOwnVersionsAndARecreatedPolicyStartsAgain() {
+        ManagedPolicy first = insertPolicy("ReadAll", "/", ACCOUNT);
+        ManagedPolicy second = insertPolicy("WriteAll", "/", ACCOUNT);
+        nextVersion(first);
+        nextVersion(first);
+        assertThat(nextVersion(second)).isEqualTo("v2");
+
+        assertThat(repository.deleteManagedPolicy(first.arn())).isTrue();
+        insertPolicy("ReadAll", "/", ACCOUNT);
+        assertThat(nextVersion(first)).isEqualTo("v2");
+    }
+
+    @Test
+    void aVersionOfAMissingPolicyIsNotWritten() {
+        String missing = policyArn(ACCOUNT, "/", "Nope");
+        assertThat(repository.insertPolicyVersion(missing, "{}", true, T0)).isEmpty();
+        assertThat(countRows("policy_versions")).isZero();
+    }
+
+    @Test
+    void aRolledBackVersionGivesItsNumberBack() {
+        ManagedPolicy policy = insertPolicy("ReadAll", "/", ACCOUNT);
+        assertThatThrownBy(() -> tx.run(() -> {
+            assertThat(nextVersion(policy)).isEqualTo("v2");
+            throw new IllegalStateException("the caller fails after the version was written");
+        })).isInstanceOf(IllegalStateException.class);
+
+        assertThat(repository.findPolicyVersion(policy.arn(), "v2")).isEmpty();
+        assertThat(nextVersion(policy)).isEqualTo("v2");
+    }
+
+    @Test
+    void theVersionCounterSurvivesReopening() throws Exception {
+        ManagedPolicy policy = insertPolicy("ReadAll", "/", ACCOUNT);
+        nextVersion(policy);
+        nextVersion(policy);
+        repository.deletePolicyVersion(policy.arn(), "v3");
+        database.close();
+
+        use(reopen());
+
+        assertThat(nextVersion(policy)).isEqualTo("v4");
+    }
+
+    @Test
+    void concurrentVersionsOfOnePolicyGetDistinctIds() throws Exception {
+        ManagedPolicy policy = insertPolicy("ReadAll", "/", ACCOUNT);
+        int writers = 8;
+        List<Future<String>> ids = new ArrayList<>();
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            CountDownLatch start = new CountDownLatch(1);
+            for (int i = 0; i < writers; i++) {
+                ids.add(threads.submit(() -> {
+                    start.await();
+                    return tx.inTransaction(() -> nextVersion(policy));
+                }));
+            }
+            start.countDown();
+        }
+        List<String> assigned = new ArrayList<>();
+        for (Future<String> id : ids) {
+            assigned.add(id.get());
+        }
+        assertThat(assigned).containsExactlyInAnyOrder("v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9");
+        assertThat(repository.listPolicyVersions(policy.arn())).hasSize(writers + 1);
+    }
+
+    @Test
+    void upgradingToTheCounterContinuesAfterEachPolicysHighestVersion() throws Exception {
+        database.close();
+        String url = emptyDatabaseUrl();
+        Flyway.configure(getClass().getClassLoader()).dataSource(url, null, null)
+                .locations(Vendor.of(url).migrationLocation()).target("1").load().migrate();
+        ManagedPolicy gapped = policy("Gapped", "/", ACCOUNT);
+        ManagedPolicy single = policy("Single", "/", ACCOUNT);
+        try (Connection c = DriverManager.getConnection(url)) {
+            for (ManagedPolicy p : List.of(gapped, single)) {
+                Sql.update(c, "INSERT INTO managed_policies (arn, account_id, policy_name, name_lc, policy_id, path,"
+                                + " default_version_id, create_date, update_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        p.arn(), p.accountId(), p.policyName(), p.policyName().toLowerCase(Locale.ROOT),
+                        p.policyId(), p.path(), "v1", T0, T0);
+            }
+            for (int number : new int[] {1, 2, 7}) {
+                Sql.update(c, "INSERT INTO policy_versions (policy_arn, version_id, version_number, document, create_date)"
+                        + " VALUES (?, ?, ?, ?, ?)", gapped.arn(), "v" + number, number, "{}", T0);
+            }
+            Sql.update(c, "INSERT INTO policy_versions (policy_arn, version_id, version_number, document, create_date)"
+                    + " VALUES (?, ?, ?, ?, ?)", single.arn(), "v1", 1, "{}", T0);
+        }
+
+        use(Database.open(url));
+
+        assertThat(nextVersion(gapped)).isEqualTo("v8");
+        assertThat(nextVersion(single)).isEqualTo("v2");
     }
 
     @Test
@@ -632,7 +761,7 @@ abstract class IdentityRepositoryContract {
 
         assertThat(repository.findUser(ACCOUNT, "alice")).map(User::tags).contains(Map.of("k", "v"));
         long applied = tx.withConnection(c -> Sql.count(c, "SELECT COUNT(*) FROM flyway_schema_history WHERE success = ?", true));
-        assertThat(applied).isEqualTo(1);
+        assertThat(applied).isEqualTo(MIGRATIONS);
     }
 
     @Test
@@ -682,6 +811,10 @@ abstract class IdentityRepositoryContract {
         ManagedPolicy policy = policy(name, path, account);
         repository.insertManagedPolicy(policy, new PolicyVersion(policy.arn(), "v1", "{\"v\":1}", true, T0));
         return policy;
+    }
+
+    String nextVersion(ManagedPolicy policy) {
+        return repository.insertPolicyVersion(policy.arn(), "{}", false, T1).orElseThrow().versionId();
     }
 
     static List<String> names(Page<ManagedPolicy> page) {

@@ -27,12 +27,17 @@ class PostgresIdentityRepositoryTest extends IdentityRepositoryContract {
     /** Each test starts from an empty schema that the store migrates itself. */
     @Override
     Database openEmpty() throws Exception {
+        return Database.open(emptyDatabaseUrl());
+    }
+
+    @Override
+    String emptyDatabaseUrl() throws Exception {
         try (Connection connection = DriverManager.getConnection(postgres.url());
              Statement statement = connection.createStatement()) {
             statement.execute("DROP SCHEMA public CASCADE");
             statement.execute("CREATE SCHEMA public");
         }
-        return Database.open(postgres.url());
+        return postgres.url();
     }
 
     @Override

@@ -1,6 +1,8 @@
 package io.strongroom.store.jdbc.identity;
 
 import io.strongroom.store.jdbc.Database;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,5 +18,10 @@ class SqliteIdentityRepositoryTest extends IdentityRepositoryContract {
     @Override
     Database reopen() {
         return Database.openSqlite(dataDirectory);
+    }
+
+    @Override
+    String emptyDatabaseUrl() throws IOException {
+        return Database.sqliteUrl(Files.createDirectories(dataDirectory.resolve("empty")));
     }
 }
