@@ -9,6 +9,7 @@ import io.strongroom.core.spi.RootKeyProvider;
 import io.strongroom.core.spi.Transactor;
 import io.strongroom.iam.access.AccessAuthorizer;
 import io.strongroom.iam.access.AccessDeniedException;
+import io.strongroom.iam.access.ProtectedResource;
 import io.strongroom.iam.auth.CallContext;
 import io.strongroom.iam.auth.Principal;
 import io.strongroom.iam.auth.SessionTokens;
@@ -21,13 +22,11 @@ import io.strongroom.iam.identity.SecretBinding;
 import io.strongroom.iam.identity.StsSessionRecord;
 import io.strongroom.iam.identity.Tag;
 import io.strongroom.iam.identity.TagConditionKeys;
-import io.strongroom.policy.AuthorizationRequest;
 import io.strongroom.policy.Decision;
 import io.strongroom.policy.NamedPolicy;
 import io.strongroom.policy.PolicyDocument;
 import io.strongroom.policy.PolicyType;
-import io.strongroom.policy.RequestPrincipal;
-import io.strongroom.policy.ResourcePolicyEvaluator;
+import io.strongroom.policy.PolicyKind;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -41,7 +40,8 @@ import java.util.Optional;
 /**
  * The STS API as plain Java: GetCallerIdentity and AssumeRole. AssumeRole needs both an
  * identity-based policy of the caller allowing {@code sts:AssumeRole} on the role and the role's
- * trust policy allowing the caller; roles are assumed within the caller's own account. The role's
+ * trust policy allowing the caller, in the caller's account or another one (then the guardrails
+ * of both apply). The role's
  * tags reach both decisions as {@code aws:ResourceTag/…} and {@code iam:ResourceTag/…}; a role session
  * that assumes a role is bound by {@link RoleChaining}.
  */
@@ -53,16 +53,14 @@ public final class StsService {
     private final Transactor transactor;
     private final RootKeyProvider rootKeys;
     private final AccessAuthorizer authorizer;
-    private final ResourcePolicyEvaluator trustEvaluator;
     private final Clock clock;
 
     public StsService(IdentityRepository repository, Transactor transactor, RootKeyProvider rootKeys,
-                      AccessAuthorizer authorizer, ResourcePolicyEvaluator trustEvaluator, Clock clock) {
+                      AccessAuthorizer authorizer, Clock clock) {
         this.repository = requireNonNull(repository, "repository");
         this.transactor = requireNonNull(transactor, "transactor");
         this.rootKeys = requireNonNull(rootKeys, "rootKeys");
         this.authorizer = requireNonNull(authorizer, "authorizer");
-        this.trustEvaluator = requireNonNull(trustEvaluator, "trustEvaluator");
         this.clock = requireNonNull(clock, "clock");
     }
 
@@ -88,11 +86,16 @@ public final class StsService {
         // The role and its tags are read in the same transaction that issues the session, so the tags
         // the decision saw are the tags of the role the session is for.
         return transactor.inTransaction(() -> {
-            Optional<Role> role = findRole(caller, request.roleArn());
+            Optional<Role> role = findRole(request.roleArn());
             Map<String, List<String>> keys = TagConditionKeys.merge(requestConditionKeys(request, sourceIdentity),
                     TagConditionKeys.resource(role.map(Role::tags).orElse(Map.of())));
-            for (String action : actionsAuthorised(request, sourceIdentity)) {
-                authorizer.authorize(call, action, request.roleArn(), keys);
+            List<String> actions = actionsAuthorised(request, sourceIdentity);
+            if (Arn.parse(request.roleArn()).accountId().equals(caller.accountId())) {
+                // Within the account the caller's own policies must allow too, even when the trust
+                // policy names the caller: a trust policy alone never hands out a role.
+                for (String action : actions) {
+                    authorizer.authorize(call, action, request.roleArn(), keys);
+                }
             }
             Role found = role.orElseThrow(() -> trustDenied(caller, request.roleArn(),
                     Decision.implicitDeny(PolicyType.RESOURCE)));
@@ -101,7 +104,7 @@ public final class StsService {
                 throw AwsException.validation("The requested DurationSeconds exceeds the MaxSessionDuration set for"
                         + " this role.");
             }
-            requireTrust(call, found, actionsAuthorised(request, sourceIdentity), keys);
+            requireTrust(call, found, actions, keys);
             return issue(caller, found, request, sourceIdentity, duration, packedPercent);
         });
     }
@@ -123,8 +126,8 @@ public final class StsService {
                 packedPercent, sourceIdentity);
     }
 
-    /** The role the ARN names, in the caller's account, with exactly that path. */
-    private Optional<Role> findRole(Principal caller, String roleArn) {
+    /** The role the ARN names, in whichever account, with exactly that path. */
+    private Optional<Role> findRole(String roleArn) {
         if (!Arn.isArn(roleArn)) {
             throw AwsException.validation(InputValidator.abbreviated(roleArn) + " is invalid");
         }
@@ -132,11 +135,8 @@ public final class StsService {
         if (!arn.service().equals("iam") || !arn.resource().startsWith("role/")) {
             throw AwsException.validation(InputValidator.abbreviated(roleArn) + " is invalid");
         }
-        if (!arn.accountId().equals(caller.accountId())) {
-            return Optional.empty();
-        }
         String roleName = arn.resource().substring(arn.resource().lastIndexOf('/') + 1);
-        return repository.findRole(caller.accountId(), roleName).filter(role -> role.arn().equals(roleArn));
+        return repository.findRole(arn.accountId(), roleName).filter(role -> role.arn().equals(roleArn));
     }
 
     /**
@@ -155,27 +155,25 @@ public final class StsService {
         return actions;
     }
 
+    /**
+     * The role's trust policy is its resource-based policy and must allow by itself. Across accounts the
+     * caller's identity-based policies must allow as well; the guardrails of both accounts apply.
+     */
     private void requireTrust(CallContext call, Role role, List<String> actions, Map<String, List<String>> keys) {
-        PolicyDocument trust = PolicyDocument.parse(role.assumeRolePolicyDocument(), io.strongroom.policy.PolicyKind.TRUST);
-        NamedPolicy trustPolicy = new NamedPolicy(PolicyType.RESOURCE, role.arn(), trust);
-        Map<String, List<String>> allKeys = new HashMap<>(authorizer.globalConditionKeys(call));
-        allKeys.putAll(keys);
-        RequestPrincipal caller = requestPrincipal(call.principal());
+        PolicyDocument trust = PolicyDocument.parse(role.assumeRolePolicyDocument(), PolicyKind.TRUST);
+        ProtectedResource resource = ProtectedResource.withRequiredPolicy(role.arn(),
+                new NamedPolicy(PolicyType.RESOURCE, role.arn(), trust));
         for (String action : actions) {
-            Decision decision = trustEvaluator.evaluate(new AuthorizationRequest(action, role.arn(), allKeys), caller,
-                    trustPolicy);
-            if (!decision.allowed()) {
+            Decision decision = authorizer.decide(call, action, resource, keys);
+            if (decision.allowed()) {
+                continue;
+            }
+            if (decision.deciderType() == PolicyType.RESOURCE) {
                 throw trustDenied(call.principal(), role.arn(), decision);
             }
+            throw new AccessDeniedException(decision.accessDeniedMessage(call.principal().arn(), action, role.arn()),
+                    decision, action, role.arn());
         }
-    }
-
-    private static RequestPrincipal requestPrincipal(Principal principal) {
-        return switch (principal.type()) {
-            case ASSUMED_ROLE -> RequestPrincipal.assumedRole(principal.accountId(), principal.principalArn(),
-                    principal.arn());
-            case IAM_USER, ROOT -> RequestPrincipal.iamIdentity(principal.accountId(), principal.arn());
-        };
     }
 
     private static Map<String, List<String>> requestConditionKeys(AssumeRoleRequest request,

@@ -1,6 +1,7 @@
 package io.strongroom.iam.testing;
 
 import io.strongroom.iam.access.AccessAuthorizer;
+import io.strongroom.iam.access.OrganizationGuardrails;
 import io.strongroom.iam.auth.CallContext;
 import io.strongroom.iam.auth.ResolvedCredential;
 import io.strongroom.iam.auth.StoreCredentialResolver;
@@ -11,7 +12,6 @@ import io.strongroom.iam.identity.IdentityService;
 import io.strongroom.iam.identity.Tag;
 import io.strongroom.iam.sts.StsService;
 import io.strongroom.policy.PolicyEvaluator;
-import io.strongroom.policy.ResourcePolicyEvaluator;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -23,19 +23,25 @@ public final class IamFixture {
     public final InMemoryIdentityRepository repository = new InMemoryIdentityRepository();
     public final InMemoryTransactor transactor = new InMemoryTransactor(repository);
     public final AesGcmRootKeyProvider rootKeys = new AesGcmRootKeyProvider();
-    public final AccessAuthorizer authorizer =
-            new AccessAuthorizer(repository, new PolicyEvaluator(), clock, AccessAuthorizer.DEFAULT_CACHE_TTL);
+    public final AccessAuthorizer authorizer;
     public final StoreCredentialResolver resolver =
             new StoreCredentialResolver(repository, rootKeys, clock, StoreCredentialResolver.DEFAULT_CACHE_TTL);
-    public final IdentityService iam =
-            new IdentityService(repository, transactor, rootKeys, authorizer, clock, List.of(authorizer, resolver));
-    public final StsService sts =
-            new StsService(repository, transactor, rootKeys, authorizer, new ResourcePolicyEvaluator(), clock);
+    public final IdentityService iam;
+    public final StsService sts;
     public final BootstrapResult bootstrap;
     public final String account;
     public final CallContext admin;
 
     public IamFixture() {
+        this(OrganizationGuardrails.NONE);
+    }
+
+    /** A fixture whose authorizer applies these guardrails (an organization's SCPs and RCPs). */
+    public IamFixture(OrganizationGuardrails guardrails) {
+        authorizer = new AccessAuthorizer(repository, new PolicyEvaluator(), clock, AccessAuthorizer.DEFAULT_CACHE_TTL,
+                guardrails);
+        iam = new IdentityService(repository, transactor, rootKeys, authorizer, clock, List.of(authorizer, resolver));
+        sts = new StsService(repository, transactor, rootKeys, authorizer, clock);
         bootstrap = new Bootstrap(repository, transactor, rootKeys, clock).run(Optional.empty());
         account = bootstrap.managementAccountId();
         admin = callAs(bootstrap.credentials().orElseThrow().accessKeyId());
