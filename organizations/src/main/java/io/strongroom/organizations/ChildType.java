@@ -1,0 +1,7 @@
+package io.strongroom.organizations;
+
+/** The model's ChildType. */
+public enum ChildType {
+    ACCOUNT,
+    ORGANIZATIONAL_UNIT
+}

@@ -1,0 +1,7 @@
+package io.strongroom.organizations;
+
+/** The model's ParentType. */
+public enum ParentType {
+    ROOT,
+    ORGANIZATIONAL_UNIT
+}
