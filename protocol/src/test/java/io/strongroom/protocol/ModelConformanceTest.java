@@ -45,7 +45,7 @@ class ModelConformanceTest {
                 .as("IAM model has %s", action).isTrue());
         assertThat(fixture.stsHandler.actions()).allSatisfy(action -> assertThat(stsModel.hasOperation(action))
                 .as("STS model has %s", action).isTrue());
-        assertThat(fixture.iam.actions()).hasSize(64);
+        assertThat(fixture.iam.actions()).hasSize(66);
     }
 
     @Test

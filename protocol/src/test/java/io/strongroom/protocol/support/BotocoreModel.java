@@ -24,10 +24,12 @@ import org.w3c.dom.Node;
  * a checker of Query XML results against its output shapes.
  */
 public final class BotocoreModel {
+    private final JsonNode metadata;
     private final JsonNode operations;
     private final JsonNode shapes;
 
     private BotocoreModel(JsonNode model) {
+        this.metadata = model.get("metadata");
         this.operations = model.get("operations");
         this.shapes = model.get("shapes");
     }
@@ -77,6 +79,25 @@ public final class BotocoreModel {
 
     public boolean hasOperation(String name) {
         return operations.has(name);
+    }
+
+    /** The model's metadata: {@code protocol}, {@code targetPrefix}, {@code jsonVersion}… */
+    public JsonNode metadata() {
+        return metadata;
+    }
+
+    /** An operation's entry ({@code input}, {@code output}, {@code errors}…); fails for an unknown one. */
+    public JsonNode operation(String name) {
+        JsonNode operation = operations.get(name);
+        if (operation == null) {
+            throw new IllegalArgumentException("the model has no operation " + name);
+        }
+        return operation;
+    }
+
+    /** A shape by name, or empty. */
+    public Optional<JsonNode> shape(String name) {
+        return Optional.ofNullable(shapes.get(name));
     }
 
     /** Whether the operation's output has a result wrapper ({@code <OpResult>}). */

@@ -96,6 +96,13 @@ public final class IamScenario {
             call("Put" + kind[0] + "PermissionsBoundary", kind[1], kind[2], "PermissionsBoundary", POLICY_ARN);
         }
         call("GetAccountAuthorizationDetails");
+        String aliceArn = "arn:aws:iam::" + Requests.ACCOUNT + ":user/eng/alice";
+        call("SimulatePrincipalPolicy", "PolicySourceArn", aliceArn, "ActionNames.member.1", "s3:GetObject",
+                "ResourceArns.member.1", "arn:aws:s3:::data/report.csv");
+        call("SimulateCustomPolicy", "PolicyInputList.member.1", POLICY_DOCUMENT, "ActionNames.member.1",
+                "s3:PutObject", "ContextEntries.member.1.ContextKeyName", "aws:SourceIp",
+                "ContextEntries.member.1.ContextKeyValues.member.1", "10.0.0.1",
+                "ContextEntries.member.1.ContextKeyType", "ip");
 
         for (String[] kind : new String[][] {{"User", "UserName", "alice"}, {"Role", "RoleName", "analyst"}}) {
             call("Delete" + kind[0] + "PermissionsBoundary", kind[1], kind[2]);

@@ -6,6 +6,7 @@ import io.strongroom.iam.auth.Principal;
 import io.strongroom.iam.auth.PrincipalType;
 import io.strongroom.iam.identity.Account;
 import io.strongroom.iam.identity.IdentityService;
+import io.strongroom.iam.simulation.PolicySimulator;
 import io.strongroom.iam.identity.Organization;
 import io.strongroom.iam.identity.User;
 import io.strongroom.iam.sts.StsService;
@@ -13,7 +14,6 @@ import io.strongroom.iam.testing.AesGcmRootKeyProvider;
 import io.strongroom.iam.testing.InMemoryIdentityRepository;
 import io.strongroom.iam.testing.InMemoryTransactor;
 import io.strongroom.policy.PolicyEvaluator;
-import io.strongroom.policy.ResourcePolicyEvaluator;
 import io.strongroom.protocol.iam.IamQueryHandler;
 import io.strongroom.protocol.sts.StsQueryHandler;
 import java.time.Clock;
@@ -42,8 +42,8 @@ public final class IdentityFixture {
         PolicyEvaluator evaluator = new PolicyEvaluator();
         AccessAuthorizer authorizer = new AccessAuthorizer(repository, evaluator, clock, Duration.ZERO);
         identities = new IdentityService(repository, transactor, rootKeys, authorizer, clock, List.of(authorizer));
-        sts = new StsService(repository, transactor, rootKeys, authorizer, new ResourcePolicyEvaluator(), clock);
-        iam = new IamQueryHandler(identities);
+        sts = new StsService(repository, transactor, rootKeys, authorizer, clock);
+        iam = new IamQueryHandler(identities, new PolicySimulator(repository, transactor, authorizer, evaluator));
         stsHandler = new StsQueryHandler(sts);
     }
 

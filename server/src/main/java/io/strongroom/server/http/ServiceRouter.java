@@ -20,7 +20,9 @@ public final class ServiceRouter {
             "AssumeRoleWithWebIdentity", "AssumeRoot", "GetSessionToken", "GetFederationToken",
             "GetAccessKeyInfo", "DecodeAuthorizationMessage");
     /** AWS JSON 1.1 target prefixes and the signing names of their services. */
-    private static final Map<String, String> JSON_TARGET_PREFIXES = Map.of("TrentService", "kms");
+    private static final Map<String, String> JSON_TARGET_PREFIXES = Map.of(
+            "TrentService", "kms",
+            "AWSOrganizationsV20161128", "organizations");
 
     private final Map<String, ServiceHandler> bySigningName = new HashMap<>();
     private final ServiceHandler unroutable = new UnroutableRequestHandler();
