@@ -11,6 +11,7 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
@@ -24,11 +25,13 @@ public final class AwsClients implements AutoCloseable {
     private final SdkHttpClient http;
     private final IamClient iam;
     private final StsClient sts;
+    private final OrganizationsClient organizations;
 
-    private AwsClients(SdkHttpClient http, IamClient iam, StsClient sts) {
+    private AwsClients(SdkHttpClient http, IamClient iam, StsClient sts, OrganizationsClient organizations) {
         this.http = http;
         this.iam = iam;
         this.sts = sts;
+        this.organizations = organizations;
     }
 
     public static AwsClients create(URI endpoint, String accessKeyId, String secretAccessKey) {
@@ -47,7 +50,9 @@ public final class AwsClients implements AutoCloseable {
                 .credentialsProvider(provider).httpClient(http).build();
         StsClient sts = StsClient.builder().endpointOverride(endpoint).region(REGION)
                 .credentialsProvider(provider).httpClient(http).build();
-        return new AwsClients(http, iam, sts);
+        OrganizationsClient organizations = OrganizationsClient.builder().endpointOverride(endpoint).region(REGION)
+                .credentialsProvider(provider).httpClient(http).build();
+        return new AwsClients(http, iam, sts, organizations);
     }
 
     public IamClient iam() {
@@ -58,10 +63,15 @@ public final class AwsClients implements AutoCloseable {
         return sts;
     }
 
+    public OrganizationsClient organizations() {
+        return organizations;
+    }
+
     @Override
     public void close() {
         iam.close();
         sts.close();
+        organizations.close();
         http.close();
     }
 }

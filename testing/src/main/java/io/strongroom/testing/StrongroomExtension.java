@@ -12,6 +12,7 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
@@ -25,7 +26,8 @@ public final class StrongroomExtension implements BeforeAllCallback, ParameterRe
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(StrongroomExtension.class);
     private static final String SERVER = "server";
     private static final Set<Class<?>> RESOLVABLE =
-            Set.of(StrongroomTestServer.class, AwsClients.class, IamClient.class, StsClient.class);
+            Set.of(StrongroomTestServer.class, AwsClients.class, IamClient.class, StsClient.class,
+                    OrganizationsClient.class);
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
@@ -51,6 +53,9 @@ public final class StrongroomExtension implements BeforeAllCallback, ParameterRe
         }
         if (type == StsClient.class) {
             return server.sts();
+        }
+        if (type == OrganizationsClient.class) {
+            return server.adminClients().organizations();
         }
         if (type == AwsClients.class) {
             return server.adminClients();

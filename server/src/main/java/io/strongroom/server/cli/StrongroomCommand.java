@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code strongroom} command: {@code start-dev}, {@code start}, {@code root-key rotate}, {@code root-key retire},
- * {@code version}. Exit codes: 0 success, 1 failure at run time, 2 bad usage or configuration
+ * {@code explain}, {@code version}. Exit codes: 0 success, 1 failure at run time, 2 bad usage or configuration
  * (with the message on stderr).
  */
 @Command(name = "strongroom", mixinStandardHelpOptions = true,
@@ -25,7 +25,7 @@ public final class StrongroomCommand {
         // Before anything logs: keep logging alive while the shutdown hook stops the server.
         System.setProperty("java.util.logging.manager", ShutdownSafeLogManager.class.getName());
         ServerAssembly assembly = new ServerAssembly(System.getenv());
-        int code = run(args, new Launch(System.getenv(), assembly, assembly, System.out, System.err));
+        int code = run(args, new Launch(System.getenv(), assembly, assembly, assembly, System.out, System.err));
         if (code != EXIT_OK) {
             System.exit(code);
         }
@@ -39,6 +39,7 @@ public final class StrongroomCommand {
         root.addSubcommand("root-key", new CommandLine(new RootKeyCommand())
                 .addSubcommand("rotate", new RootKeyCommand.Rotate(launch))
                 .addSubcommand("retire", new RootKeyCommand.Retire(launch)));
+        root.addSubcommand("explain", new ExplainCommand(launch));
         root.addSubcommand("version", new VersionCommand(launch));
         root.setOut(new java.io.PrintWriter(launch.out(), true));
         root.setErr(new java.io.PrintWriter(launch.err(), true));

@@ -6,17 +6,23 @@ import io.strongroom.core.spi.RootKeyException;
 import io.strongroom.core.spi.RootKeyProvider;
 import io.strongroom.core.spi.WrappedSecretSource;
 import io.strongroom.iam.access.AccessAuthorizer;
+import io.strongroom.iam.access.RequestExplainer;
+import io.strongroom.iam.access.RequestExplainer.ExplainRequest;
 import io.strongroom.iam.auth.AccessKeyUsageRecorder;
 import io.strongroom.iam.auth.RequestAuthenticator;
 import io.strongroom.iam.auth.SigV4RequestAuthenticator;
 import io.strongroom.iam.auth.StoreCredentialResolver;
 import io.strongroom.iam.bootstrap.Bootstrap;
 import io.strongroom.iam.identity.IdentityService;
+import io.strongroom.iam.simulation.PolicySimulator;
 import io.strongroom.iam.sts.StsService;
+import io.strongroom.organizations.OrganizationsService;
+import io.strongroom.organizations.guardrails.OrganizationGuardrailsProvider;
+import io.strongroom.policy.Explanation;
 import io.strongroom.policy.PolicyEvaluator;
-import io.strongroom.policy.ResourcePolicyEvaluator;
 import io.strongroom.protocol.ServiceHandler;
 import io.strongroom.protocol.iam.IamQueryHandler;
+import io.strongroom.protocol.organizations.OrganizationsJsonHandler;
 import io.strongroom.protocol.sts.StsQueryHandler;
 import io.strongroom.rootkey.RootKeyProviders;
 import io.strongroom.rootkey.RootKeyRotation;
@@ -27,6 +33,7 @@ import io.strongroom.server.config.ServerConfig;
 import io.strongroom.store.jdbc.Database;
 import io.strongroom.store.jdbc.identity.JdbcIdentityRepository;
 import io.strongroom.store.jdbc.identity.JdbcWrappedSecretSource;
+import io.strongroom.store.jdbc.organizations.JdbcOrganizationsRepository;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -43,7 +50,7 @@ import java.util.logging.Logger;
  * bootstrap, then the IAM and STS services with their Query-protocol handlers and the SigV4
  * authenticator. Also runs {@code root-key rotate} over the store's wrapped secrets.
  */
-public final class ServerAssembly implements ComponentsFactory, RootKeyRotationRunner {
+public final class ServerAssembly implements ComponentsFactory, RootKeyRotationRunner, ExplainRunner {
 
     private static final Logger LOG = Logger.getLogger(ServerAssembly.class.getName());
     private static final Duration KEY_USAGE_FLUSH_INTERVAL = Duration.ofSeconds(5);
@@ -88,9 +95,15 @@ public final class ServerAssembly implements ComponentsFactory, RootKeyRotationR
             opened.add(0, new ExpiredSessionPurger(repository::deleteSessionsExpiredBefore, clock,
                     ExpiredSessionPurger.RETENTION).start(ExpiredSessionPurger.INTERVAL));
 
+            JdbcOrganizationsRepository organizationStore = new JdbcOrganizationsRepository(database.transactor());
+            OrganizationGuardrailsProvider guardrails = new OrganizationGuardrailsProvider(repository,
+                    organizationStore, database.transactor(), clock);
             PolicyEvaluator evaluator = new PolicyEvaluator();
             AccessAuthorizer authorizer = new AccessAuthorizer(repository, evaluator, clock,
-                    AccessAuthorizer.DEFAULT_CACHE_TTL);
+                    AccessAuthorizer.DEFAULT_CACHE_TTL, guardrails);
+            OrganizationsService organizations = new OrganizationsService(repository, organizationStore,
+                    database.transactor(), authorizer, clock, List.of(guardrails));
+            organizations.ensureInitialised();
             AccessKeyUsageRecorder usage = new AccessKeyUsageRecorder(repository, clock);
             usage.startPeriodicFlush(KEY_USAGE_FLUSH_INTERVAL);
             opened.add(0, usage); // flushed before the store closes
@@ -98,11 +111,12 @@ public final class ServerAssembly implements ComponentsFactory, RootKeyRotationR
                     StoreCredentialResolver.DEFAULT_CACHE_TTL, Optional.of(usage));
             IdentityService identities = new IdentityService(repository, database.transactor(), rootKeys,
                     authorizer, clock, List.of(authorizer, credentials));
-            StsService sts = new StsService(repository, database.transactor(), rootKeys, authorizer,
-                    new ResourcePolicyEvaluator(), clock);
+            StsService sts = new StsService(repository, database.transactor(), rootKeys, authorizer, clock);
 
             RequestAuthenticator authenticator = new SigV4RequestAuthenticator(credentials, clock);
-            List<ServiceHandler> handlers = List.of(new IamQueryHandler(identities), new StsQueryHandler(sts));
+            PolicySimulator simulator = new PolicySimulator(repository, database.transactor(), authorizer, evaluator);
+            List<ServiceHandler> handlers = List.of(new IamQueryHandler(identities, simulator),
+                    new StsQueryHandler(sts), new OrganizationsJsonHandler(organizations));
             return new AssembledComponents(authenticator, handlers, Map.of(
                     "store", storeCheck(repository),
                     "rootKey", () -> !rootKeys.currentVersion().isEmpty(),
@@ -144,6 +158,19 @@ public final class ServerAssembly implements ComponentsFactory, RootKeyRotationR
                     ? "Nothing to retire: " + retirement.currentVersion() + " is the only root-key version"
                     : "Retired root-key versions " + String.join(", ", retirement.retiredVersions())
                             + "; current is " + retirement.currentVersion());
+        }
+    }
+
+    /** Reads the store only: no root key, no bootstrap, nothing written. */
+    @Override
+    public Explanation explain(ServerConfig config, ExplainRequest request) {
+        try (Database database = Database.open(config.dbUrl())) {
+            JdbcIdentityRepository identities = new JdbcIdentityRepository(database.transactor());
+            OrganizationGuardrailsProvider guardrails = new OrganizationGuardrailsProvider(identities,
+                    new JdbcOrganizationsRepository(database.transactor()), database.transactor(), clock);
+            AccessAuthorizer authorizer = new AccessAuthorizer(identities, new PolicyEvaluator(), clock,
+                    AccessAuthorizer.DEFAULT_CACHE_TTL, guardrails);
+            return new RequestExplainer(identities, database.transactor(), authorizer, clock).explain(request);
         }
     }
 

@@ -23,7 +23,9 @@ class StrongroomCommandTest {
         };
         Launch launch = new Launch(env, config -> {
             throw new AssertionError("a bad configuration must stop before components open");
-        }, rotation, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        }, rotation, (config, request) -> {
+            throw new AssertionError("not explaining here");
+        }, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         return StrongroomCommand.run(args, launch);
     }
 
