@@ -28,6 +28,8 @@ import org.eclipse.jetty.util.Callback;
  * answer. Runs on a virtual thread, so reading the body blocks nothing but this request.
  */
 public final class ApiHandler extends Handler.Abstract {
+    /** How much of a refused body is read and dropped before answering (see {@link BoundedBody#discardRemaining}). */
+    private static final long DISCARD_LIMIT = 8L * 1024 * 1024;
 
     private final ApiPipeline pipeline;
     private final ClientAddress clientAddress;
@@ -61,7 +63,8 @@ public final class ApiHandler extends Handler.Abstract {
             answer = pipeline.reject(toApiRequest(request, new byte[0], source, requestId, receivedAt),
                     new AwsException("RequestEntityTooLarge", 413,
                             "Request body is larger than the limit of " + maxRequestBody + " bytes."));
-            // The rest of the body is not worth reading: close the connection after answering.
+            // Drain a modest remainder so the client reads the answer, then close the connection.
+            BoundedBody.discardRemaining(request, DISCARD_LIMIT);
             response.getHeaders().put(HttpHeader.CONNECTION, "close");
         } catch (IOException e) {
             callback.failed(e); // the client went away mid-body; there is nobody to answer

@@ -37,4 +37,27 @@ final class BoundedBody {
         }
         return body.toByteArray();
     }
+
+    /**
+     * Reads and drops what is left of a refused body, up to {@code limit} bytes, so that the client
+     * finishes sending and reads the error before the connection closes: closing with unread bytes
+     * makes TCP reset the connection, and the reset can destroy the answer in flight. A body beyond the
+     * limit is not worth the bandwidth; the connection then just closes.
+     */
+    static void discardRemaining(Request request, long limit) {
+        long declared = request.getLength();
+        if (declared > limit) {
+            return;
+        }
+        byte[] buffer = new byte[8192];
+        long discarded = 0;
+        try (InputStream in = Content.Source.asInputStream(request)) {
+            int read;
+            while (discarded < limit && (read = in.read(buffer)) != -1) {
+                discarded += read;
+            }
+        } catch (IOException e) {
+            // the client went away: nothing left to protect
+        }
+    }
 }
