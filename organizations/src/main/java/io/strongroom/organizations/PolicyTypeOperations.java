@@ -4,8 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import io.strongroom.iam.auth.CallContext;
 import io.strongroom.organizations.OrganizationGuard.Access;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * EnablePolicyType and DisablePolicyType on the root. Enabling attaches the type's full-access
@@ -72,14 +72,17 @@ final class PolicyTypeOperations {
 
     private void attachEverywhere(OrganizationContext context, String policyId) {
         tree.attachIfAbsent(policyId, context.root().id(), TargetType.ROOT);
-        Deque<String> containers = new ArrayDeque<>();
-        containers.push(context.root().id());
-        while (!containers.isEmpty()) {
-            String container = containers.pop();
-            for (OrganizationalUnit unit : repository.listOrganizationalUnits(container)) {
-                tree.attachIfAbsent(policyId, unit.id(), TargetType.ORGANIZATIONAL_UNIT);
-                containers.push(unit.id());
+        // Level by level, no deeper than an OU tree may be: a corrupt parent cycle cannot loop forever.
+        List<String> level = List.of(context.root().id());
+        for (int depth = 0; depth < OrganizationTree.MAX_OU_DEPTH && !level.isEmpty(); depth++) {
+            List<String> next = new ArrayList<>();
+            for (String container : level) {
+                for (OrganizationalUnit unit : repository.listOrganizationalUnits(container)) {
+                    tree.attachIfAbsent(policyId, unit.id(), TargetType.ORGANIZATIONAL_UNIT);
+                    next.add(unit.id());
+                }
             }
+            level = next;
         }
         for (AccountMembership membership : tree.memberships(context)) {
             tree.attachIfAbsent(policyId, membership.accountId(), TargetType.ACCOUNT);

@@ -106,15 +106,14 @@ public final class AccessAuthorizer implements IdentityChangeListener {
         requireNonNull(resource, "resource");
         Principal principal = call.principal();
         ResourceAccount relation = relation(resource, principal.accountId());
-        if (principal.isRoot() && relation == ResourceAccount.UNNAMED && !resource.arn().equals("*")) {
-            // An ARN with an empty account field (an S3 bucket) does not say whose it is: deny on doubt
-            // until the service names the owner.
+        if (rootOnUnownedResource(principal, resource, relation)) {
             return Decision.implicitDeny(PolicyType.IDENTITY);
         }
         AuthorizationRequest request = new AuthorizationRequest(action, resource.arn(),
                 conditionKeys(call, resource, extraConditionKeys));
         PolicySet policies = policiesOf(principal);
-        AccessScope scope = scope(principal.accountId(), requestPrincipal(principal), action, resource, relation);
+        AccessScope scope = scope(principal.accountId(), requestPrincipal(principal), action, resource, relation,
+                true);
         if (scope == null) {
             return principal.isRoot() ? Decision.allow(List.of(), PolicyType.IDENTITY)
                     : evaluator.evaluate(request, policies);
@@ -128,17 +127,28 @@ public final class AccessAuthorizer implements IdentityChangeListener {
         Principal principal = call.principal();
         AuthorizationRequest request = new AuthorizationRequest(action, resource.arn(),
                 conditionKeys(call, resource, extraConditionKeys));
-        return explain(principal.accountId(), requestPrincipal(principal), policiesOf(principal), request, resource);
+        ResourceAccount relation = relation(resource, principal.accountId());
+        AccessScope scope = scope(principal.accountId(), requestPrincipal(principal), action, resource, relation,
+                true);
+        Explanation explanation = evaluator.explain(request, policiesOf(principal),
+                scope == null ? AccessScope.sameAccount(requestPrincipal(principal)) : scope);
+        if (rootOnUnownedResource(principal, resource, relation)) {
+            return new Explanation(Decision.implicitDeny(PolicyType.IDENTITY), explanation.types(),
+                    explanation.missingContextValues());
+        }
+        return explanation;
     }
 
     /**
      * Explains a request made by any principal of an account with the given policies (the IAM simulator
-     * evaluates the policies of a user, group or role that is not the caller).
+     * evaluates the policies of a user, group or role that is not the caller). Only that account's own
+     * guardrails take part: another account's resource control policies are that account's business, and
+     * a simulation must not become a way to probe them.
      */
     public Explanation explain(String accountId, RequestPrincipal principal, PolicySet policies,
                                AuthorizationRequest request, ProtectedResource resource) {
         ResourceAccount relation = relation(resource, accountId);
-        AccessScope scope = scope(accountId, principal, request.action(), resource, relation);
+        AccessScope scope = scope(accountId, principal, request.action(), resource, relation, false);
         return evaluator.explain(request, policies, scope == null ? AccessScope.sameAccount(principal) : scope);
     }
 
@@ -173,9 +183,10 @@ public final class AccessAuthorizer implements IdentityChangeListener {
      * ones, or account-wide actions) that carry no policy. That is the common case and the fast path.
      */
     private AccessScope scope(String accountId, RequestPrincipal caller, String action, ProtectedResource resource,
-                              ResourceAccount relation) {
+                              ResourceAccount relation, boolean otherAccountsGuardrails) {
         PolicyChain serviceControl = guardrails.serviceControlChain(accountId);
         PolicyChain resourceControl = resource.ownerAccount().filter(owner -> rcpProtects(action))
+                .filter(owner -> otherAccountsGuardrails || owner.equals(accountId))
                 .map(guardrails::resourceControlChain)
                 .orElse(PolicyChain.NONE);
         boolean crossAccount = relation == ResourceAccount.OTHER;
@@ -184,6 +195,15 @@ public final class AccessAuthorizer implements IdentityChangeListener {
         }
         return new AccessScope(caller, crossAccount, serviceControl, resourceControl, resource.policy(),
                 resource.policyRequired());
+    }
+
+    /**
+     * The root's rights end at its own account, and an ARN with an empty account field (an S3 bucket)
+     * does not say whose it is: deny on doubt until the service names the owner.
+     */
+    private static boolean rootOnUnownedResource(Principal principal, ProtectedResource resource,
+                                                 ResourceAccount relation) {
+        return principal.isRoot() && relation == ResourceAccount.UNNAMED && !resource.arn().equals("*");
     }
 
     private static boolean rcpProtects(String action) {

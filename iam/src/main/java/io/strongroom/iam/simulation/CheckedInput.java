@@ -51,6 +51,11 @@ record CheckedInput(List<String> actions, List<String> resources, List<InputPoli
         for (int i = 0; i < input.actionNames().size(); i++) {
             InputValidator.length("actionNames." + (i + 1) + ".member", input.actionNames().get(i), 3, 128);
         }
+        if (input.resourceArns().size() > PolicySimulator.MAX_EVALUATIONS_PER_PAGE) {
+            // Every resource is evaluated for each action: bound the work one call can ask for.
+            throw IamErrors.invalidInput("At most " + PolicySimulator.MAX_EVALUATIONS_PER_PAGE
+                    + " resources can be simulated in one request.");
+        }
         for (int i = 0; i < input.resourceArns().size(); i++) {
             InputValidator.length("resourceArns." + (i + 1) + ".member", input.resourceArns().get(i), 1, 2048);
         }

@@ -99,12 +99,13 @@ public final class StsService {
             }
             Role found = role.orElseThrow(() -> trustDenied(caller, request.roleArn(),
                     Decision.implicitDeny(PolicyType.RESOURCE)));
+            // Trust first: a caller the role does not trust learns nothing about it, not even its limits.
+            requireTrust(call, found, actions, keys);
             int duration = RoleChaining.duration(caller, request.durationSeconds());
             if (duration > found.maxSessionDuration()) {
                 throw AwsException.validation("The requested DurationSeconds exceeds the MaxSessionDuration set for"
                         + " this role.");
             }
-            requireTrust(call, found, actions, keys);
             return issue(caller, found, request, sourceIdentity, duration, packedPercent);
         });
     }

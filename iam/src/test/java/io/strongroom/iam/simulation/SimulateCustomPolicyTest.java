@@ -241,6 +241,10 @@ class SimulateCustomPolicyTest {
                 "InvalidInput", 400);
         assertAwsError(() -> simulate(ok.withCallerArn("arn:aws:iam::444455556666:user/eve")), "InvalidInput", 400)
                 .hasMessageContaining("must name a user of account " + f.account);
+        String[] tooMany = java.util.stream.IntStream.rangeClosed(0, PolicySimulator.MAX_EVALUATIONS_PER_PAGE)
+                .mapToObj(i -> "arn:aws:s3:::bucket/" + i).toArray(String[]::new);
+        assertAwsError(() -> simulate(ok.withResources(tooMany)), "InvalidInput", 400)
+                .hasMessageContaining("At most 1000 resources");
         assertAwsError(() -> simulate(ok.withResourceOwner("4444")), "InvalidInput", 400)
                 .hasMessageContaining("ResourceOwner");
         assertAwsError(() -> simulate(ok.withPermissionsBoundaryInputs(READ_DATA, READ_DATA)), "InvalidInput", 400)

@@ -12,8 +12,11 @@ import java.util.List;
  * The service control policies a regulated organization starts from, shipped as documents under
  * {@code io/strongroom/organizations/guardrails/}. Each denies one way of weakening the environment's
  * controls to everyone except a break-glass role ({@code arn:aws:iam::*:role/BreakGlass*}), whose use
- * the audit trail records. An administrator creates them with CreatePolicy and attaches them where
- * they should bind; they are not attached by default.
+ * the audit trail records. Each also keeps that exemption from being self-service: nobody but the
+ * management account's {@code OrganizationAccountAccessRole} may create or change a break-glass role, or
+ * that access role itself, so a member account's own administrators cannot mint an exempt role. An
+ * administrator creates them with CreatePolicy and attaches them where they should bind; they are not
+ * attached by default.
  */
 public final class BaselineGuardrails {
     /** The principals every baseline guardrail exempts, as {@code aws:PrincipalArn} matches them. */

@@ -115,6 +115,28 @@ class BaselineGuardrailsTest {
         assertAllowed(guardrail, "organizations:DescribeOrganization", Map.of(), ANALYST);
     }
 
+    @Test
+    void nobodyButTheOrganizationsAccessRoleMayCreateOrChangeTheExemptRoles() {
+        String accessRole = "arn:aws:iam::111122223333:role/OrganizationAccountAccessRole";
+        for (Guardrail guardrail : BaselineGuardrails.all()) {
+            for (String role : List.of("arn:aws:iam::111122223333:role/BreakGlassMine", accessRole)) {
+                for (String action : List.of("iam:CreateRole", "iam:UpdateAssumeRolePolicy", "iam:AttachRolePolicy",
+                        "iam:DeleteRole")) {
+                    for (String caller : List.of(ANALYST, BREAK_GLASS)) {
+                        assertThat(decide(guardrail, action, role, Map.of(), caller).outcome())
+                                .as(guardrail.name() + ": " + caller + " " + action + " " + role)
+                                .isEqualTo(Decision.Outcome.EXPLICIT_DENY);
+                    }
+                    assertThat(decide(guardrail, action, role, Map.of(), accessRole).outcome())
+                            .as(guardrail.name() + ": the access role " + action + " " + role)
+                            .isEqualTo(Decision.Outcome.ALLOW);
+                }
+            }
+            assertThat(decide(guardrail, "iam:CreateRole", "arn:aws:iam::111122223333:role/Analyst", Map.of(), ANALYST)
+                    .outcome()).isEqualTo(Decision.Outcome.ALLOW);
+        }
+    }
+
     /** Denied to an ordinary role, allowed to the break-glass role. */
     private void assertDenied(Guardrail guardrail, String action, Map<String, List<String>> keys) {
         assertThat(decide(guardrail, action, keys, ANALYST).outcome()).as(guardrail.name() + " " + action)
@@ -129,13 +151,18 @@ class BaselineGuardrailsTest {
 
     /** The guardrail beside an allow-everything policy: only its denies can refuse. */
     private Decision decide(Guardrail guardrail, String action, Map<String, List<String>> keys, String principalArn) {
+        return decide(guardrail, action, "*", keys, principalArn);
+    }
+
+    private Decision decide(Guardrail guardrail, String action, String resource, Map<String, List<String>> keys,
+                            String principalArn) {
         Map<String, List<String>> all = new HashMap<>(keys);
         all.put("aws:PrincipalArn", List.of(principalArn));
         PolicySet policies = PolicySet.identityOnly(List.of(
                 new NamedPolicy(PolicyType.IDENTITY, "allow-all", PolicyDocument.parse(ALLOW_ALL)),
                 new NamedPolicy(PolicyType.SERVICE_CONTROL, guardrail.name(), PolicyContentRules.parse(
                         guardrail.document(), OrganizationPolicyType.SERVICE_CONTROL_POLICY))));
-        return evaluator.evaluate(new AuthorizationRequest(action, "*", all), policies);
+        return evaluator.evaluate(new AuthorizationRequest(action, resource, all), policies);
     }
 
     private static Guardrail named(String name) {

@@ -161,10 +161,10 @@ public final class ServerAssembly implements ComponentsFactory, RootKeyRotationR
         }
     }
 
-    /** Reads the store only: no root key, no bootstrap, nothing written. */
+    /** Reads the store only: no root key, no bootstrap, no migration, nothing written. */
     @Override
     public Explanation explain(ServerConfig config, ExplainRequest request) {
-        try (Database database = Database.open(config.dbUrl())) {
+        try (Database database = Database.openExisting(config.dbUrl())) {
             JdbcIdentityRepository identities = new JdbcIdentityRepository(database.transactor());
             OrganizationGuardrailsProvider guardrails = new OrganizationGuardrailsProvider(identities,
                     new JdbcOrganizationsRepository(database.transactor()), database.transactor(), clock);

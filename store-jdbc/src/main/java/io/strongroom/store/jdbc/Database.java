@@ -53,6 +53,25 @@ public final class Database implements AutoCloseable {
         return new Database(url, options, new ConnectionPool(factory, options.poolSize(), options.borrowTimeout()));
     }
 
+    /**
+     * Opens a store that already exists at exactly this version's schema, for tools that only read (such
+     * as {@code strongroom explain}): it creates no file and applies no migration, so it can never change
+     * a store that running servers use. Fails when the store is missing or its schema differs.
+     */
+    public static Database openExisting(String jdbcUrl) {
+        JdbcUrl url = JdbcUrl.parse(jdbcUrl);
+        DatabaseOptions options = DatabaseOptions.defaults().withPoolSize(1);
+        ConnectionFactory factory = switch (url.vendor()) {
+            case SQLITE -> {
+                requireSqliteFile(url);
+                yield new SqliteConnectionFactory(url, options.busyTimeout());
+            }
+            case POSTGRESQL -> new PostgresConnectionFactory(url);
+        };
+        Migrations.validate(url.vendor(), factory);
+        return new Database(url, options, new ConnectionPool(factory, options.poolSize(), options.borrowTimeout()));
+    }
+
     /** Opens (creating it if needed) the embedded SQLite store of a data directory. */
     public static Database openSqlite(Path dataDirectory) {
         return open(sqliteUrl(dataDirectory));
@@ -95,6 +114,15 @@ public final class Database implements AutoCloseable {
      * the -wal and -shm files SQLite gives the same mode) is never readable by other users.
      * In-memory databases are refused: every pooled connection would see a different one.
      */
+    private static void requireSqliteFile(JdbcUrl url) {
+        String location = url.driverUrl().substring(Vendor.SQLITE.urlPrefix().length());
+        int query = location.indexOf('?');
+        String path = query < 0 ? location : location.substring(0, query);
+        if (!path.startsWith("file:") && !Files.isRegularFile(Path.of(path))) {
+            throw new StoreException("no store at " + path);
+        }
+    }
+
     private static void prepareSqliteFile(JdbcUrl url) {
         String location = url.driverUrl().substring(Vendor.SQLITE.urlPrefix().length());
         int query = location.indexOf('?');

@@ -31,6 +31,22 @@ final class Migrations {
         }
     }
 
+    /** Checks that the schema is exactly this version's: no migration pending, none unknown. Changes nothing. */
+    static void validate(Vendor vendor, ConnectionFactory connections) {
+        try {
+            Flyway.configure(Migrations.class.getClassLoader())
+                    .dataSource(new FactoryDataSource(connections))
+                    .locations(vendor.migrationLocation())
+                    .failOnMissingLocations(true)
+                    .cleanDisabled(true)
+                    .load()
+                    .validate();
+        } catch (FlywayException e) {
+            throw new StoreException("the store's schema is not this version's (start the server once to migrate"
+                    + " it, or use the matching version of strongroom)", e);
+        }
+    }
+
     /** Hands Flyway unpooled connections configured exactly like the store's own. */
     private record FactoryDataSource(ConnectionFactory factory) implements DataSource {
         @Override

@@ -40,6 +40,23 @@ class SqliteDatabaseTest {
     }
 
     @Test
+    void openExistingNeverCreatesAStoreNorMigratesOne() throws Exception {
+        Path missing = dataDirectory.resolve("elsewhere");
+        assertThatThrownBy(() -> Database.openExisting(Database.sqliteUrl(missing)))
+                .isInstanceOf(StoreException.class).hasMessageContaining("no store at");
+        assertThat(Files.exists(missing)).isFalse();
+
+        try (Database existing = Database.openExisting(Database.sqliteUrl(dataDirectory.resolve("nested/dir")))) {
+            long rows = existing.transactor().withConnection(c -> Sql.count(c, "SELECT COUNT(*) FROM counter"));
+            assertThat(rows).isZero();
+        }
+        database.transactor().atomically(c -> Sql.update(c,
+                "DELETE FROM flyway_schema_history WHERE version = (SELECT MAX(version) FROM flyway_schema_history)"));
+        assertThatThrownBy(() -> Database.openExisting(Database.sqliteUrl(dataDirectory.resolve("nested/dir"))))
+                .isInstanceOf(StoreException.class).hasMessageContaining("not this version's");
+    }
+
+    @Test
     void connectionsAreDurableWalWithForeignKeys() {
         assertThat(database.vendor()).isEqualTo(Vendor.SQLITE);
         assertThat(pragma("journal_mode")).isEqualTo("wal");
