@@ -8,7 +8,8 @@ import io.strongroom.policy.PolicyKind;
 /**
  * Validates a policy's content as Organizations does when it is saved: at most 5,120 characters
  * (white space counts), then the policy grammar of its type. SCPs are identity-style documents (no
- * Principal); RCPs are resource-style (every statement names a Principal and a Resource).
+ * Principal); customer RCPs are resource-style Deny statements for {@code "Principal": "*"} only, as AWS
+ * requires (only AWS's own RCPFullAWSAccess allows).
  */
 public final class PolicyContentRules {
     /** The quota on SCP and RCP documents, in characters including white space. */
@@ -29,8 +30,22 @@ public final class PolicyContentRules {
         }
     }
 
-    /** The grammar a policy type's documents follow. */
+    /** A stored policy's document: AWS-managed ones were never customer input and follow the plain grammar. */
+    public static PolicyDocument parseStored(OrganizationPolicy policy) {
+        return policy.awsManaged() ? PolicyDocument.parse(policy.content(), evaluationKind(policy.type()))
+                : parse(policy.content(), policy.type());
+    }
+
+    /** The grammar customer documents of a policy type follow. */
     public static PolicyKind kind(OrganizationPolicyType type) {
+        return switch (type) {
+            case SERVICE_CONTROL_POLICY -> PolicyKind.IDENTITY;
+            case RESOURCE_CONTROL_POLICY -> PolicyKind.RESOURCE_CONTROL;
+        };
+    }
+
+    /** The plain grammar of a policy type's documents (Allow statements included). */
+    public static PolicyKind evaluationKind(OrganizationPolicyType type) {
         return switch (type) {
             case SERVICE_CONTROL_POLICY -> PolicyKind.IDENTITY;
             case RESOURCE_CONTROL_POLICY -> PolicyKind.RESOURCE;

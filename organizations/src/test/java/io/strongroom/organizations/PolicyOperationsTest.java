@@ -73,6 +73,18 @@ class PolicyOperationsTest {
     }
 
     @Test
+    void aResourceControlPolicyOnlyDeniesAndOnlyForEveryPrincipal() {
+        String allow = DENY_PUBLIC_S3.replace("\"Deny\"", "\"Allow\"");
+        String namedPrincipal = DENY_PUBLIC_S3.replace("\"Principal\":\"*\"",
+                "\"Principal\":{\"AWS\":\"arn:aws:iam::111122223333:root\"}");
+        String notAction = DENY_PUBLIC_S3.replace("\"Action\"", "\"NotAction\"");
+        for (String content : new String[] {allow, namedPrincipal, notAction}) {
+            assertError(f, () -> f.organizations.createPolicy(f.admin, content, "", "Loose", RCP),
+                    "MalformedPolicyDocumentException");
+        }
+    }
+
+    @Test
     void createRefusesAnUnknownPolicyType() {
         assertError(f, () -> f.organizations.createPolicy(f.admin, DENY_LEAVE, "", "X", "FIREWALL_POLICY"),
                 INVALID_INPUT, "INVALID_ENUM_POLICY_TYPE");

@@ -7,5 +7,11 @@ public enum PolicyKind {
     /** Attached to a resource (bucket, key…): every statement names a Principal and a Resource. */
     RESOURCE,
     /** A role's trust policy: every statement names a Principal; Resource is not allowed. */
-    TRUST
+    TRUST,
+    /**
+     * A customer resource control policy (AWS Organizations): resource-style, but only Deny statements,
+     * only {@code "Principal": "*"}, and neither NotPrincipal nor NotAction. (AWS's own RCPFullAWSAccess
+     * is the one RCP that allows; it is a plain {@link #RESOURCE} document.)
+     */
+    RESOURCE_CONTROL
 }

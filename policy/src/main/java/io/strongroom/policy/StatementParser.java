@@ -39,6 +39,9 @@ final class StatementParser {
         }
         String sid = sid(node.get("Sid"), where);
         Effect effect = effect(node.get("Effect"), where);
+        if (kind == PolicyKind.RESOURCE_CONTROL) {
+            resourceControlRules(node, effect, where);
+        }
         PrincipalMatcher principal = principal(node, where);
         boolean notPrincipal = node.has("NotPrincipal");
 
@@ -63,6 +66,21 @@ final class StatementParser {
         ConditionClause[] clauses = condition == null ? new ConditionClause[0] : conditions.parse(condition, where);
         return new Statement(sid, index, effect, principal, notPrincipal, actions, node.has("NotAction"),
                 resources, node.has("NotResource"), clauses);
+    }
+
+    /** What AWS accepts in a customer RCP beyond a resource policy's grammar. */
+    private static void resourceControlRules(JsonNode node, Effect effect, String where) {
+        if (effect != Effect.DENY) {
+            throw PolicyErrors.of("Resource control policies support only Deny statements; " + where + " allows.");
+        }
+        if (node.has("NotPrincipal") || node.has("NotAction")) {
+            throw PolicyErrors.of("Resource control policies do not support "
+                    + (node.has("NotPrincipal") ? "NotPrincipal" : "NotAction") + " (" + where + ").");
+        }
+        JsonNode principal = node.get("Principal");
+        if (principal == null || !principal.isTextual() || !principal.textValue().equals("*")) {
+            throw PolicyErrors.of("Resource control policies support only \"Principal\": \"*\" (" + where + ").");
+        }
     }
 
     private static String sid(JsonNode node, String where) {

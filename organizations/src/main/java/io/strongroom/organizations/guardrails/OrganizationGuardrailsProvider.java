@@ -152,7 +152,7 @@ public final class OrganizationGuardrailsProvider implements OrganizationGuardra
 
     private static PolicyDocument parsed(OrganizationPolicy policy) {
         try {
-            return PolicyContentRules.parse(policy.content(), policy.type());
+            return PolicyContentRules.parseStored(policy);
         } catch (AwsException e) {
             return denyEverything(policy.type());
         }
@@ -161,6 +161,6 @@ public final class OrganizationGuardrailsProvider implements OrganizationGuardra
     private static PolicyDocument denyEverything(OrganizationPolicyType type) {
         String principal = type == OrganizationPolicyType.RESOURCE_CONTROL_POLICY ? "\"Principal\":\"*\"," : "";
         return PolicyDocument.parse("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\"," + principal
-                + "\"Action\":\"*\",\"Resource\":\"*\"}]}", PolicyContentRules.kind(type));
+                + "\"Action\":\"*\",\"Resource\":\"*\"}]}", PolicyContentRules.evaluationKind(type));
     }
 }
