@@ -85,6 +85,19 @@ public final class PolicyDocument {
     }
 
     /**
+     * A document that denies every action on every resource (to every caller, for the kinds that name
+     * one): what a policy that should bind but cannot be read stands for. Deny on doubt.
+     */
+    public static PolicyDocument denyAll(PolicyKind kind) {
+        String statement = switch (kind) {
+            case IDENTITY -> "\"Action\":\"*\",\"Resource\":\"*\"";
+            case RESOURCE, RESOURCE_CONTROL -> "\"Principal\":\"*\",\"Action\":\"*\",\"Resource\":\"*\"";
+            case TRUST -> "\"Principal\":\"*\",\"Action\":\"*\"";
+        };
+        return parse("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\"," + statement + "}]}", kind);
+    }
+
+    /**
      * Parses a customer managed policy: as {@link #parse(String)} and the document must declare version
      * 2012-10-17, as IAM requires for managed policies.
      */

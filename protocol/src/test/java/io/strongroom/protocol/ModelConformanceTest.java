@@ -41,11 +41,11 @@ class ModelConformanceTest {
     @Test
     void everyAcceptedActionExistsInTheModels() {
         IdentityFixture fixture = new IdentityFixture();
-        assertThat(fixture.iam.actions()).allSatisfy(action -> assertThat(iamModel.hasOperation(action))
+        assertThat(fixture.iam.operations()).allSatisfy(action -> assertThat(iamModel.hasOperation(action))
                 .as("IAM model has %s", action).isTrue());
-        assertThat(fixture.stsHandler.actions()).allSatisfy(action -> assertThat(stsModel.hasOperation(action))
+        assertThat(fixture.stsHandler.operations()).allSatisfy(action -> assertThat(stsModel.hasOperation(action))
                 .as("STS model has %s", action).isTrue());
-        assertThat(fixture.iam.actions()).hasSize(66);
+        assertThat(fixture.iam.operations()).hasSize(66);
     }
 
     @Test
@@ -53,7 +53,7 @@ class ModelConformanceTest {
         IdentityFixture fixture = new IdentityFixture();
         Map<String, ApiResponse> responses = new IamScenario(fixture.iam, Requests.rootCall()).runAll();
         assertThat(responses.keySet()).as("the scenario covers every Action").containsExactlyInAnyOrderElementsOf(
-                fixture.iam.actions());
+                fixture.iam.operations());
         List<String> problems = new ArrayList<>();
         responses.forEach((action, response) -> problems.addAll(check(iamModel, action, response)));
         assertThat(problems).isEmpty();

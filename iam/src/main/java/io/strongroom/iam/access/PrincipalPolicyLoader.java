@@ -12,6 +12,7 @@ import io.strongroom.iam.identity.Role;
 import io.strongroom.iam.identity.User;
 import io.strongroom.policy.NamedPolicy;
 import io.strongroom.policy.PolicyDocument;
+import io.strongroom.policy.PolicyKind;
 import io.strongroom.policy.PolicySet;
 import io.strongroom.policy.PolicyType;
 import java.time.Clock;
@@ -27,9 +28,6 @@ import java.util.Optional;
  * exists (deleted, or deleted and re-created under the same name) gets no policies at all.
  */
 final class PrincipalPolicyLoader {
-    private static final String DENY_ALL =
-            "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\",\"Action\":\"*\",\"Resource\":\"*\"}]}";
-
     private final IdentityRepository repository;
     /** Parsed documents by their text: content-addressed, so they never go stale. */
     private final ExpiringCache<String, PolicyDocument> parsed;
@@ -85,7 +83,7 @@ final class PrincipalPolicyLoader {
     private List<NamedPolicy> boundary(Optional<String> boundaryArn) {
         // A boundary that names a policy which cannot be read allows nothing: deny on doubt.
         return boundaryArn.map(arn -> List.of(new NamedPolicy(PolicyType.PERMISSIONS_BOUNDARY, arn,
-                        defaultDocument(arn).orElseGet(() -> parse(DENY_ALL)))))
+                        defaultDocument(arn).orElseGet(() -> PolicyDocument.denyAll(PolicyKind.IDENTITY)))))
                 .orElseGet(List::of);
     }
 

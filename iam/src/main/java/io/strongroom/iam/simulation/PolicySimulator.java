@@ -15,6 +15,7 @@ import io.strongroom.iam.identity.TagConditionKeys;
 import io.strongroom.iam.simulation.CheckedInput.InputPolicy;
 import io.strongroom.iam.simulation.SimulatedPolicies.Origin;
 import io.strongroom.policy.PolicyDocument;
+import io.strongroom.policy.PolicyKind;
 import io.strongroom.policy.PolicyEvaluator;
 import io.strongroom.policy.RequestPrincipal;
 import java.util.ArrayList;
@@ -41,10 +42,6 @@ public final class PolicySimulator {
      * results than MaxItems, which IAM documents it may do, and the Marker continues.
      */
     static final int MAX_EVALUATIONS_PER_PAGE = 1000;
-
-    /** What a boundary whose policy cannot be read stands for: deny on doubt. */
-    private static final String DENY_ALL =
-            "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\",\"Action\":\"*\",\"Resource\":\"*\"}]}";
 
     private final IdentityRepository repository;
     private final Transactor transactor;
@@ -189,7 +186,7 @@ public final class PolicySimulator {
             // A boundary that cannot be read allows nothing, as in real requests; it has no text to point into.
             String name = boundaryArn.substring(boundaryArn.lastIndexOf('/') + 1);
             policies.setBoundary(boundaryArn, new Origin(name, PolicySourceType.USER_MANAGED, Optional.empty()),
-                    PolicyDocument.parse(DENY_ALL));
+                    PolicyDocument.denyAll(PolicyKind.IDENTITY));
         }
     }
 

@@ -10,12 +10,11 @@ import io.strongroom.iam.identity.Account;
 import io.strongroom.iam.sts.AssumeRoleRequest;
 import io.strongroom.iam.sts.AssumeRoleResult;
 import io.strongroom.iam.testing.IamFixture;
+import io.strongroom.iam.testing.MapGuardrails;
 import io.strongroom.policy.NamedPolicy;
-import io.strongroom.policy.PolicyChain;
 import io.strongroom.policy.PolicyDocument;
 import io.strongroom.policy.PolicyKind;
 import io.strongroom.policy.PolicyType;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,7 +33,7 @@ class GuardrailsAuthorizationTest {
             + "\"Effect\":\"Deny\",\"Action\":\"iam:CreateUser\",\"Resource\":\"*\",\"Condition\":{\"ArnNotLike\":"
             + "{\"aws:PrincipalArn\":\"arn:aws:iam::*:role/BreakGlass*\"}}}]}";
 
-    private final FakeGuardrails guardrails = new FakeGuardrails();
+    private final MapGuardrails guardrails = new MapGuardrails();
     private final IamFixture f = new IamFixture(guardrails);
     private final CallContext memberRoot;
 
@@ -96,8 +95,8 @@ class GuardrailsAuthorizationTest {
 
     @Test
     void organizationConditionKeysDescribeBothSides() {
-        guardrails.paths.put(f.account, new OrganizationGuardrails.AccountPlacement("o-abcdefghij", "o-abcdefghij/r-ab12/"));
-        guardrails.paths.put(MEMBER, new OrganizationGuardrails.AccountPlacement("o-abcdefghij",
+        guardrails.placements.put(f.account, new OrganizationGuardrails.AccountPlacement("o-abcdefghij", "o-abcdefghij/r-ab12/"));
+        guardrails.placements.put(MEMBER, new OrganizationGuardrails.AccountPlacement("o-abcdefghij",
                 "o-abcdefghij/r-ab12/ou-ab12-11111111/"));
         f.iam.putUserPolicy(f.admin, "admin", "only-into-research", "{\"Version\":\"2012-10-17\",\"Statement\":[{"
                 + "\"Effect\":\"Deny\",\"Action\":\"iam:GetUser\",\"Resource\":\"*\",\"Condition\":{"
@@ -122,26 +121,5 @@ class GuardrailsAuthorizationTest {
 
     private static NamedPolicy scp(String name, String json) {
         return new NamedPolicy(PolicyType.SERVICE_CONTROL, name, PolicyDocument.parse(json, PolicyKind.IDENTITY));
-    }
-
-    /** Guardrails held in maps: the organizations module's provider is tested on its own. */
-    private static final class FakeGuardrails implements OrganizationGuardrails {
-        final Map<String, List<List<NamedPolicy>>> scps = new HashMap<>();
-        final Map<String, AccountPlacement> paths = new HashMap<>();
-
-        @Override
-        public PolicyChain serviceControlChain(String accountId) {
-            return PolicyChain.of(scps.getOrDefault(accountId, List.of()));
-        }
-
-        @Override
-        public PolicyChain resourceControlChain(String accountId) {
-            return PolicyChain.NONE;
-        }
-
-        @Override
-        public Optional<AccountPlacement> placement(String accountId) {
-            return Optional.ofNullable(paths.get(accountId));
-        }
     }
 }

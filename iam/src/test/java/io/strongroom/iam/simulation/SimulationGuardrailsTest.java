@@ -8,12 +8,11 @@ import io.strongroom.iam.auth.Principal;
 import io.strongroom.iam.auth.PrincipalType;
 import io.strongroom.iam.identity.Account;
 import io.strongroom.iam.testing.IamFixture;
+import io.strongroom.iam.testing.MapGuardrails;
 import io.strongroom.policy.NamedPolicy;
-import io.strongroom.policy.PolicyChain;
 import io.strongroom.policy.PolicyDocument;
 import io.strongroom.policy.PolicyEvaluator;
 import io.strongroom.policy.PolicyType;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,7 +31,7 @@ class SimulationGuardrailsTest {
             + "{\"aws:RequestedRegion\":\"eu-west-1\"}}},{\"Sid\":\"KeepRoles\",\"Effect\":\"Deny\",\"Action\":\"iam:DeleteRole\","
             + "\"Resource\":\"*\"}]}";
 
-    private final FakeGuardrails guardrails = new FakeGuardrails();
+    private final MapGuardrails guardrails = new MapGuardrails();
     private final IamFixture f = new IamFixture(guardrails);
     private final PolicySimulator simulator = new PolicySimulator(f.repository, f.transactor, f.authorizer,
             new PolicyEvaluator());
@@ -109,26 +108,5 @@ class SimulationGuardrailsTest {
 
     private static NamedPolicy scp(String name, String json) {
         return new NamedPolicy(PolicyType.SERVICE_CONTROL, name, PolicyDocument.parse(json));
-    }
-
-    /** Guardrails held in maps: the organizations module's provider is tested on its own. */
-    private static final class FakeGuardrails implements OrganizationGuardrails {
-        final Map<String, List<List<NamedPolicy>>> scps = new HashMap<>();
-        final Map<String, AccountPlacement> placements = new HashMap<>();
-
-        @Override
-        public PolicyChain serviceControlChain(String accountId) {
-            return PolicyChain.of(scps.getOrDefault(accountId, List.of()));
-        }
-
-        @Override
-        public PolicyChain resourceControlChain(String accountId) {
-            return PolicyChain.NONE;
-        }
-
-        @Override
-        public Optional<AccountPlacement> placement(String accountId) {
-            return Optional.ofNullable(placements.get(accountId));
-        }
     }
 }

@@ -154,13 +154,7 @@ public final class OrganizationGuardrailsProvider implements OrganizationGuardra
         try {
             return PolicyContentRules.parseStored(policy);
         } catch (AwsException e) {
-            return denyEverything(policy.type());
+            return PolicyDocument.denyAll(PolicyContentRules.evaluationKind(policy.type()));
         }
-    }
-
-    private static PolicyDocument denyEverything(OrganizationPolicyType type) {
-        String principal = type == OrganizationPolicyType.RESOURCE_CONTROL_POLICY ? "\"Principal\":\"*\"," : "";
-        return PolicyDocument.parse("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\"," + principal
-                + "\"Action\":\"*\",\"Resource\":\"*\"}]}", PolicyContentRules.evaluationKind(type));
     }
 }

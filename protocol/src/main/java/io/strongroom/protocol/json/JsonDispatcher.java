@@ -6,6 +6,7 @@ import io.strongroom.core.AwsException;
 import io.strongroom.iam.auth.CallContext;
 import io.strongroom.protocol.ApiRequest;
 import io.strongroom.protocol.ApiResponse;
+import io.strongroom.protocol.RequestDispatcher;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -16,7 +17,7 @@ import java.util.Set;
  * {@code <TargetPrefix>.<Operation>} and whose body is the operation's input as a JSON object.
  * Finds the operation, reads the body, runs the operation and renders its output or error.
  */
-public final class JsonDispatcher {
+public final class JsonDispatcher implements RequestDispatcher {
     static final String TARGET_HEADER = "X-Amz-Target";
     /** Content types a JSON service reads; absent is tolerated, as AWS does. */
     private static final Set<String> JSON_CONTENT_TYPES =
@@ -38,6 +39,7 @@ public final class JsonDispatcher {
      * error carrying the original as its cause, so the server can log it while the client learns
      * nothing of it.
      */
+    @Override
     public ApiResponse dispatch(ApiRequest request, CallContext call) {
         String name = operationNameOf(request);
         JsonOperation operation = operations.find(name).orElseThrow(() ->
@@ -54,6 +56,7 @@ public final class JsonDispatcher {
     }
 
     /** The operation for metrics, only when it is one of ours: client text must not become a metric label. */
+    @Override
     public String operationName(ApiRequest request) {
         try {
             String name = operationNameOf(request);
@@ -63,10 +66,12 @@ public final class JsonDispatcher {
         }
     }
 
+    @Override
     public ApiResponse renderError(ApiRequest request, AwsException error) {
         return responses.error(request.requestId(), error);
     }
 
+    @Override
     public Set<String> operations() {
         return operations.operations();
     }

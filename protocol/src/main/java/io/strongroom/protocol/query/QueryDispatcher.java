@@ -6,13 +6,14 @@ import io.strongroom.core.AwsException;
 import io.strongroom.iam.auth.CallContext;
 import io.strongroom.protocol.ApiRequest;
 import io.strongroom.protocol.ApiResponse;
+import io.strongroom.protocol.RequestDispatcher;
 import java.util.Set;
 
 /**
  * The AWS Query protocol for one service: reads the parameters, checks {@code Action} and
  * {@code Version}, runs the operation and renders its response or error.
  */
-public final class QueryDispatcher {
+public final class QueryDispatcher implements RequestDispatcher {
     private static final int MAX_ECHOED_ACTION = 128;
 
     private final QueryService service;
@@ -30,6 +31,7 @@ public final class QueryDispatcher {
      * failure becomes the service's internal-failure error carrying the original as its cause, so
      * the server can log it while the client learns nothing of it.
      */
+    @Override
     public ApiResponse dispatch(ApiRequest request, CallContext call) {
         QueryParameters parameters = QueryRequestReader.read(request);
         String action = parameters.string("Action").filter(a -> !a.isEmpty()).orElseThrow(QueryErrors::missingAction);
@@ -49,15 +51,18 @@ public final class QueryDispatcher {
     }
 
     /** The Action for metrics, only when it is one of ours: client text must not become a metric label. */
+    @Override
     public String operationName(ApiRequest request) {
         return QueryAction.find(request).filter(action -> operations.find(action).isPresent()).orElse("Unknown");
     }
 
+    @Override
     public ApiResponse renderError(ApiRequest request, AwsException error) {
         return responses.error(request.requestId(), error);
     }
 
-    public Set<String> actions() {
+    @Override
+    public Set<String> operations() {
         return operations.actions();
     }
 

@@ -219,7 +219,7 @@ class SimulationActionsTest {
             System.out.println("NOTICE: python3 with botocore not found; skipping the simulation conformance test");
         }
         Assumptions.assumeTrue(model != null, "python3 with botocore is not installed");
-        assertThat(iam.actions()).allSatisfy(action -> assertThat(model.hasOperation(action)).isTrue());
+        assertThat(iam.operations()).allSatisfy(action -> assertThat(model.hasOperation(action)).isTrue());
         alice();
         String bucketPolicy = "{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\""
                 + ACCOUNT + "\"},\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::shared/*\"}}";

@@ -1,0 +1,21 @@
+package io.strongroom.protocol;
+
+import io.strongroom.core.AwsException;
+import io.strongroom.iam.auth.CallContext;
+import java.util.Set;
+
+/** One wire protocol's way of finding a request's operation, calling it and rendering its errors. */
+public interface RequestDispatcher {
+
+    /** The operation a request names, without authenticating it; {@code "Unknown"} when it cannot be told. */
+    String operationName(ApiRequest request);
+
+    /** Performs an authenticated request. */
+    ApiResponse dispatch(ApiRequest request, CallContext call);
+
+    /** Renders an error in the protocol's shape. */
+    ApiResponse renderError(ApiRequest request, AwsException error);
+
+    /** The operations registered. */
+    Set<String> operations();
+}
