@@ -43,7 +43,7 @@ class DomainLayeringTest {
     void domainPackagesImportNoJettyNoJdbcNoJackson() {
         noClasses()
                 .that().resideInAnyPackage("io.strongroom.core..", "io.strongroom.sigv4..", "io.strongroom.rootkey..",
-                        "io.strongroom.iam..", "io.strongroom.organizations..")
+                        "io.strongroom.iam..", "io.strongroom.organizations..", "io.strongroom.audit..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.eclipse.jetty..", "java.sql..",
                         "com.fasterxml.jackson..")
                 .check(classes);
@@ -67,7 +67,7 @@ class DomainLayeringTest {
     void theDomainModulesAreOnTheClasspath() {
         // Guards the rules above against passing vacuously.
         for (String pkg : new String[] {"io.strongroom.core", "io.strongroom.sigv4", "io.strongroom.rootkey",
-                "io.strongroom.iam", "io.strongroom.policy", "io.strongroom.organizations"}) {
+                "io.strongroom.iam", "io.strongroom.policy", "io.strongroom.organizations", "io.strongroom.audit"}) {
             if (classes.stream().noneMatch(c -> c.getPackageName().startsWith(pkg))) {
                 throw new AssertionError("no classes imported from " + pkg);
             }

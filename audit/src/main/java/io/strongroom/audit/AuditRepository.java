@@ -1,0 +1,88 @@
+// SPI-READY
+package io.strongroom.audit;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Persistence of the audit trail: the hash-chained records, the chain head, the signed digests and
+ * the signing keys.
+ *
+ * <p>Rules every implementation keeps:
+ * <ul>
+ *   <li>Every call joins the caller's current transaction ({@link io.strongroom.core.spi.Transactor}):
+ *       a management event's record commits or rolls back with the change it describes; a batch of
+ *       data events commits as one group.
+ *   <li>Appenders take turns: {@link #lockChainHead()} holds the head until the transaction ends (on
+ *       PostgreSQL a one-row chain-head table read {@code FOR UPDATE}; on SQLite the write lock), so
+ *       two nodes never chain onto the same head.
+ *   <li>{@link #append} checks that the records continue the stored head and throws
+ *       {@link AuditConflictException} (changing nothing) otherwise; sequences have no gaps.
+ *   <li>Instants are stored with at least millisecond precision (the domain never passes finer).
+ *   <li>Records, digests and keys are never updated or deleted, except a signing key's wrapped
+ *       private key, which root-key rotation re-wraps ({@link #replaceWrappedPrivateKey}).
+ * </ul>
+ */
+public interface AuditRepository {
+
+    // ---- the chain
+
+    /**
+     * Reads the chain head and locks it until the current transaction ends; {@link ChainHead#GENESIS}
+     * when no record exists. Call it inside a transaction, then {@link #append} in the same one.
+     */
+    ChainHead lockChainHead();
+
+    /** Reads the chain head without locking it (status, digests in a read-only view). */
+    ChainHead chainHead();
+
+    /**
+     * Appends records in the given order and moves the head to the last one. The first record's
+     * sequence must be the head's plus one and its previous hash the head's hash; each further
+     * record must continue the one before it (sequence plus one, previous hash = its hash).
+     * Otherwise throws {@link AuditConflictException} and stores none of them. An empty list does nothing.
+     */
+    void append(List<StoredAuditRecord> records);
+
+    /** Records with {@code fromSequence <= sequence <= toSequence}, ascending by sequence, at most {@code limit}. */
+    List<StoredAuditRecord> readRange(long fromSequence, long toSequence, int limit);
+
+    // ---- LookupEvents
+
+    /** The records that match the query, newest first by {@code (eventTime, sequence)}, one page at a time. */
+    AuditLookupPage lookup(AuditLookupQuery query);
+
+    // ---- signed digests
+
+    /**
+     * Stores a digest. Throws {@link AuditConflictException} when a stored digest has the same
+     * {@code digestStart} or the same {@code digestEnd} (two nodes signing the same interval).
+     */
+    void insertDigest(SignedDigest digest);
+
+    /** The digest with the latest {@code digestEnd}. */
+    Optional<SignedDigest> latestDigest();
+
+    /**
+     * Digests with {@code digestEnd} strictly after {@code endAfter} (every digest when null),
+     * ascending by {@code digestEnd}, at most {@code limit}.
+     */
+    List<SignedDigest> listDigests(Instant endAfter, int limit);
+
+    // ---- signing keys
+
+    /** Stores a new signing key; throws {@link AuditConflictException} when the key id is taken. */
+    void insertSigningKey(StoredSigningKey key);
+
+    Optional<StoredSigningKey> findSigningKey(String keyId);
+
+    /** Every signing key, oldest first by {@code created} (ties by key id); the last one signs. */
+    List<StoredSigningKey> listSigningKeys();
+
+    /**
+     * Replaces a key's wrapped private key only if it still holds {@code expectedWrapped}
+     * (compare-and-set, for root-key rotation). Returns false when the key is unknown or was changed.
+     */
+    boolean replaceWrappedPrivateKey(String keyId, byte[] expectedWrapped, byte[] newWrapped);
+}

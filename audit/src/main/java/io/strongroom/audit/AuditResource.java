@@ -1,0 +1,28 @@
+package io.strongroom.audit;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * An entry of CloudTrail's {@code resources}: a resource the call touched.
+ *
+ * @param arn       the resource's ARN (written as {@code ARN})
+ * @param accountId the account that owns it; null when unknown
+ * @param type      for example {@code AWS::S3::Bucket}
+ */
+public record AuditResource(String arn, String accountId, String type) {
+    public AuditResource {
+        requireNonNull(arn, "arn");
+        requireNonNull(type, "type");
+    }
+
+    Map<String, Object> toJsonValue() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("ARN", arn);
+        UserIdentity.putIfPresent(json, "accountId", accountId);
+        json.put("type", type);
+        return json;
+    }
+}
