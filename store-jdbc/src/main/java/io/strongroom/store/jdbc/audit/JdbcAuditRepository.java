@@ -33,6 +33,10 @@ import java.util.Optional;
  * the head in the same transaction, so records, head and the caller's change commit together. No
  * code path updates or deletes a record, digest or key row (bar re-wrapping a key), and the
  * migration's triggers refuse it to anyone else too.
+ *
+ * <p>Lookups read one index range newest first per (account, category, attribute value), through a
+ * 64-bit key ({@code LookupKeys}) and stop after a page; a query without a recipient account has no
+ * key and scans the table, so callers (LookupEvents is per account) should always give one.
  */
 public final class JdbcAuditRepository implements AuditRepository {
     private static final String SELECT_HEAD = "SELECT sequence, hash FROM audit_chain_head WHERE id = 1";

@@ -53,9 +53,14 @@ public final class AuditAppendThroughput {
                 timeOrderedIds ? "time-ordered" : "random", seconds, WARM_UP_SECONDS);
         Settings settings = new Settings(seconds, batch, principals, timeOrderedIds);
 
+        // the same records chained without a store: how fast this machine is right now (a ratio to it
+        // survives a noisy machine better than the absolute figure)
+        Result baseline = chainAlone(settings);
+        report("baseline: chaining alone", baseline, baseline);
+
         Path directory = Files.createTempDirectory("audit-throughput");
         try (Database sqlite = Database.openSqlite(directory)) {
-            report("SQLite (WAL, synchronous=FULL)", measure(sqlite, settings));
+            report("SQLite (WAL, synchronous=FULL)", measure(sqlite, settings), baseline);
         } finally {
             deleteRecursively(directory);
         }
@@ -67,7 +72,7 @@ public final class AuditAppendThroughput {
         }
         try (PostgresTestDatabase postgres = PostgresTestDatabase.create(adminUrl.get());
              Database database = Database.open(postgres.url())) {
-            report("PostgreSQL", measure(database, settings));
+            report("PostgreSQL", measure(database, settings), baseline);
         }
     }
 
@@ -85,6 +90,22 @@ public final class AuditAppendThroughput {
         Events events = new Events(settings.principals(), settings.timeOrderedIds());
         appendFor(database, repository, events, settings.batch(), WARM_UP_SECONDS * 1_000_000_000L);
         return appendFor(database, repository, events, settings.batch(), settings.seconds() * 1_000_000_000L);
+    }
+
+    private static Result chainAlone(Settings settings) {
+        Events events = new Events(settings.principals(), settings.timeOrderedIds());
+        ChainHead head = ChainHead.GENESIS;
+        long records = 0;
+        long start = System.nanoTime();
+        long deadline = start + WARM_UP_SECONDS * 1_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            for (int i = 0; i < settings.batch(); i++) {
+                StoredAuditRecord record = events.next(head);
+                head = new ChainHead(record.sequence(), record.hash());
+            }
+            records += settings.batch();
+        }
+        return new Result(records, (System.nanoTime() - start) / 1e9);
     }
 
     private static Result appendFor(Database database, JdbcAuditRepository repository, Events events, int batch,
@@ -108,9 +129,9 @@ public final class AuditAppendThroughput {
         return new Result(records, (System.nanoTime() - start) / 1e9);
     }
 
-    private static void report(String store, Result result) {
-        System.out.printf(Locale.ROOT, "%-32s %,10.0f records/s (%,d records in %.1f s)%n", store,
-                result.perSecond(), result.records(), result.seconds());
+    private static void report(String store, Result result, Result baseline) {
+        System.out.printf(Locale.ROOT, "%-32s %,10.0f records/s (%,d records in %.1f s; %.3f of baseline)%n", store,
+                result.perSecond(), result.records(), result.seconds(), result.perSecond() / baseline.perSecond());
     }
 
     /** CloudTrail-shaped records of about {@link #JSON_BYTES} bytes, keys in canonical order. */
