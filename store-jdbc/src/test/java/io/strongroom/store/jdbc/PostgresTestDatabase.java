@@ -60,6 +60,13 @@ public final class PostgresTestDatabase implements AutoCloseable {
         return server + "/" + name + parameters;
     }
 
+    /** Empties the fresh database (its public schema, migrations included) and returns its URL. */
+    public String emptiedUrl() throws SQLException {
+        execute(url(), "DROP SCHEMA public CASCADE");
+        execute(url(), "CREATE SCHEMA public");
+        return url();
+    }
+
     @Override
     public void close() throws SQLException {
         execute(adminUrl, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");

@@ -2,9 +2,6 @@ package io.strongroom.store.jdbc.audit;
 
 import io.strongroom.store.jdbc.Database;
 import io.strongroom.store.jdbc.PostgresTestDatabase;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -27,12 +24,7 @@ class PostgresAuditRepositoryTest extends JdbcAuditRepositoryContract {
     /** Each test starts from an empty schema that the store migrates itself. */
     @Override
     Database openEmptyDatabase() throws Exception {
-        try (Connection connection = DriverManager.getConnection(postgres.url());
-             Statement statement = connection.createStatement()) {
-            statement.execute("DROP SCHEMA public CASCADE");
-            statement.execute("CREATE SCHEMA public");
-        }
-        return Database.open(postgres.url());
+        return Database.open(postgres.emptiedUrl());
     }
 
     @Override

@@ -2,9 +2,6 @@ package io.strongroom.store.jdbc.identity;
 
 import io.strongroom.store.jdbc.Database;
 import io.strongroom.store.jdbc.PostgresTestDatabase;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -32,12 +29,7 @@ class PostgresIdentityRepositoryTest extends IdentityRepositoryContract {
 
     @Override
     String emptyDatabaseUrl() throws Exception {
-        try (Connection connection = DriverManager.getConnection(postgres.url());
-             Statement statement = connection.createStatement()) {
-            statement.execute("DROP SCHEMA public CASCADE");
-            statement.execute("CREATE SCHEMA public");
-        }
-        return postgres.url();
+        return postgres.emptiedUrl();
     }
 
     @Override
