@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.strongroom.core.AwsException;
 import io.strongroom.iam.auth.CallContext;
+import java.util.Map;
 import java.util.Set;
 
 /** A service handler that is its signing name and a protocol's {@link RequestDispatcher}, nothing more. */
@@ -34,6 +35,16 @@ public abstract class DispatchingServiceHandler implements ServiceHandler {
     @Override
     public final ApiResponse renderError(ApiRequest request, AwsException error) {
         return dispatcher.renderError(request, error);
+    }
+
+    @Override
+    public final Map<String, Object> auditRequestParameters(ApiRequest request) {
+        return dispatcher.auditRequestParameters(request);
+    }
+
+    @Override
+    public final Map<String, Object> auditResponseElements(ApiResponse response) {
+        return dispatcher.auditResponseElements(response);
     }
 
     /** The operations (for the Query protocol: the Actions) this handler accepts. */

@@ -2,6 +2,7 @@ package io.strongroom.protocol;
 
 import io.strongroom.core.AwsException;
 import io.strongroom.iam.auth.CallContext;
+import java.util.Map;
 import java.util.Set;
 
 /** One wire protocol's way of finding a request's operation, calling it and rendering its errors. */
@@ -18,4 +19,10 @@ public interface RequestDispatcher {
 
     /** The operations registered. */
     Set<String> operations();
+
+    /** The request's parameters as CloudTrail records them; null when none or unreadable. */
+    Map<String, Object> auditRequestParameters(ApiRequest request);
+
+    /** A successful response's content as CloudTrail records it; null when nothing. */
+    Map<String, Object> auditResponseElements(ApiResponse response);
 }

@@ -2,6 +2,7 @@ package io.strongroom.protocol;
 
 import io.strongroom.core.AwsException;
 import io.strongroom.iam.auth.CallContext;
+import java.util.Map;
 
 /**
  * One AWS service's protocol adapter (IAM and STS over the AWS Query protocol; later KMS over
@@ -25,4 +26,25 @@ public interface ServiceHandler {
 
     /** Renders an error in this service's shape with the request id. */
     ApiResponse renderError(ApiRequest request, AwsException error);
+
+    /**
+     * Whether an operation only reads (CloudTrail's {@code readOnly}). The server runs every other
+     * operation in one store transaction with its audit record, so a change and its record commit
+     * together; a read's record is group-committed. By AWS's naming ({@code Get}, {@code List},
+     * {@code Describe}…); a handler whose reads are named otherwise, or whose "reads" store
+     * something, says so here.
+     */
+    default boolean readOnly(String operation) {
+        return ReadOnlyOperations.byName(operation);
+    }
+
+    /** The request's parameters as its audit record shows them ({@code requestParameters}); null when none. */
+    default Map<String, Object> auditRequestParameters(ApiRequest request) {
+        return null;
+    }
+
+    /** What a successful call returned, as its audit record shows it ({@code responseElements}); null when nothing. */
+    default Map<String, Object> auditResponseElements(ApiResponse response) {
+        return null;
+    }
 }

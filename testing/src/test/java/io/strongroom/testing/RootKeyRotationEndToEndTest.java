@@ -40,7 +40,7 @@ class RootKeyRotationEndToEndTest {
         AccessKey key = node.iam().createAccessKey(r -> r.userName("rotated")).accessKey();
         RootKeyRotationRunner.Summary summary = rotate(node);
         assertThat(summary.complete()).as(summary.summary()).isTrue();
-        assertThat(rewrapped(summary)).isEqualTo(2); // the administrator's key and the user's
+        assertThat(rewrapped(summary)).isEqualTo(3); // the administrator's key, the user's, the audit signing key
         assertThat(summary.summary()).doesNotContain(key.secretAccessKey());
         RootKeyRotationRunner.Summary retired = assembly().retire(node.server().config());
         assertThat(retired.complete()).as(retired.summary()).isTrue();
@@ -112,8 +112,8 @@ class RootKeyRotationEndToEndTest {
         assertThat(failures).as("calls that failed during rotation").isEmpty();
         assertThat(calls.get()).isGreaterThan(callsBeforeRotation);
         assertThat(summary.complete()).as(summary.summary()).isTrue();
-        // the administrator's key, the user's two keys and the session
-        assertThat(rewrapped(summary)).isEqualTo(4);
+        // the administrator's key, the user's two keys, the session and the audit signing key
+        assertThat(rewrapped(summary)).isEqualTo(5);
         assertThat(summary.summary()).doesNotContain(first.secretAccessKey(), session.secretAccessKey());
 
         for (AwsClients caller : callers) {

@@ -10,6 +10,8 @@ import io.strongroom.protocol.RequestDispatcher;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import io.strongroom.protocol.audit.AuditValues;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -74,6 +76,16 @@ public final class JsonDispatcher implements RequestDispatcher {
     @Override
     public Set<String> operations() {
         return operations.operations();
+    }
+
+    @Override
+    public Map<String, Object> auditRequestParameters(ApiRequest request) {
+        return AuditValues.fromJsonObject(request.body());
+    }
+
+    @Override
+    public Map<String, Object> auditResponseElements(ApiResponse response) {
+        return AuditValues.fromJsonObject(response.body());
     }
 
     /** The operation named by a POST's single {@code X-Amz-Target} under this service's prefix. */

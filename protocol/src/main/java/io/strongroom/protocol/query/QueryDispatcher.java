@@ -7,6 +7,9 @@ import io.strongroom.iam.auth.CallContext;
 import io.strongroom.protocol.ApiRequest;
 import io.strongroom.protocol.ApiResponse;
 import io.strongroom.protocol.RequestDispatcher;
+import io.strongroom.protocol.audit.AuditValues;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -64,6 +67,24 @@ public final class QueryDispatcher implements RequestDispatcher {
     @Override
     public Set<String> operations() {
         return operations.actions();
+    }
+
+    /** The parameters without Action and Version, which the record names as eventName already. */
+    @Override
+    public Map<String, Object> auditRequestParameters(ApiRequest request) {
+        try {
+            Map<String, String> flat = new LinkedHashMap<>(QueryRequestReader.read(request).asMap());
+            flat.remove("Action");
+            flat.remove("Version");
+            return AuditValues.fromQueryParameters(flat);
+        } catch (AwsException e) {
+            return null; // unreadable parameters: the record's errorCode says why
+        }
+    }
+
+    @Override
+    public Map<String, Object> auditResponseElements(ApiResponse response) {
+        return AuditValues.fromQueryXmlResult(response.body());
     }
 
     private static String abbreviate(String text) {

@@ -47,6 +47,11 @@ public final class QueryParameters {
         return of(new ArrayList<>(values.entrySet()));
     }
 
+    /** Every parameter by its full name, as sent (for the audit record). */
+    public Map<String, String> asMap() {
+        return values;
+    }
+
     public boolean has(String name) {
         return values.containsKey(prefix + name);
     }

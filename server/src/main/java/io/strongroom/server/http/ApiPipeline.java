@@ -4,10 +4,13 @@ import static java.util.Objects.requireNonNull;
 
 import io.strongroom.core.AwsException;
 import io.strongroom.iam.auth.CallContext;
+import io.strongroom.iam.auth.Principal;
 import io.strongroom.iam.auth.RequestAuthenticator;
 import io.strongroom.protocol.ApiRequest;
 import io.strongroom.protocol.ApiResponse;
 import io.strongroom.protocol.ServiceHandler;
+import io.strongroom.server.audit.CallEvents;
+import io.strongroom.server.audit.CallRecorder;
 import io.strongroom.server.logging.LogFields;
 import io.strongroom.server.logging.RequestLogContext;
 import io.strongroom.server.management.RequestMetrics;
@@ -24,7 +27,8 @@ import java.util.regex.Pattern;
 
 /**
  * Every API call, free of HTTP-server types: route to a service, authenticate, call the service,
- * render any error in that service's shape, stamp the request id, count and log the call.
+ * leave the call's one audit record, render any error in that service's shape, stamp the request
+ * id, count and log the call.
  */
 public final class ApiPipeline {
 
@@ -35,6 +39,8 @@ public final class ApiPipeline {
 
     private final ServiceRouter router;
     private final RequestAuthenticator authenticator;
+    private final CallRecorder recorder;
+    private final CallEvents events;
     private final RequestMetrics metrics;
     private final Clock clock;
     private final String region;
@@ -42,10 +48,12 @@ public final class ApiPipeline {
     /**
      * @param region the region this server answers as: a signature scoped to another one is refused
      */
-    public ApiPipeline(ServiceRouter router, RequestAuthenticator authenticator, RequestMetrics metrics, Clock clock,
-                       String region) {
+    public ApiPipeline(ServiceRouter router, RequestAuthenticator authenticator, CallRecorder recorder,
+                       CallEvents events, RequestMetrics metrics, Clock clock, String region) {
         this.router = requireNonNull(router, "router");
         this.authenticator = requireNonNull(authenticator, "authenticator");
+        this.recorder = requireNonNull(recorder, "recorder");
+        this.events = requireNonNull(events, "events");
         this.metrics = requireNonNull(metrics, "metrics");
         this.clock = requireNonNull(clock, "clock");
         this.region = requireNonNull(region, "region");
@@ -55,34 +63,69 @@ public final class ApiPipeline {
     public ApiResponse handle(ApiRequest request) {
         try (var scope = RequestLogContext.enter(request.requestId())) {
             ServiceHandler handler = router.route(request);
-            Outcome outcome = serve(handler, request);
-            return finish(handler, request, outcome);
+            String operation = operationName(handler, request);
+            Outcome outcome = serve(handler, operation, request);
+            return finish(handler, operation, request, outcome);
         }
     }
 
-    /** Answers a request that was refused before it could be served whole (for example an oversized body). */
+    /** Answers (and records) a request that was refused before it could be served whole, for example an oversized body. */
     public ApiResponse reject(ApiRequest request, AwsException error) {
         try (var scope = RequestLogContext.enter(request.requestId())) {
             ServiceHandler handler = router.route(request);
-            return finish(handler, request, failure(handler, request, error, null));
+            String operation = operationName(handler, request);
+            return finish(handler, operation, request, recordedFailure(handler, operation, request, null, error));
         }
     }
 
-    private Outcome serve(ServiceHandler handler, ApiRequest request) {
-        String principalArn = null;
+    /**
+     * Authenticates and performs the call, and leaves its one audit record: a changing call's in its
+     * own transaction, any other's (reads, refusals, failures) group-committed. The response goes
+     * out only after the record is durable.
+     */
+    private Outcome serve(ServiceHandler handler, String operation, ApiRequest request) {
+        Principal caller = null;
         try {
             RequestAuthenticator.Authenticated authenticated = authenticator.authenticate(toSignedRequest(request));
             requireScopeOf(handler, authenticated);
-            principalArn = authenticated.principal().arn();
-            CallContext call = new CallContext(request.requestId(), authenticated.principal(),
+            Principal principal = authenticated.principal();
+            caller = principal;
+            CallContext call = new CallContext(request.requestId(), principal,
                     request.remoteAddress(), request.header("User-Agent").orElse(""), request.secure(),
                     authenticated.region(), request.receivedAt());
-            return new Outcome(handler.handle(request, call), principalArn, null);
+            ApiResponse response;
+            if (handler.readOnly(operation)) {
+                response = handler.handle(request, call);
+                recorder.record(events.success(handler, operation, request, principal, response));
+            } else {
+                response = recorder.performWithRecord(() -> handler.handle(request, call),
+                        done -> events.success(handler, operation, request, principal, done));
+            }
+            return new Outcome(response, principal.arn(), null);
         } catch (AwsException e) {
-            return failure(handler, request, e, principalArn);
+            return recordedFailure(handler, operation, request, caller, e);
         } catch (RuntimeException e) {
-            return failure(handler, request, AwsException.internal(INTERNAL_ERROR_MESSAGE, e), principalArn);
+            return recordedFailure(handler, operation, request, caller,
+                    AwsException.internal(INTERNAL_ERROR_MESSAGE, e));
         }
+    }
+
+    /**
+     * Records a failed call and renders its error. If even that record cannot be written, the
+     * client still gets an error (never the original success) and the server logs the loss.
+     */
+    private Outcome recordedFailure(ServiceHandler handler, String operation, ApiRequest request, Principal caller,
+                                    AwsException error) {
+        AwsException answered = error;
+        try {
+            recorder.record(events.failure(handler, operation, request, caller, error));
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "The audit record of a failed call could not be written", e);
+            if (error.senderFault()) {
+                answered = AwsException.internal(INTERNAL_ERROR_MESSAGE, e);
+            }
+        }
+        return new Outcome(renderError(handler, request, answered), caller == null ? null : caller.arn(), answered);
     }
 
     /**
@@ -103,10 +146,6 @@ public final class ApiPipeline {
         }
     }
 
-    private static Outcome failure(ServiceHandler handler, ApiRequest request, AwsException error, String principalArn) {
-        return new Outcome(renderError(handler, request, error), principalArn, error);
-    }
-
     private static ApiResponse renderError(ServiceHandler handler, ApiRequest request, AwsException error) {
         try {
             return handler.renderError(request, error);
@@ -116,9 +155,8 @@ public final class ApiPipeline {
         }
     }
 
-    private ApiResponse finish(ServiceHandler handler, ApiRequest request, Outcome outcome) {
+    private ApiResponse finish(ServiceHandler handler, String operation, ApiRequest request, Outcome outcome) {
         ApiResponse response = withStandardHeaders(outcome.response(), request.requestId());
-        String operation = operationName(handler, request);
         if (outcome.error() != null && !outcome.error().senderFault()) {
             logServerFault(handler.signingName(), operation, outcome.error());
         }

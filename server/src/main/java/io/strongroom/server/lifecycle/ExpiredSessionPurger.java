@@ -5,10 +5,6 @@ import static java.util.Objects.requireNonNull;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -31,8 +27,7 @@ public final class ExpiredSessionPurger implements AutoCloseable {
     private final ExpiredSessions sessions;
     private final Clock clock;
     private final Duration retention;
-    private final ScheduledExecutorService scheduler =
-            Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("sts-session-purge").factory());
+    private PeriodicTask schedule;
 
     public ExpiredSessionPurger(ExpiredSessions sessions, Clock clock, Duration retention) {
         this.sessions = requireNonNull(sessions, "sessions");
@@ -42,7 +37,7 @@ public final class ExpiredSessionPurger implements AutoCloseable {
 
     /** Purges now and then every {@code interval} until closed. */
     public ExpiredSessionPurger start(Duration interval) {
-        scheduler.scheduleWithFixedDelay(this::purgeQuietly, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        schedule = PeriodicTask.start("sts-session-purge", interval, this::purgeAndLog);
         return this;
     }
 
@@ -51,25 +46,17 @@ public final class ExpiredSessionPurger implements AutoCloseable {
         return sessions.deleteSessionsExpiredBefore(clock.instant().minus(retention));
     }
 
-    private void purgeQuietly() {
-        try {
-            int deleted = purge();
-            if (deleted > 0) {
-                LOG.info("Purged " + deleted + " expired STS sessions");
-            }
-        } catch (RuntimeException e) {
-            // A failed run must not cancel the schedule; the next one tries again.
-            LOG.log(Level.WARNING, "Purging expired STS sessions failed", e);
+    private void purgeAndLog() {
+        int deleted = purge();
+        if (deleted > 0) {
+            LOG.info("Purged " + deleted + " expired STS sessions");
         }
     }
 
     @Override
     public void close() {
-        scheduler.shutdownNow();
-        try {
-            scheduler.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (schedule != null) {
+            schedule.close();
         }
     }
 }

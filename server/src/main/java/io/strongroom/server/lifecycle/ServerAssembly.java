@@ -2,6 +2,11 @@ package io.strongroom.server.lifecycle;
 
 import static java.util.Objects.requireNonNull;
 
+import io.strongroom.audit.AuditGroupCommitter;
+import io.strongroom.audit.AuditSigningKeys;
+import io.strongroom.audit.AuditTrail;
+import io.strongroom.audit.DigestSigner;
+import io.strongroom.audit.Redaction;
 import io.strongroom.core.spi.RootKeyException;
 import io.strongroom.core.spi.RootKeyProvider;
 import io.strongroom.core.spi.WrappedSecretSource;
@@ -28,9 +33,12 @@ import io.strongroom.rootkey.RootKeyProviders;
 import io.strongroom.rootkey.RootKeyRotation;
 import io.strongroom.rootkey.RootKeySettings;
 import io.strongroom.rootkey.VersionedRootKeyProvider;
+import io.strongroom.server.audit.CallRecorder;
+import io.strongroom.server.audit.StoreCallRecorder;
 import io.strongroom.server.config.ConfigurationException;
 import io.strongroom.server.config.ServerConfig;
 import io.strongroom.store.jdbc.Database;
+import io.strongroom.store.jdbc.audit.JdbcAuditRepository;
 import io.strongroom.store.jdbc.identity.JdbcIdentityRepository;
 import io.strongroom.store.jdbc.identity.JdbcWrappedSecretSource;
 import io.strongroom.store.jdbc.organizations.JdbcOrganizationsRepository;
@@ -113,11 +121,15 @@ public final class ServerAssembly implements ComponentsFactory, RootKeyRotationR
                     authorizer, clock, List.of(authorizer, credentials));
             StsService sts = new StsService(repository, database.transactor(), rootKeys, authorizer, clock);
 
+            AuditRecording audit = openAuditTrail(database, rootKeys);
+            opened.add(0, audit.upkeep()); // records flushed and a last digest signed before the store closes
+
             RequestAuthenticator authenticator = new SigV4RequestAuthenticator(credentials, clock);
             PolicySimulator simulator = new PolicySimulator(repository, database.transactor(), authorizer, evaluator);
             List<ServiceHandler> handlers = List.of(new IamQueryHandler(identities, simulator),
                     new StsQueryHandler(sts), new OrganizationsJsonHandler(organizations));
-            return new AssembledComponents(authenticator, handlers, Map.of(
+            String homeAccountId = repository.findOrganization().orElseThrow().managementAccountId();
+            return new AssembledComponents(authenticator, handlers, audit.recorder(), homeAccountId, Map.of(
                     "store", storeCheck(repository),
                     "rootKey", () -> !rootKeys.currentVersion().isEmpty(),
                     "bootstrap", () -> true), opened);
@@ -130,7 +142,8 @@ public final class ServerAssembly implements ComponentsFactory, RootKeyRotationR
     @Override
     public Summary rotate(ServerConfig config) {
         try (VersionedRootKeyProvider rootKeys = openRootKey(config); Database database = Database.open(config.dbUrl())) {
-            RootKeyRotation.Report report = new RootKeyRotation(rootKeys, wrappedSecrets(database)).rotate();
+            RootKeyRotation.Report report =
+                    new RootKeyRotation(rootKeys, wrappedSecrets(database, rootKeys)).rotate();
             String summary = "Root key rotated from " + report.previousVersion() + " to " + report.currentVersion()
                     + ": " + report.rewrapped() + " secrets re-wrapped, " + report.alreadyCurrent() + " already current, "
                     + report.conflicts() + " changed concurrently, " + report.vanished() + " deleted meanwhile"
@@ -147,7 +160,8 @@ public final class ServerAssembly implements ComponentsFactory, RootKeyRotationR
     @Override
     public Summary retire(ServerConfig config) {
         try (VersionedRootKeyProvider rootKeys = openRootKey(config); Database database = Database.open(config.dbUrl())) {
-            RootKeyRotation.Retirement retirement = new RootKeyRotation(rootKeys, wrappedSecrets(database)).retireUnused();
+            RootKeyRotation.Retirement retirement =
+                    new RootKeyRotation(rootKeys, wrappedSecrets(database, rootKeys)).retireUnused();
             if (!retirement.complete()) {
                 return new Summary(false, "Nothing retired: " + retirement.stillInUse().size()
                         + " stored secrets still refer to a root-key version other than the current "
@@ -175,10 +189,16 @@ public final class ServerAssembly implements ComponentsFactory, RootKeyRotationR
     }
 
     /** Every store of secrets wrapped by the root key. */
-    private static List<WrappedSecretSource> wrappedSecrets(Database database) {
+    private List<WrappedSecretSource> wrappedSecrets(Database database, RootKeyProvider rootKeys) {
         return List.of(
                 JdbcWrappedSecretSource.accessKeys(database.transactor()),
-                JdbcWrappedSecretSource.stsSessions(database.transactor()));
+                JdbcWrappedSecretSource.stsSessions(database.transactor()),
+                auditSigningKeys(database, rootKeys));
+    }
+
+    private AuditSigningKeys auditSigningKeys(Database database, RootKeyProvider rootKeys) {
+        return new AuditSigningKeys(new JdbcAuditRepository(database.transactor(), database.vendor()),
+                database.transactor(), rootKeys, clock);
     }
 
     /** The first few entries: a store can hold many thousands of secrets. */
@@ -217,8 +237,27 @@ public final class ServerAssembly implements ComponentsFactory, RootKeyRotationR
         }
     }
 
+    /**
+     * The audit trail: records written through the group committer or in the change's own
+     * transaction, digests signed on a schedule with a signing key wrapped by the root key.
+     */
+    private AuditRecording openAuditTrail(Database database, RootKeyProvider rootKeys) {
+        JdbcAuditRepository records = new JdbcAuditRepository(database.transactor(), database.vendor());
+        AuditTrail trail = new AuditTrail(records, Redaction.withDefaults());
+        AuditGroupCommitter groupCommitter = new AuditGroupCommitter(trail, database.transactor());
+        AuditSigningKeys signingKeys = new AuditSigningKeys(records, database.transactor(), rootKeys, clock);
+        DigestSigner signer = new DigestSigner(records, database.transactor(), signingKeys, clock,
+                DigestSigner.DEFAULT_INTERVAL);
+        return new AuditRecording(new StoreCallRecorder(trail, database.transactor(), groupCommitter),
+                new AuditUpkeep(groupCommitter, signer, DigestSigner.DEFAULT_INTERVAL));
+    }
+
+    private record AuditRecording(CallRecorder recorder, AuditUpkeep upkeep) {
+    }
+
     /** The wired components; closing closes the store first, then the root key. */
     private record AssembledComponents(RequestAuthenticator authenticator, List<ServiceHandler> serviceHandlers,
+                                       CallRecorder callRecorder, String homeAccountId,
                                        Map<String, BooleanSupplier> readinessChecks, List<AutoCloseable> resources)
             implements Components {
         @Override

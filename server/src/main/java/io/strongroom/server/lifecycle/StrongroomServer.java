@@ -2,6 +2,7 @@ package io.strongroom.server.lifecycle;
 
 import static java.util.Objects.requireNonNull;
 
+import io.strongroom.server.audit.CallEvents;
 import io.strongroom.server.config.ServerConfig;
 import io.strongroom.server.http.ApiHandler;
 import io.strongroom.server.http.ApiPipeline;
@@ -70,8 +71,11 @@ public final class StrongroomServer implements AutoCloseable {
             management = JettyServers.management(config, new ManagementHandler(readiness, metrics));
             management.start();
 
+            Components served = components;
             ApiPipeline pipeline = new ApiPipeline(new ServiceRouter(components.serviceHandlers()),
-                    components.authenticator(), new RequestMetrics(metrics.registry()), clock, config.region());
+                    components.authenticator(), components.callRecorder(),
+                    new CallEvents(clock, config.region(), served::homeAccountId),
+                    new RequestMetrics(metrics.registry()), clock, config.region());
             api = JettyServers.api(config,
                     new ApiHandler(pipeline, config.trustedProxies(), config.maxRequestBody(), clock), tls);
             api.start();

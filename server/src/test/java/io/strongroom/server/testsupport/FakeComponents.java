@@ -1,7 +1,15 @@
 package io.strongroom.server.testsupport;
 
+import io.strongroom.audit.AuditGroupCommitter;
+import io.strongroom.audit.AuditTrail;
+import io.strongroom.audit.Redaction;
+import io.strongroom.audit.StoredAuditRecord;
+import io.strongroom.audit.testing.InMemoryAuditRepository;
+import io.strongroom.audit.testing.InMemoryAuditTransactor;
 import io.strongroom.iam.auth.RequestAuthenticator;
 import io.strongroom.protocol.ServiceHandler;
+import io.strongroom.server.audit.CallRecorder;
+import io.strongroom.server.audit.StoreCallRecorder;
 import io.strongroom.server.lifecycle.Components;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,11 +20,19 @@ import java.util.function.BooleanSupplier;
 /** Components built from fakes: an iam and an sts {@link FakeServiceHandler} and the {@link FakeAuthenticator}. */
 public final class FakeComponents implements Components {
 
+    public static final String HOME_ACCOUNT = "999988887777";
+
     public final FakeServiceHandler iam = new FakeServiceHandler("iam");
     public final FakeServiceHandler sts = new FakeServiceHandler("sts");
     public final AtomicBoolean storeHealthy = new AtomicBoolean(true);
     public final AtomicBoolean closed = new AtomicBoolean();
     private final RequestAuthenticator authenticator = new FakeAuthenticator();
+    /** The audit trail over in-memory fakes of its store: tests read the records the pipeline left. */
+    public final InMemoryAuditRepository auditRecords = new InMemoryAuditRepository();
+    private final InMemoryAuditTransactor auditTransactor = new InMemoryAuditTransactor(auditRecords);
+    private final AuditTrail trail = new AuditTrail(auditRecords, Redaction.withDefaults());
+    private final AuditGroupCommitter groupCommitter = new AuditGroupCommitter(trail, auditTransactor);
+    private final CallRecorder recorder = new StoreCallRecorder(trail, auditTransactor, groupCommitter);
 
     @Override
     public RequestAuthenticator authenticator() {
@@ -29,6 +45,21 @@ public final class FakeComponents implements Components {
     }
 
     @Override
+    public CallRecorder callRecorder() {
+        return recorder;
+    }
+
+    @Override
+    public String homeAccountId() {
+        return HOME_ACCOUNT;
+    }
+
+    /** Every audit record the pipeline left, in order. */
+    public List<StoredAuditRecord> records() {
+        return auditRecords.readRange(1, Long.MAX_VALUE, Integer.MAX_VALUE);
+    }
+
+    @Override
     public Map<String, BooleanSupplier> readinessChecks() {
         Map<String, BooleanSupplier> checks = new LinkedHashMap<>();
         checks.put("store", storeHealthy::get);
@@ -37,6 +68,7 @@ public final class FakeComponents implements Components {
 
     @Override
     public void close() {
+        groupCommitter.close();
         closed.set(true);
     }
 }

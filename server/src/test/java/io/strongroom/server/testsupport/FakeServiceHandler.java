@@ -5,6 +5,7 @@ import io.strongroom.iam.auth.CallContext;
 import io.strongroom.protocol.ApiRequest;
 import io.strongroom.protocol.ApiResponse;
 import io.strongroom.protocol.ServiceHandler;
+import io.strongroom.protocol.audit.AuditValues;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -80,6 +81,25 @@ public final class FakeServiceHandler implements ServiceHandler {
         }
         return ApiResponse.xml(200, "<Ok service=\"" + signingName + "\" operation=\"" + operationName(request)
                 + "\" caller=\"" + call.principal().arn() + "\" bodyBytes=\"" + request.body().length + "\"/>");
+    }
+
+    /** The query parameters but Action, as the Query protocol's handlers record them. */
+    @Override
+    public Map<String, Object> auditRequestParameters(ApiRequest request) {
+        Map<String, String> flat = new java.util.LinkedHashMap<>();
+        for (String pair : request.rawQuery().split("&")) {
+            int equals = pair.indexOf('=');
+            if (equals > 0 && !pair.startsWith("Action=")) {
+                flat.put(pair.substring(0, equals), URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return AuditValues.fromQueryParameters(flat);
+    }
+
+    /** Slow changes nothing, so it holds no store transaction while it waits. */
+    @Override
+    public boolean readOnly(String operation) {
+        return operation.equals("Slow") || ServiceHandler.super.readOnly(operation);
     }
 
     @Override
