@@ -37,7 +37,11 @@ class Server:
         self.endpoint = f"http://127.0.0.1:{self.http_port}"
         self.admin_key_id = _random_key_id()
         self.admin_secret = secrets.token_urlsafe(40)[:40]
-        self.log = open(self.data_dir.parent / (self.data_dir.name + ".log"), "wb")
+        self.log = open(self.data_dir.parent / (self.data_dir.name + ".log"), "ab")
+        self.start()
+
+    def start(self):
+        """Starts the server process on this data directory (again, after kill())."""
         env = dict(os.environ)
         env["STRONGROOM_ADMIN_ACCESS_KEY_ID"] = self.admin_key_id
         env["STRONGROOM_ADMIN_SECRET_ACCESS_KEY"] = self.admin_secret
@@ -48,6 +52,16 @@ class Server:
              "--management-port", str(self.management_port)],
             stdout=self.log, stderr=subprocess.STDOUT, env=env, cwd=str(self.data_dir))
         self._wait_ready()
+
+    def kill(self):
+        """SIGKILL: no shutdown hook, no flush; what survives is what was durable."""
+        self.process.kill()
+        self.process.wait(timeout=30)
+
+    def strongroom(self, *args):
+        """Runs a strongroom CLI command against this server's data directory; returns the CompletedProcess."""
+        return subprocess.run([str(ROOT / "strongroom"), *args], capture_output=True, text=True, timeout=300,
+                              cwd=str(self.data_dir))
 
     def _wait_ready(self, timeout=120):
         deadline = time.time() + timeout
@@ -92,12 +106,18 @@ class Server:
             return 0, (json.loads(result.stdout) if result.stdout.strip() else {})
         return result.returncode, result.stderr
 
-    def stop(self):
+    def stop_process(self):
+        """A clean stop (SIGTERM): the server flushes its audit records and signs a last digest."""
+        if self.process.poll() is not None:
+            return
         self.process.terminate()
         try:
             self.process.wait(timeout=30)
         except subprocess.TimeoutExpired:
             self.process.kill()
+
+    def stop(self):
+        self.stop_process()
         self.log.close()
         shutil.rmtree(self.data_dir, ignore_errors=True)
 

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * One API call as a CloudTrail record (event version {@value #EVENT_VERSION}, event type
@@ -150,7 +149,10 @@ public record AuditEvent(
         return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
     }
 
-    /** Builds an {@link AuditEvent}; the event id defaults to a random UUID, the category to management. */
+    /**
+     * Builds an {@link AuditEvent}; the event id defaults to a fresh time-ordered UUID ({@link EventIds}),
+     * the category to management.
+     */
     public static final class Builder {
         private UserIdentity userIdentity;
         private Instant eventTime;
@@ -272,7 +274,7 @@ public record AuditEvent(
             return new AuditEvent(userIdentity, eventTime, eventSource, eventName, awsRegion, sourceIPAddress,
                     userAgent, (Map<String, Object>) requestParameters, (Map<String, Object>) responseElements,
                     (Map<String, Object>) additionalEventData, errorCode, errorMessage, requestId,
-                    eventId != null ? eventId : UUID.randomUUID().toString(), readOnly, resources, eventCategory,
+                    eventId != null ? eventId : EventIds.next(), readOnly, resources, eventCategory,
                     recipientAccountId, tlsDetails);
         }
     }

@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.PublicKey;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -32,7 +33,10 @@ import java.util.Map;
  * must still reach the signed head.
  *
  * <p>Records are hashed as the bytes that were read (the hashed text is part of the line), without
- * parsing the record, so verification runs at the speed of SHA-256.
+ * parsing the record, so verification runs at the speed of SHA-256. A record that is not what was
+ * chained at its place is looked for among the records after it before it is called modified: a
+ * store whose rows were swapped or shifted is reported as {@link Kind#REORDERED_RECORD}, naming
+ * where the record came from.
  */
 public final class AuditVerifier {
     private final Map<String, PublicKey> keysById;
@@ -82,6 +86,7 @@ public final class AuditVerifier {
         private int digestIndex;
         private int digestsVerified;
         private long signedThrough;
+        private Instant signedUntil;
         private long firstSequenceSeen;
 
         Run(LineSource lines, List<SignedDigest> digests) {
@@ -92,7 +97,7 @@ public final class AuditVerifier {
         VerificationReport run() {
             Finding finding = check();
             long unsigned = finding == null && started ? last - Math.max(signedThrough, firstSequenceSeen - 1) : 0;
-            return new VerificationReport(recordsVerified, last, digestsVerified, signedThrough,
+            return new VerificationReport(recordsVerified, last, digestsVerified, signedThrough, signedUntil,
                     Math.max(unsigned, 0), finding);
         }
 
@@ -138,11 +143,11 @@ public final class AuditVerifier {
                             + " was modified and its hash recomputed: record " + sequence
                             + " chains a different previous hash");
                 }
-                return new Finding(Kind.MODIFIED_RECORD, sequence,
+                return movedOrModified(sequence, bytes, from + ExportLine.HASHED_TAIL_AT, layout.recordTo(),
                         "record " + sequence + " does not chain the hash of record " + (sequence - 1));
             }
             if (!MessageDigest.isEqual(computed, lineHash)) {
-                return new Finding(Kind.MODIFIED_RECORD, sequence,
+                return movedOrModified(sequence, bytes, from + ExportLine.HASHED_TAIL_AT, layout.recordTo(),
                         "record " + sequence + " does not match its hash: its text or its hash was modified");
             }
             running = computed;
@@ -179,6 +184,50 @@ public final class AuditVerifier {
             return sha256.digest();
         }
 
+        /**
+         * Record {@code sequence} is not what was chained there. Before calling it modified, looks
+         * through the rest of the records for the place it came from, as a store whose rows were
+         * swapped or shifted leaves it: either the whole record with its hashes (it hashes to its own
+         * hash under another sequence {@code j}) or its text alone (it hashes to record j's hash under
+         * record j's previous hash). Reads to the end on this failure path only.
+         */
+        private Finding movedOrModified(long sequence, byte[] bytes, int textFrom, int textTo, String modified) {
+            byte[] text = Arrays.copyOfRange(bytes, textFrom, textTo);
+            byte[] ownHash = lineHash.clone();
+            byte[] ownPrevious = linePrevious.clone();
+            while (lines.next()) {
+                byte[] later = lines.bytes();
+                int laterFrom = lines.from();
+                Layout layout = Layout.scan(later, laterFrom, lines.to());
+                if (layout.problem() != null || layout.sequence() == sequence) {
+                    continue;
+                }
+                long j = layout.sequence();
+                if (MessageDigest.isEqual(hashAt(ownPrevious, text, j), ownHash)) {
+                    return new Finding(Kind.REORDERED_RECORD, sequence, "record " + sequence
+                            + " holds the record chained as " + j + ": records were swapped or moved");
+                }
+                ExportLine.decodeHash(later, laterFrom + ExportLine.PREVIOUS_HASH_AT, linePrevious);
+                ExportLine.decodeHash(later, laterFrom + ExportLine.HASH_AT, lineHash);
+                if (MessageDigest.isEqual(hashAt(linePrevious, text, j), lineHash)) {
+                    return new Finding(Kind.REORDERED_RECORD, sequence, "record " + sequence
+                            + " holds the text of record " + j + ": records' texts were swapped or moved");
+                }
+            }
+            return new Finding(Kind.MODIFIED_RECORD, sequence, modified);
+        }
+
+        /** The chain hash of a record text ({@code "record":R}) placed at {@code sequence} after {@code previous}. */
+        private byte[] hashAt(byte[] previous, byte[] text, long sequence) {
+            sha256.update(previous);
+            sha256.update((byte) '{');
+            sha256.update(text);
+            sha256.update(HashChain.SEQUENCE_INFIX);
+            sha256.update(Long.toString(sequence).getBytes(StandardCharsets.US_ASCII));
+            sha256.update((byte) '}');
+            return sha256.digest();
+        }
+
         /** Record {@code expected} is not where it should be: it comes later (reordered) or never (missing). */
         private Finding missingOrReordered(long expected, long found) {
             while (lines.next()) {
@@ -207,6 +256,7 @@ public final class AuditVerifier {
                 }
                 digestsVerified++;
                 signedThrough = sequence;
+                signedUntil = digest.digestEnd();
                 digestIndex++;
                 if (digestIndex < digests.size()) {
                     Finding finding = enterDigest(digestIndex);
@@ -238,6 +288,10 @@ public final class AuditVerifier {
                 if (digest.isFirst() && digest.firstSequence() != 1) {
                     return new Finding(Kind.DIGEST_CHAIN_BROKEN, digest.firstSequence(),
                             describe(digest) + " claims to be the first digest but does not start at record 1");
+                }
+                if (digest.isFirst() && digest.recordCount() == 0 && !digest.headHash().equals(ChainHash.GENESIS)) {
+                    return new Finding(Kind.DIGEST_HEAD_MISMATCH, digest.firstSequence(),
+                            describe(digest) + " covers no record but signs another head than the genesis hash");
                 }
                 return null;
             }
@@ -275,13 +329,19 @@ public final class AuditVerifier {
             SignedDigest open = digests.get(digestIndex);
             long next = started ? last + 1 : open.firstSequence();
             if (!started && open.recordCount() == 0) {
-                // no records at all and only empty digests: nothing more to check against
+                // no records at all: only empty digests may follow, each still checked on its own and
+                // against its predecessor (the open one was checked when it was reached)
                 for (int i = digestIndex; i < digests.size(); i++) {
+                    Finding finding = i == digestIndex ? null : enterDigest(i);
+                    if (finding != null) {
+                        return finding;
+                    }
                     if (digests.get(i).recordCount() != 0) {
                         return truncated(digests.get(i).firstSequence(), digests.get(digests.size() - 1));
                     }
+                    digestsVerified++;
+                    signedUntil = digests.get(i).digestEnd();
                 }
-                digestsVerified += digests.size() - digestIndex;
                 return null;
             }
             return truncated(next, digests.get(digests.size() - 1));

@@ -148,10 +148,11 @@ class AuditEventTest {
     }
 
     @Test
-    void generatesARandomEventIdWhenNoneIsGiven() {
+    void generatesATimeOrderedEventIdWhenNoneIsGiven() {
         AuditEvent a = builder().build();
         AuditEvent b = builder().build();
         assertThat(a.eventId()).hasSize(36).isNotEqualTo(b.eventId());
+        assertThat(java.util.UUID.fromString(a.eventId()).version()).isEqualTo(7);
     }
 
     @Test

@@ -275,6 +275,49 @@ class AuditVerifierTest {
                 "records 901..1000 come before the first digest, which starts at record 1001");
     }
 
+    @Test
+    void rowsSwappedInAStoreAreReportedAsReorderedAtTheFirst() {
+        // a store keeps the sequence in its own column: swapping two rows' contents keeps the line
+        // sequences in order, so only the hashes show where each record came from
+        List<String> lines = copy();
+        ChainedRecord a = ExportLine.parse(lines.get(1233));
+        ChainedRecord b = ExportLine.parse(lines.get(1234));
+        lines.set(1233, ExportLine.format(new ChainedRecord(1234, b.previousHash(), b.hash(), b.eventJson())));
+        lines.set(1234, ExportLine.format(new ChainedRecord(1235, a.previousHash(), a.hash(), a.eventJson())));
+        assertFinding(lines, digests, Kind.REORDERED_RECORD, 1234,
+                "record 1234 holds the record chained as 1235: records were swapped or moved");
+    }
+
+    @Test
+    void aRowMovedFarIsFoundWhereItCameFrom() {
+        List<String> lines = copy();
+        ChainedRecord a = ExportLine.parse(lines.get(1233));
+        ChainedRecord far = ExportLine.parse(lines.get(2899));
+        lines.set(1233, ExportLine.format(new ChainedRecord(1234, far.previousHash(), far.hash(), far.eventJson())));
+        lines.set(2899, ExportLine.format(new ChainedRecord(2900, a.previousHash(), a.hash(), a.eventJson())));
+        assertFinding(lines, digests, Kind.REORDERED_RECORD, 1234, "record 1234 holds the record chained as 2900");
+    }
+
+    @Test
+    void textsSwappedBetweenTwoRecordsAreReportedAsReorderedAtTheFirst() {
+        List<String> lines = copy();
+        ChainedRecord a = ExportLine.parse(lines.get(1233));
+        ChainedRecord b = ExportLine.parse(lines.get(1234));
+        lines.set(1233, ExportLine.format(new ChainedRecord(1234, a.previousHash(), a.hash(), b.eventJson())));
+        lines.set(1234, ExportLine.format(new ChainedRecord(1235, b.previousHash(), b.hash(), a.eventJson())));
+        assertFinding(lines, digests, Kind.REORDERED_RECORD, 1234,
+                "record 1234 holds the text of record 1235: records' texts were swapped or moved");
+    }
+
+    @Test
+    void aTextCopiedFromAnotherRecordIsReportedAsMoved() {
+        List<String> lines = copy();
+        ChainedRecord a = ExportLine.parse(lines.get(1233));
+        ChainedRecord later = ExportLine.parse(lines.get(1999));
+        lines.set(1233, ExportLine.format(new ChainedRecord(1234, a.previousHash(), a.hash(), later.eventJson())));
+        assertFinding(lines, digests, Kind.REORDERED_RECORD, 1234, "record 1234 holds the text of record 2000");
+    }
+
     // ---- tampered digests
 
     @Test
@@ -372,6 +415,43 @@ class AuditVerifierTest {
                 first.lastSequence() + 1, first.headHash(), first.previousDigestSignature(), first.keyId(),
                 first.signature()));
         assertFinding(lines, earlyForgery, Kind.DIGEST_SIGNATURE_INVALID, 1, "forged or altered");
+    }
+
+    @Test
+    void everyDigestOfATrailWithoutRecordsIsChecked() {
+        InMemoryAuditRepository repository = new InMemoryAuditRepository();
+        InMemoryAuditTransactor transactor = new InMemoryAuditTransactor(repository);
+        MutableClock clock = new MutableClock(Instant.parse("2025-03-04T05:00:00Z"));
+        AuditSigningKeys keys = new AuditSigningKeys(repository, transactor, new TestRootKey(), clock);
+        DigestSigner signer = new DigestSigner(repository, transactor, keys, clock, DigestSigner.DEFAULT_INTERVAL);
+        AuditVerifier ownVerifier = new AuditVerifier(keys.current().publicKey());
+        for (int i = 0; i < 3; i++) {
+            clock.advance(Duration.ofMinutes(1));
+            signer.signIfDue().orElseThrow();
+        }
+        List<SignedDigest> empty = repository.listDigests(null, 10);
+        VerificationReport intact = ownVerifier.verify(List.<String>of().iterator(), empty);
+        assertThat(intact.ok()).isTrue();
+        assertThat(intact.digestsVerified()).isEqualTo(3);
+        assertThat(intact.signedUntil()).isEqualTo(empty.getLast().digestEnd());
+
+        List<SignedDigest> forged = new ArrayList<>(empty);
+        SignedDigest last = empty.get(2);
+        forged.set(2, new SignedDigest(last.digestStart(), last.digestEnd(), last.firstSequence(), last.lastSequence(),
+                last.headHash(), last.previousDigestSignature(), last.keyId(), new byte[64]));
+        assertThat(ownVerifier.verify(List.<String>of().iterator(), forged).finding())
+                .isEqualTo(new Finding(Kind.DIGEST_SIGNATURE_INVALID, 1, "the digest of " + last.digestStart() + " to "
+                        + last.digestEnd() + " (records none) has a signature that does not verify: it was forged or altered"));
+    }
+
+    @Test
+    void theSummaryNamesRecordsDigestsAndSequences() {
+        VerificationReport report = verify(exported.subList(1000, TOTAL), digests.subList(2, 7));
+        assertThat(report.summary()).isEqualTo("verified 2037 records, 5 digests, sequences 1001..3037");
+        assertThat(report.firstSequence()).isEqualTo(1001);
+        assertThat(report.signedUntil()).isEqualTo(digests.get(6).digestEnd());
+        VerificationReport failed = verify(exported.subList(0, 2750), digests);
+        assertThat(failed.summary()).startsWith("FAILED: TRUNCATED_TAIL at sequence 2751: the records end at 2750");
     }
 
     // ---- the stream form

@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code strongroom} command: {@code start-dev}, {@code start}, {@code root-key rotate}, {@code root-key retire},
- * {@code explain}, {@code version}. Exit codes: 0 success, 1 failure at run time, 2 bad usage or configuration
+ * {@code explain}, {@code audit export}, {@code audit verify}, {@code version}. Exit codes: 0 success, 1 failure at
+ * run time (or an audit export that does not verify), 2 bad usage or configuration
  * (with the message on stderr).
  */
 @Command(name = "strongroom", mixinStandardHelpOptions = true,
@@ -40,6 +41,9 @@ public final class StrongroomCommand {
                 .addSubcommand("rotate", new RootKeyCommand.Rotate(launch))
                 .addSubcommand("retire", new RootKeyCommand.Retire(launch)));
         root.addSubcommand("explain", new ExplainCommand(launch));
+        root.addSubcommand("audit", new CommandLine(new AuditCommand())
+                .addSubcommand("export", new AuditCommand.Export(launch))
+                .addSubcommand("verify", new AuditCommand.Verify(launch)));
         root.addSubcommand("version", new VersionCommand(launch));
         root.setOut(new java.io.PrintWriter(launch.out(), true));
         root.setErr(new java.io.PrintWriter(launch.err(), true));

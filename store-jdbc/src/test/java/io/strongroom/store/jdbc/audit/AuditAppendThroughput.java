@@ -1,8 +1,10 @@
 package io.strongroom.store.jdbc.audit;
 
+import io.strongroom.audit.AuditGroupCommitter;
 import io.strongroom.audit.ChainHead;
 import io.strongroom.audit.ChainedRecord;
 import io.strongroom.audit.EventCategory;
+import io.strongroom.audit.EventIds;
 import io.strongroom.audit.HashChain;
 import io.strongroom.audit.IndexedResource;
 import io.strongroom.audit.StoredAuditRecord;
@@ -17,7 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 
 /**
@@ -28,13 +29,15 @@ import java.util.stream.Stream;
  * {@code STRONGROOM_TEST_PG_URL} is set.
  *
  * <pre>
- *   java -cp … io.strongroom.store.jdbc.audit.AuditAppendThroughput [seconds=10] [batch=100] [principals=5] [ids=random]
+ *   java -cp … io.strongroom.store.jdbc.audit.AuditAppendThroughput [seconds=10] [batch=200] [principals=5] [ids=time-ordered]
  * </pre>
  *
  * Records are S3 data events naming one bucket, from {@code principals} users (each with its own
  * access key) in turn: each distinct user and key in a batch is a place the username and
- * access-key indexes are written. {@code ids} is {@code random} (version 4 UUIDs, what
- * {@code AuditEvent} gives today) or {@code time-ordered} (version 7 UUIDs).
+ * access-key indexes are written. {@code batch} defaults to the group committer's largest batch
+ * ({@code AuditGroupCommitter.DEFAULT_MAX_BATCH}). {@code ids} is {@code time-ordered} (version 7
+ * UUIDs from {@link EventIds}, what {@code AuditEvent} gives) or {@code random} (version 4 UUIDs,
+ * what it gave before, for comparison).
  */
 public final class AuditAppendThroughput {
     private static final int WARM_UP_SECONDS = 3;
@@ -45,9 +48,9 @@ public final class AuditAppendThroughput {
 
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
-        int batch = args.length > 1 ? Integer.parseInt(args[1]) : 100;
+        int batch = args.length > 1 ? Integer.parseInt(args[1]) : AuditGroupCommitter.DEFAULT_MAX_BATCH;
         int principals = args.length > 2 ? Integer.parseInt(args[2]) : 5;
-        boolean timeOrderedIds = args.length > 3 && args[3].equals("time-ordered");
+        boolean timeOrderedIds = args.length <= 3 || !args[3].equals("random");
         System.out.printf(Locale.ROOT, "chained append: batches of %d records, ~%d B canonical JSON, %d principals,"
                         + " %s event ids, %d s after %d s warm-up, one appender%n", batch, JSON_BYTES, principals,
                 timeOrderedIds ? "time-ordered" : "random", seconds, WARM_UP_SECONDS);
@@ -153,7 +156,7 @@ public final class AuditAppendThroughput {
             if (counter % 1000 == 0) {
                 time = time.plusSeconds(1);
             }
-            String eventId = (timeOrderedIds ? timeOrderedUuid() : UUID.randomUUID()).toString();
+            String eventId = timeOrderedIds ? EventIds.next() : UUID.randomUUID().toString();
             String json = json(eventId, counter, padding);
             ChainedRecord link = HashChain.next(head, json);
             long principal = counter % principals;
@@ -163,14 +166,6 @@ public final class AuditAppendThroughput {
                     "AKIAIOSFODNN7EX" + principal, readOnly, EventCategory.DATA,
                     List.of(new IndexedResource("AWS::S3::Bucket", "analytics-reports")), json,
                     link.previousHash(), link.hash());
-        }
-
-        /** A version 7 UUID: 48 bits of milliseconds, then random bits (not for security: ids only). */
-        private static UUID timeOrderedUuid() {
-            ThreadLocalRandom random = ThreadLocalRandom.current();
-            long mostSignificant = System.currentTimeMillis() << 16 | 0x7000L | random.nextLong(0x1000);
-            long leastSignificant = random.nextLong() >>> 2 | 0x8000_0000_0000_0000L;
-            return new UUID(mostSignificant, leastSignificant);
         }
 
         private String json(String eventId, long n, String pad) {

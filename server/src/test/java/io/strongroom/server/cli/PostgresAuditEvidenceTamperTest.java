@@ -1,0 +1,35 @@
+package io.strongroom.server.cli;
+
+import io.strongroom.store.jdbc.PostgresTestDatabase;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/** The tamper tests on PostgreSQL: one fresh database for the class, emptied before each test. */
+class PostgresAuditEvidenceTamperTest extends AuditEvidenceTamperContract {
+    private static PostgresTestDatabase database;
+
+    @BeforeAll
+    static void createDatabase() throws SQLException {
+        database = PostgresTestDatabase.create();
+    }
+
+    @AfterAll
+    static void dropDatabase() throws SQLException {
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    @Override
+    String freshStoreUrl() throws SQLException {
+        return database.emptiedUrl();
+    }
+
+    /** A superuser (or the tables' owner) can switch the triggers off for a session. */
+    @Override
+    void disableAppendOnlyGuards(Connection connection) throws SQLException {
+        update(connection, "SET session_replication_role = replica");
+    }
+}
