@@ -21,7 +21,9 @@ import java.util.Optional;
  *       {@link AuditConflictException} (changing nothing) otherwise; sequences have no gaps.
  *   <li>Instants are stored with at least millisecond precision (the domain never passes finer).
  *   <li>Records, digests and keys are never updated or deleted, except a signing key's wrapped
- *       private key, which root-key rotation re-wraps ({@link #replaceWrappedPrivateKey}).
+ *       private key, which root-key rotation re-wraps ({@link #replaceWrappedPrivateKey}), and the
+ *       oldest records, which retention deletes as a prefix that ends where a digest ends
+ *       ({@link #deletePrefix}).
  * </ul>
  */
 public interface AuditRepository {
@@ -45,8 +47,30 @@ public interface AuditRepository {
      */
     void append(List<StoredAuditRecord> records);
 
-    /** Records with {@code fromSequence <= sequence <= toSequence}, ascending by sequence, at most {@code limit}. */
+    /**
+     * Records with {@code fromSequence <= sequence <= toSequence}, ascending by sequence, at most
+     * {@code limit}. After a purge the range simply starts at the oldest kept record.
+     */
     List<StoredAuditRecord> readRange(long fromSequence, long toSequence, int limit);
+
+    // ---- retention
+
+    /**
+     * Deletes the oldest records, every sequence up to {@code throughSequence}, with their lookup
+     * entries, and stores the purge ({@link #latestPurge()}) in the same transaction. What remains
+     * must still verify and the chain must still have its head, so {@code throughSequence} must be
+     * the {@code lastSequence} of a stored digest (the remaining records then start where the next
+     * digest starts) and lie before the chain head's sequence. Otherwise throws
+     * {@link AuditConflictException} and deletes nothing. A cut at or before the latest purge deletes
+     * nothing and returns 0. Digests and signing keys are kept. Joins the caller's transaction.
+     *
+     * @param purgedAt when the purge runs (millisecond precision)
+     * @return how many records were deleted
+     */
+    long deletePrefix(long throughSequence, Instant purgedAt);
+
+    /** The latest purge; empty while no record was ever deleted. */
+    Optional<AuditPurge> latestPurge();
 
     // ---- LookupEvents
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.strongroom.audit.AuditConflictException;
 import io.strongroom.audit.AuditLookupPage;
 import io.strongroom.audit.AuditLookupQuery;
+import io.strongroom.audit.AuditPurge;
 import io.strongroom.audit.AuditRepository;
 import io.strongroom.audit.ChainHash;
 import io.strongroom.audit.ChainHead;
@@ -219,6 +220,99 @@ public abstract class AuditRepositoryContract {
         assertThat(repository.readRange(12, 20, 100)).containsExactly(all.getLast());
         assertThat(repository.readRange(13, 20, 100)).isEmpty();
         assertThat(repository.readRange(7, 3, 100)).isEmpty();
+    }
+
+    // ---- retention
+
+    @Test
+    public void aPrefixEndingWhereADigestEndsIsDeletedWithItsLookupEntries() {
+        List<StoredAuditRecord> all = appendSix();
+        insertDigestOver(all, 1, 3, T0);
+
+        assertThat(repository.deletePrefix(3, T0.plusSeconds(3600))).isEqualTo(3);
+
+        assertThat(repository.readRange(1, Long.MAX_VALUE, 100)).containsExactlyElementsOf(all.subList(3, 6));
+        assertThat(repository.readRange(2, 4, 100)).containsExactly(all.get(3));
+        assertThat(repository.latestPurge()).contains(new AuditPurge(3, all.get(2).hash(), T0.plusSeconds(3600)));
+        assertThat(repository.chainHead()).isEqualTo(new ChainHead(6, all.getLast().hash()));
+        assertThat(names(repository.lookup(query().maxResults(10).build()))).containsExactly("E6", "E5", "E4");
+        assertThat(lookupNames(LookupAttributeKey.RESOURCE_NAME, "reports/1")).isEmpty();
+        assertThat(lookupNames(LookupAttributeKey.RESOURCE_NAME, "reports/4")).containsExactly("E4");
+        assertThat(lookupNames(LookupAttributeKey.EVENT_NAME, "E1")).isEmpty();
+        assertThat(repository.listDigests(null, 10)).hasSize(1);
+        // the chain goes on from the kept head
+        appendInOneTransaction(event("E7"));
+        assertThat(repository.readRange(1, Long.MAX_VALUE, 100)).hasSize(4);
+    }
+
+    @Test
+    public void aPurgeThatDoesNotEndWhereADigestEndsIsRefused() {
+        List<StoredAuditRecord> all = appendSix();
+        insertDigestOver(all, 1, 3, T0);
+        assertThatThrownBy(() -> repository.deletePrefix(2, T0)).isInstanceOf(AuditConflictException.class);
+        // a digest that ends at the sequence but signed another head does not count
+        transactor.run(() -> repository.insertDigest(new SignedDigest(T0.plusSeconds(60), T0.plusSeconds(120), 4, 4,
+                all.get(2).hash(), new byte[] {1}, "key-1", bytes(64, 4))));
+        assertThatThrownBy(() -> repository.deletePrefix(4, T0)).isInstanceOf(AuditConflictException.class);
+
+        assertThat(repository.readRange(1, Long.MAX_VALUE, 100)).containsExactlyElementsOf(all);
+        assertThat(repository.latestPurge()).isEmpty();
+    }
+
+    @Test
+    public void theHeadsRecordIsNeverDeleted() {
+        List<StoredAuditRecord> all = appendSix();
+        insertDigestOver(all, 1, 6, T0);
+        assertThatThrownBy(() -> repository.deletePrefix(6, T0)).isInstanceOf(AuditConflictException.class);
+        assertThatThrownBy(() -> repository.deletePrefix(7, T0)).isInstanceOf(AuditConflictException.class);
+        assertThat(repository.readRange(1, Long.MAX_VALUE, 100)).containsExactlyElementsOf(all);
+        assertThat(repository.latestPurge()).isEmpty();
+    }
+
+    @Test
+    public void aCutAtOrBeforeTheLatestPurgeDeletesNothingAndLaterCutsContinue() {
+        List<StoredAuditRecord> all = appendSix();
+        insertDigestOver(all, 1, 3, T0);
+        insertDigestOver(all, 4, 5, T0.plusSeconds(60));
+        assertThat(repository.deletePrefix(3, T0.plusSeconds(100))).isEqualTo(3);
+
+        assertThat(repository.deletePrefix(3, T0.plusSeconds(200))).isZero();
+        assertThat(repository.deletePrefix(1, T0.plusSeconds(200))).isZero();
+        assertThat(repository.latestPurge().orElseThrow().purgedAt()).isEqualTo(T0.plusSeconds(100));
+
+        assertThat(repository.deletePrefix(5, T0.plusSeconds(300))).isEqualTo(2);
+        assertThat(repository.readRange(1, Long.MAX_VALUE, 100)).containsExactly(all.getLast());
+        assertThat(repository.latestPurge()).contains(new AuditPurge(5, all.get(4).hash(), T0.plusSeconds(300)));
+    }
+
+    @Test
+    public void aRolledBackPurgeDeletesNothing() {
+        List<StoredAuditRecord> all = appendSix();
+        insertDigestOver(all, 1, 3, T0);
+        assertThatThrownBy(() -> transactor.run(() -> {
+            repository.deletePrefix(3, T0);
+            throw new IllegalStateException("the purge failed");
+        })).isInstanceOf(IllegalStateException.class);
+        assertThat(repository.readRange(1, Long.MAX_VALUE, 100)).containsExactlyElementsOf(all);
+        assertThat(repository.latestPurge()).isEmpty();
+        assertThat(lookupNames(LookupAttributeKey.RESOURCE_NAME, "reports/1")).containsExactly("E1");
+    }
+
+    /** Records E1..E6 one per transaction, each naming the object reports/n. */
+    private List<StoredAuditRecord> appendSix() {
+        List<StoredAuditRecord> all = new ArrayList<>();
+        for (int i = 1; i <= 6; i++) {
+            all.addAll(appendInOneTransaction(event("E" + i).at(T0.plusSeconds(i))
+                    .resource("AWS::S3::Object", "reports/" + i)));
+        }
+        return all;
+    }
+
+    /** A digest over records first..last of {@code all} (1-based) that signs the real head hash. */
+    protected void insertDigestOver(List<StoredAuditRecord> all, long first, long last, Instant start) {
+        transactor.run(() -> repository.insertDigest(new SignedDigest(start, start.plusSeconds(60), first, last,
+                all.get((int) last - 1).hash(), first == 1 ? new byte[0] : new byte[] {1}, "key-1",
+                bytes(64, (int) last))));
     }
 
     // ---- LookupEvents

@@ -3,6 +3,7 @@ package io.strongroom.audit.testing;
 import io.strongroom.audit.AuditConflictException;
 import io.strongroom.audit.AuditLookupPage;
 import io.strongroom.audit.AuditLookupQuery;
+import io.strongroom.audit.AuditPurge;
 import io.strongroom.audit.AuditRepository;
 import io.strongroom.audit.ChainHead;
 import io.strongroom.audit.IndexedResource;
@@ -29,10 +30,15 @@ public final class InMemoryAuditRepository implements AuditRepository {
     private static final Comparator<StoredAuditRecord> NEWEST_FIRST =
             Comparator.comparing(StoredAuditRecord::eventTime).thenComparingLong(StoredAuditRecord::sequence).reversed();
 
-    /** All state; records, digests and keys are immutable, so shallow copies make a snapshot. */
+    /**
+     * All state; records, digests and keys are immutable, so shallow copies make a snapshot.
+     * {@code records} holds the kept records: sequence {@code purgedThrough + 1} sits at index 0.
+     */
     private static final class State {
         ChainHead head = ChainHead.GENESIS;
         List<StoredAuditRecord> records = new ArrayList<>();
+        long purgedThrough;
+        List<AuditPurge> purges = new ArrayList<>();
         TreeMap<Instant, SignedDigest> digestsByEnd = new TreeMap<>();
         List<StoredSigningKey> keys = new ArrayList<>();
 
@@ -40,6 +46,8 @@ public final class InMemoryAuditRepository implements AuditRepository {
             State copy = new State();
             copy.head = head;
             copy.records = new ArrayList<>(records);
+            copy.purgedThrough = purgedThrough;
+            copy.purges = new ArrayList<>(purges);
             copy.digestsByEnd = new TreeMap<>(digestsByEnd);
             copy.keys = new ArrayList<>(keys);
             return copy;
@@ -85,13 +93,43 @@ public final class InMemoryAuditRepository implements AuditRepository {
     @Override
     public synchronized List<StoredAuditRecord> readRange(long fromSequence, long toSequence, int limit) {
         List<StoredAuditRecord> range = new ArrayList<>();
-        // sequence n sits at index n - 1 because sequences have no gaps
-        long first = Math.max(fromSequence, 1);
-        for (long sequence = first; sequence <= toSequence && sequence <= state.records.size()
-                && range.size() < limit; sequence++) {
-            range.add(state.records.get((int) (sequence - 1)));
+        // sequence n sits at index n - purgedThrough - 1 because sequences have no gaps
+        long first = Math.max(fromSequence, state.purgedThrough + 1);
+        long last = state.purgedThrough + state.records.size();
+        for (long sequence = first; sequence <= toSequence && sequence <= last && range.size() < limit; sequence++) {
+            range.add(state.records.get((int) (sequence - state.purgedThrough - 1)));
         }
         return range;
+    }
+
+    // ---- retention
+
+    @Override
+    public synchronized long deletePrefix(long throughSequence, Instant purgedAt) {
+        if (throughSequence <= state.purgedThrough) {
+            return 0;
+        }
+        if (throughSequence >= state.head.sequence()) {
+            throw new AuditConflictException("record " + throughSequence + " is not before the chain head "
+                    + state.head.sequence() + ": the head's record is never deleted");
+        }
+        StoredAuditRecord last = state.records.get((int) (throughSequence - state.purgedThrough - 1));
+        boolean digestEndsThere = state.digestsByEnd.values().stream()
+                .anyMatch(digest -> digest.lastSequence() == throughSequence && digest.headHash().equals(last.hash()));
+        if (!digestEndsThere) {
+            throw new AuditConflictException("no digest ends at record " + throughSequence
+                    + ": a purge must end where a digest ends");
+        }
+        int deleted = (int) (throughSequence - state.purgedThrough);
+        state.records = new ArrayList<>(state.records.subList(deleted, state.records.size()));
+        state.purgedThrough = throughSequence;
+        state.purges.add(new AuditPurge(throughSequence, last.hash(), purgedAt));
+        return deleted;
+    }
+
+    @Override
+    public synchronized Optional<AuditPurge> latestPurge() {
+        return state.purges.isEmpty() ? Optional.empty() : Optional.of(state.purges.getLast());
     }
 
     // ---- LookupEvents

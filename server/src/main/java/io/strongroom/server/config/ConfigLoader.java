@@ -7,8 +7,10 @@ import io.strongroom.server.net.TrustedProxies;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -57,7 +59,10 @@ public final class ConfigLoader {
         if (rootKey.provider().equals("file")) {
             rootKey = rootKey.withDefault("path", dataDir.resolve(ROOT_KEY_FILE).toString());
         }
-        env.requireNoUnknown(rootKey.secretEnvironmentVariables());
+        AuditSettings audit = new AuditSettingsLoader(resolver, environment).load(mode);
+        Set<String> secretSources = new HashSet<>(rootKey.secretEnvironmentVariables());
+        secretSources.addAll(audit.secretEnvironmentVariables());
+        env.requireNoUnknown(secretSources);
         if (mode == Mode.PROD) {
             ProductionRequirements.check(raw.keySet());
         }
@@ -76,7 +81,8 @@ public final class ConfigLoader {
                 resolver.get(Setting.MAX_REQUEST_BODY, SettingValues::size, DEFAULT_MAX_REQUEST_BODY),
                 resolver.get(Setting.MAX_CONCURRENT_REQUESTS, SettingValues::concurrency, DEFAULT_MAX_CONCURRENT_REQUESTS),
                 resolver.get(Setting.TRUSTED_PROXIES, TrustedProxies::parse, TrustedProxies.NONE),
-                adminCredentials());
+                adminCredentials(),
+                audit);
     }
 
     private Optional<AdminCredentials> adminCredentials() {
@@ -93,7 +99,7 @@ public final class ConfigLoader {
     }
 
     /** Parses each setting from its highest-precedence source, naming that source on failure. */
-    private record Resolver(Map<Setting, RawValue> raw) {
+    record Resolver(Map<Setting, RawValue> raw) {
 
         <T> T get(Setting setting, Function<String, T> parser, T defaultValue) {
             RawValue value = raw.get(setting);

@@ -29,6 +29,7 @@ import java.util.Optional;
  * @param maxConcurrentRequests how many API requests are served at once; more wait briefly, then get 503
  * @param trustedProxies    the proxies whose X-Forwarded-For header names the caller (none by default)
  * @param bootstrapAdmin    the administrator key to create on first start, when given
+ * @param audit             the audit trail's settings: digests, retention, exports
  */
 public record ServerConfig(
         Mode mode,
@@ -45,7 +46,8 @@ public record ServerConfig(
         long maxRequestBody,
         int maxConcurrentRequests,
         TrustedProxies trustedProxies,
-        Optional<AdminCredentials> bootstrapAdmin) {
+        Optional<AdminCredentials> bootstrapAdmin,
+        AuditSettings audit) {
 
     /** Jetty's request-header limit; a larger header block gets an AWS-shaped 431-class error. */
     public static final int MAX_REQUEST_HEADER_BYTES = 16 * 1024;
@@ -62,9 +64,21 @@ public record ServerConfig(
         requireNonNull(shutdownTimeout, "shutdownTimeout");
         requireNonNull(trustedProxies, "trustedProxies");
         requireNonNull(bootstrapAdmin, "bootstrapAdmin");
+        requireNonNull(audit, "audit");
         if (maxConcurrentRequests < 1) {
             throw new IllegalArgumentException("maxConcurrentRequests must be positive");
         }
+    }
+
+    /** A configuration with the default audit settings ({@link AuditSettings#DEFAULTS}). */
+    public ServerConfig(Mode mode, Path dataDir, String bindHost, String managementBindHost, int httpPort,
+                        int managementPort, String region, String dbUrl, RootKeySettings rootKey,
+                        Optional<TlsFiles> tls, Duration shutdownTimeout, long maxRequestBody,
+                        int maxConcurrentRequests, TrustedProxies trustedProxies,
+                        Optional<AdminCredentials> bootstrapAdmin) {
+        this(mode, dataDir, bindHost, managementBindHost, httpPort, managementPort, region, dbUrl, rootKey, tls,
+                shutdownTimeout, maxRequestBody, maxConcurrentRequests, trustedProxies, bootstrapAdmin,
+                AuditSettings.DEFAULTS);
     }
 
     /** The TLS certificate chain and private key, both PEM files. */
@@ -77,7 +91,8 @@ public record ServerConfig(
 
     public ServerConfig withPorts(int httpPort, int managementPort) {
         return new ServerConfig(mode, dataDir, bindHost, managementBindHost, httpPort, managementPort, region, dbUrl,
-                rootKey, tls, shutdownTimeout, maxRequestBody, maxConcurrentRequests, trustedProxies, bootstrapAdmin);
+                rootKey, tls, shutdownTimeout, maxRequestBody, maxConcurrentRequests, trustedProxies, bootstrapAdmin,
+                audit);
     }
 
     /** The record's own form, with any password in the database URL redacted. */
@@ -88,6 +103,6 @@ public record ServerConfig(
                 + ", managementPort=" + managementPort + ", region=" + region + ", dbUrl=" + JdbcUrl.redact(dbUrl)
                 + ", rootKey=" + rootKey + ", tls=" + tls + ", shutdownTimeout=" + shutdownTimeout
                 + ", maxRequestBody=" + maxRequestBody + ", maxConcurrentRequests=" + maxConcurrentRequests
-                + ", trustedProxies=" + trustedProxies + ", bootstrapAdmin=" + bootstrapAdmin + "]";
+                + ", trustedProxies=" + trustedProxies + ", bootstrapAdmin=" + bootstrapAdmin + ", audit=" + audit + "]";
     }
 }

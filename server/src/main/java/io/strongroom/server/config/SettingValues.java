@@ -1,5 +1,7 @@
 package io.strongroom.server.config;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -14,6 +16,8 @@ final class SettingValues {
     private static final Pattern DURATION = Pattern.compile("([0-9]{1,9})(ms|s|m|h)?");
     private static final Pattern SIZE = Pattern.compile("([0-9]{1,12})(B|KiB|MiB|GiB)?");
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9._:\\-\\[\\]%]+");
+    private static final Pattern HOST_AND_PORT = Pattern.compile("(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9._\\-]+):([0-9]{1,5})");
+    private static final Pattern ENVIRONMENT_VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final long MIN_BODY = 1024;
     private static final long MAX_BODY = 1024L * 1024 * 1024;
     private static final int MAX_CONCURRENCY = 100_000;
@@ -106,6 +110,54 @@ final class SettingValues {
             throw new IllegalArgumentException("the size must lie between 1KiB and 1GiB");
         }
         return bytes;
+    }
+
+    /** {@code true} or {@code false}. */
+    static boolean bool(String text) {
+        return switch (text.strip()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("'" + text + "' is not true or false");
+        };
+    }
+
+    /** A host name or address and a port: {@code siem.example.com:6514}, {@code 10.0.0.7:601}, {@code [::1]:6514}. */
+    record HostAndPort(String host, int port) {
+    }
+
+    static HostAndPort hostAndPort(String text) {
+        Matcher matcher = HOST_AND_PORT.matcher(text.strip());
+        if (!matcher.matches()) {
+            throw new IllegalArgumentException("'" + text + "' is not host:port, for example siem.example.com:6514");
+        }
+        int port = Integer.parseInt(matcher.group(2));
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("port " + port + " is out of range 1-65535");
+        }
+        String host = matcher.group(1);
+        return new HostAndPort(host.startsWith("[") ? host.substring(1, host.length() - 1) : host, port);
+    }
+
+    /** An absolute {@code http://} or {@code https://} URL with a host. */
+    static URI httpUrl(String text) {
+        try {
+            URI url = new URI(text.strip());
+            String scheme = url.getScheme();
+            if (("https".equalsIgnoreCase(scheme) || "http".equalsIgnoreCase(scheme)) && url.getHost() != null) {
+                return url;
+            }
+        } catch (URISyntaxException e) {
+            // reported below, without echoing a URL that may carry a secret
+        }
+        throw new IllegalArgumentException("expected an https:// or http:// URL with a host");
+    }
+
+    /** The name of an environment variable (not its value). */
+    static String environmentVariableName(String text) {
+        if (!ENVIRONMENT_VARIABLE.matcher(text.strip()).matches()) {
+            throw new IllegalArgumentException("'" + text + "' is not an environment variable name");
+        }
+        return text.strip();
     }
 
     /** A number of requests served at once: 1 to 100,000. */

@@ -10,7 +10,11 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Reads settings from a YAML file ({@code --config}); an unknown key stops the start. */
+/**
+ * Reads settings from a YAML file ({@code --config}); an unknown key stops the start. Dotted keys
+ * may be written flat ({@code audit.retention: P7Y}) or nested ({@code audit:} then
+ * {@code retention: P7Y}).
+ */
 final class YamlConfigFile {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -35,14 +39,27 @@ final class YamlConfigFile {
         if (!(document instanceof Map<?, ?> map)) {
             throw new ConfigurationException("Config file " + file + " must be a map of settings (key: value)");
         }
-        for (var entry : map.entrySet()) {
-            String key = String.valueOf(entry.getKey());
-            Setting setting = Setting.byKey(key).orElseThrow(() -> new ConfigurationException(
-                    "Unknown setting " + key + " in config file " + file));
-            ValueOrigin origin = ValueOrigin.file(file.toString(), key);
-            values.put(setting, new RawValue(scalarOrMap(setting, origin, entry.getValue()), origin));
-        }
+        readSection(file, "", map, values);
         return values;
+    }
+
+    /** Reads the entries of a map whose keys follow {@code prefix}; a section's map is read in turn. */
+    private static void readSection(Path file, String prefix, Map<?, ?> map, Map<Setting, RawValue> values) {
+        for (var entry : map.entrySet()) {
+            String key = prefix + entry.getKey();
+            var setting = Setting.byKey(key);
+            if (setting.isEmpty() && entry.getValue() instanceof Map<?, ?> section && Setting.isSection(key)) {
+                readSection(file, key + ".", section, values);
+                continue;
+            }
+            ValueOrigin origin = ValueOrigin.file(file.toString(), key);
+            Setting known = setting.orElseThrow(() -> new ConfigurationException(
+                    "Unknown setting " + key + " in config file " + file));
+            if (values.containsKey(known)) {
+                throw new ConfigurationException("Setting " + key + " is given twice in config file " + file);
+            }
+            values.put(known, new RawValue(scalarOrMap(known, origin, entry.getValue()), origin));
+        }
     }
 
     private static Object scalarOrMap(Setting setting, ValueOrigin origin, Object value) {

@@ -33,8 +33,8 @@ import java.util.function.Predicate;
 
 /**
  * The rows of {@code audit_records} and {@code audit_resource_terms}: batched inserts, reads by
- * sequence, and the LookupEvents queries. Every method works on the connection it is given (the
- * caller's transaction); none updates or deletes a row.
+ * sequence, the LookupEvents queries and the deletion of a purged prefix. Every method works on the
+ * connection it is given (the caller's transaction); none updates a row.
  */
 final class AuditRecordRows {
     private static final String COLUMNS = "r.sequence, r.event_time, r.event_id, r.event_source, r.event_name,"
@@ -46,6 +46,7 @@ final class AuditRecordRows {
             + " username_key, access_key_id_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT_TERM = "INSERT INTO audit_resource_terms (term_key, event_time, sequence,"
             + " term_kind, term_value) VALUES (?, ?, ?, ?, ?)";
+    private static final int DELETE_PAGE = 1000;
     private static final String TYPE = "TYPE";
     private static final String NAME = "NAME";
     private static final Comparator<StoredAuditRecord> NEWEST_FIRST = Comparator.comparing(StoredAuditRecord::eventTime)
@@ -97,13 +98,7 @@ final class AuditRecordRows {
             throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(INSERT_TERM)) {
             for (StoredAuditRecord record : records) {
-                // one row per distinct value: a record naming one bucket twice matches a lookup once
-                Set<Term> terms = new LinkedHashSet<>();
-                for (IndexedResource resource : record.resources()) {
-                    terms.add(new Term(RESOURCE_TYPE, resource.type()));
-                    terms.add(new Term(RESOURCE_NAME, resource.name()));
-                }
-                for (Term term : terms) {
+                for (Term term : terms(record.resources())) {
                     insert.setLong(1, keys.attribute(term.attribute().wireName(), record.recipientAccountId(),
                             record.eventCategory(), term.value()));
                     insert.setLong(2, Millis.of(record.eventTime()));
@@ -115,6 +110,51 @@ final class AuditRecordRows {
             }
             insert.executeBatch();
         }
+    }
+
+    /** One row per distinct value: a record naming one bucket twice matches a lookup once. */
+    private static Set<Term> terms(List<IndexedResource> resources) {
+        Set<Term> terms = new LinkedHashSet<>();
+        for (IndexedResource resource : resources) {
+            terms.add(new Term(RESOURCE_TYPE, resource.type()));
+            terms.add(new Term(RESOURCE_NAME, resource.name()));
+        }
+        return terms;
+    }
+
+    /**
+     * Deletes the records with {@code afterSequence < sequence <= throughSequence} and their resource
+     * terms. The terms table is keyed for lookups, not by sequence, so each term is found by the key
+     * recomputed from its record, a page of records at a time. The caller has stored the purge that
+     * lets the triggers allow the deletion.
+     */
+    static int deleteRange(Connection connection, long afterSequence, long throughSequence) throws SQLException {
+        LookupKeys keys = new LookupKeys();
+        try (PreparedStatement delete = connection.prepareStatement(
+                "DELETE FROM audit_resource_terms WHERE term_key = ? AND event_time = ? AND sequence = ?")) {
+            long from = afterSequence;
+            while (from < throughSequence) {
+                List<TermSource> page = Sql.list(connection, "SELECT sequence, event_time, recipient_account_id,"
+                        + " event_category, resources FROM audit_records WHERE sequence > ? AND sequence <= ?"
+                        + " ORDER BY sequence LIMIT ?", TermSource::of, from, throughSequence, DELETE_PAGE);
+                if (page.isEmpty()) {
+                    break;
+                }
+                for (TermSource record : page) {
+                    for (Term term : terms(ResourceColumn.decode(record.resources()))) {
+                        delete.setLong(1, keys.attribute(term.attribute().wireName(), record.account(),
+                                record.category(), term.value()));
+                        delete.setLong(2, record.eventTime());
+                        delete.setLong(3, record.sequence());
+                        delete.addBatch();
+                    }
+                }
+                delete.executeBatch();
+                from = page.getLast().sequence();
+            }
+        }
+        return Sql.update(connection, "DELETE FROM audit_records WHERE sequence > ? AND sequence <= ?",
+                afterSequence, throughSequence);
     }
 
     static List<StoredAuditRecord> readRange(Connection connection, long fromSequence, long toSequence, int limit)
@@ -318,6 +358,16 @@ final class AuditRecordRows {
     }
 
     /** A resource's type or name as a lookup term. */
+    /** What a record's resource terms are computed from. */
+    private record TermSource(long sequence, long eventTime, String account, EventCategory category,
+                              String resources) {
+        static TermSource of(ResultSet row) throws SQLException {
+            return new TermSource(row.getLong("sequence"), row.getLong("event_time"),
+                    row.getString("recipient_account_id"), EventCategory.valueOf(row.getString("event_category")),
+                    row.getString("resources"));
+        }
+    }
+
     private record Term(LookupAttributeKey attribute, String value) {
         String kind() {
             return attribute == RESOURCE_TYPE ? TYPE : NAME;

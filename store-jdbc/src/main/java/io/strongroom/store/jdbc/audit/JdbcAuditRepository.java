@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.strongroom.audit.AuditConflictException;
 import io.strongroom.audit.AuditLookupPage;
 import io.strongroom.audit.AuditLookupQuery;
+import io.strongroom.audit.AuditPurge;
 import io.strongroom.audit.AuditRepository;
 import io.strongroom.audit.ChainHash;
 import io.strongroom.audit.ChainHead;
@@ -24,15 +25,17 @@ import java.util.Optional;
 
 /**
  * {@link AuditRepository} over JDBC, on SQLite or PostgreSQL alike (tables {@code audit_*} of
- * migration V4). Each method joins the caller's transaction on the {@link JdbcTransactor} (a write
+ * migrations V4 and V6). Each method joins the caller's transaction on the {@link JdbcTransactor} (a write
  * runs under a savepoint there), or runs in its own.
  *
  * <p>Appenders take turns on the one-row {@code audit_chain_head}: on PostgreSQL it is read
  * {@code FOR UPDATE}, which holds every other node's appender until this transaction ends; SQLite
  * admits one writer at a time already. {@link #append} inserts a batch with JDBC batching and moves
  * the head in the same transaction, so records, head and the caller's change commit together. No
- * code path updates or deletes a record, digest or key row (bar re-wrapping a key), and the
- * migration's triggers refuse it to anyone else too.
+ * code path updates or deletes a record, digest or key row (bar re-wrapping a key, and deleting a
+ * purged prefix of records), and the migrations' triggers refuse it to anyone else too: a record
+ * can only be deleted after a purge row that covers it was stored, and a purge row only where a
+ * digest ends and before the chain head.
  *
  * <p>Lookups read one index range newest first per (account, category, attribute value), through a
  * 64-bit key ({@code LookupKeys}) and stop after a page; a query without a recipient account has no
@@ -44,13 +47,18 @@ public final class JdbcAuditRepository implements AuditRepository {
             + " head_hash, previous_digest_signature, key_id, signature FROM audit_digests";
     private static final String SELECT_KEY = "SELECT key_id, wrapped_private_key, public_key, created FROM audit_signing_keys";
 
+    /** The PostgreSQL advisory lock that makes purges take turns (any fixed number; "AUDPURGE"). */
+    private static final long PURGE_LOCK = 0x4155445055524745L;
+
     private final JdbcTransactor transactor;
+    private final Vendor vendor;
     private final String lockHead;
 
     /** {@code vendor} is the store's ({@code Database.vendor()}): locking the head is vendor SQL. */
     public JdbcAuditRepository(JdbcTransactor transactor, Vendor vendor) {
         this.transactor = requireNonNull(transactor, "transactor");
-        this.lockHead = switch (requireNonNull(vendor, "vendor")) {
+        this.vendor = requireNonNull(vendor, "vendor");
+        this.lockHead = switch (vendor) {
             case POSTGRESQL -> SELECT_HEAD + " FOR UPDATE";
             // the transaction already holds SQLite's one write lock (transactions begin IMMEDIATE)
             case SQLITE -> SELECT_HEAD;
@@ -99,6 +107,48 @@ public final class JdbcAuditRepository implements AuditRepository {
             return List.of();
         }
         return transactor.withConnection(c -> AuditRecordRows.readRange(c, fromSequence, toSequence, limit));
+    }
+
+    // ---- retention
+
+    @Override
+    public long deletePrefix(long throughSequence, Instant purgedAt) {
+        long at = Millis.of(requireNonNull(purgedAt, "purgedAt"));
+        return transactor.atomically(c -> {
+            if (vendor == Vendor.POSTGRESQL) {
+                // purges take turns without holding the chain head, so appends go on meanwhile
+                // (SQLite's one writer serialises them already)
+                Sql.list(c, "SELECT pg_advisory_xact_lock(?)", row -> 1, PURGE_LOCK);
+            }
+            long purgedThrough = Sql.count(c, "SELECT COALESCE(MAX(through_sequence), 0) FROM audit_purges");
+            if (throughSequence <= purgedThrough) {
+                return 0L;
+            }
+            ChainHead head = head(c, SELECT_HEAD);
+            if (throughSequence >= head.sequence()) {
+                throw new AuditConflictException("record " + throughSequence + " is not before the chain head "
+                        + head.sequence() + ": the head's record is never deleted");
+            }
+            byte[] anchor = Sql.one(c, "SELECT hash FROM audit_records WHERE sequence = ?", row -> row.getBytes(1),
+                    throughSequence).orElseThrow(() -> new SQLException("record " + throughSequence + " is missing"));
+            if (Sql.count(c, "SELECT COUNT(*) FROM audit_digests WHERE last_sequence = ? AND head_hash = ?",
+                    throughSequence, anchor) == 0) {
+                throw new AuditConflictException("no digest ends at record " + throughSequence
+                        + ": a purge must end where a digest ends");
+            }
+            // the purge row first: the triggers let through the deletion of what it covers, nothing more
+            Sql.update(c, "INSERT INTO audit_purges (through_sequence, anchor_hash, purged_at) VALUES (?, ?, ?)",
+                    throughSequence, anchor, at);
+            return (long) AuditRecordRows.deleteRange(c, purgedThrough, throughSequence);
+        });
+    }
+
+    @Override
+    public Optional<AuditPurge> latestPurge() {
+        return transactor.withConnection(c -> Sql.one(c, "SELECT through_sequence, anchor_hash, purged_at"
+                + " FROM audit_purges ORDER BY through_sequence DESC LIMIT 1", row -> new AuditPurge(
+                row.getLong("through_sequence"), ChainHash.of(row.getBytes("anchor_hash")),
+                Sql.instant(row, "purged_at"))));
     }
 
     // ---- LookupEvents

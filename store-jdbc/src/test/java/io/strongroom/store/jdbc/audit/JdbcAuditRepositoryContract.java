@@ -105,6 +105,45 @@ abstract class JdbcAuditRepositoryContract extends AuditRepositoryContract {
     }
 
     @Test
+    public void theDatabaseLetsOnlyAPurgeDeleteAndOnlyWhatItCovers() {
+        List<StoredAuditRecord> all = new ArrayList<>();
+        for (int i = 1; i <= 6; i++) {
+            all.addAll(appendInOneTransaction(event("E" + i).resource("AWS::S3::Object", "reports/" + i)
+                    .resource("AWS::S3::Bucket", "reports")));
+        }
+        insertDigestOver(all, 1, 3, T0);
+        insertDigestOver(all, 4, 6, T0.plusSeconds(60));
+
+        // a purge row only where a digest ends with that head, after the last purge, before the head
+        assertRefusedPurge(2, all.get(1).hash().bytes());
+        assertRefusedPurge(3, all.get(1).hash().bytes());
+        assertRefusedPurge(6, all.get(5).hash().bytes());
+        assertThat(repository.latestPurge()).isEmpty();
+
+        assertThat(repository.deletePrefix(3, T0.plusSeconds(3600))).isEqualTo(3);
+        assertThat(count("SELECT COUNT(*) FROM audit_resource_terms WHERE sequence <= 3")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM audit_resource_terms WHERE sequence > 3")).isEqualTo(12);
+        assertRefused("DELETE FROM audit_records WHERE sequence = 4");
+        assertRefused("DELETE FROM audit_resource_terms WHERE sequence = 4");
+        assertRefused("UPDATE audit_purges SET through_sequence = 5");
+        assertRefused("DELETE FROM audit_purges");
+        assertRefusedPurge(3, all.get(2).hash().bytes());
+        assertThat(repository.readRange(1, 10, 10)).containsExactlyElementsOf(all.subList(3, 6));
+    }
+
+    private void assertRefusedPurge(long through, byte[] anchor) {
+        assertThatThrownBy(() -> database.transactor().withConnection(c -> Sql.update(c,
+                "INSERT INTO audit_purges (through_sequence, anchor_hash, purged_at) VALUES (?, ?, ?)",
+                through, anchor, T0.toEpochMilli())))
+                .isInstanceOf(StoreException.class)
+                .rootCause().hasMessageContaining("an audit purge must end where a digest ends");
+    }
+
+    private long count(String sql) {
+        return database.transactor().withConnection(c -> Sql.count(c, sql));
+    }
+
+    @Test
     public void twoNodesAppendingTakeTurnsOnTheChainHead() throws Exception {
         try (Database secondNode = openSecondNode()) {
             JdbcAuditRepository second = new JdbcAuditRepository(secondNode.transactor(), secondNode.vendor());
