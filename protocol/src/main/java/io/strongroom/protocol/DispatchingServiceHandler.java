@@ -38,6 +38,11 @@ public abstract class DispatchingServiceHandler implements ServiceHandler {
     }
 
     @Override
+    public final String answeredErrorCode(AwsException error) {
+        return dispatcher.answeredErrorCode(error);
+    }
+
+    @Override
     public final Map<String, Object> auditRequestParameters(ApiRequest request) {
         return dispatcher.auditRequestParameters(request);
     }

@@ -17,6 +17,11 @@ public interface RequestDispatcher {
     /** Renders an error in the protocol's shape. */
     ApiResponse renderError(ApiRequest request, AwsException error);
 
+    /** The error code {@link #renderError} answers with. */
+    default String answeredErrorCode(AwsException error) {
+        return error.code();
+    }
+
     /** The operations registered. */
     Set<String> operations();
 

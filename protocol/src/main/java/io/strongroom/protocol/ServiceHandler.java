@@ -2,6 +2,8 @@ package io.strongroom.protocol;
 
 import io.strongroom.core.AwsException;
 import io.strongroom.iam.auth.CallContext;
+import io.strongroom.audit.AuditResource;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,6 +30,15 @@ public interface ServiceHandler {
     ApiResponse renderError(ApiRequest request, AwsException error);
 
     /**
+     * The code {@link #renderError} answers an error with, in this service's vocabulary (an AWS
+     * JSON service says {@code AccessDeniedException} where IAM says {@code AccessDenied}): the
+     * audit record carries the code the client saw.
+     */
+    default String answeredErrorCode(AwsException error) {
+        return error.code();
+    }
+
+    /**
      * Whether an operation only reads (CloudTrail's {@code readOnly}). The server runs every other
      * operation in one store transaction with its audit record, so a change and its record commit
      * together; a read's record is group-committed. By AWS's naming ({@code Get}, {@code List},
@@ -41,6 +52,15 @@ public interface ServiceHandler {
     /** The request's parameters as its audit record shows them ({@code requestParameters}); null when none. */
     default Map<String, Object> auditRequestParameters(ApiRequest request) {
         return null;
+    }
+
+    /**
+     * The resources a call names, for its audit record's {@code resources}, from its recorded
+     * parameters; none by default.
+     */
+    default List<AuditResource> auditResources(Map<String, Object> requestParameters, String accountId,
+                                               String region) {
+        return List.of();
     }
 
     /** What a successful call returned, as its audit record shows it ({@code responseElements}); null when nothing. */

@@ -10,6 +10,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -26,12 +27,15 @@ public final class AwsClients implements AutoCloseable {
     private final IamClient iam;
     private final StsClient sts;
     private final OrganizationsClient organizations;
+    private final CloudTrailClient cloudTrail;
 
-    private AwsClients(SdkHttpClient http, IamClient iam, StsClient sts, OrganizationsClient organizations) {
+    private AwsClients(SdkHttpClient http, IamClient iam, StsClient sts, OrganizationsClient organizations,
+                       CloudTrailClient cloudTrail) {
         this.http = http;
         this.iam = iam;
         this.sts = sts;
         this.organizations = organizations;
+        this.cloudTrail = cloudTrail;
     }
 
     public static AwsClients create(URI endpoint, String accessKeyId, String secretAccessKey) {
@@ -52,7 +56,9 @@ public final class AwsClients implements AutoCloseable {
                 .credentialsProvider(provider).httpClient(http).build();
         OrganizationsClient organizations = OrganizationsClient.builder().endpointOverride(endpoint).region(REGION)
                 .credentialsProvider(provider).httpClient(http).build();
-        return new AwsClients(http, iam, sts, organizations);
+        CloudTrailClient cloudTrail = CloudTrailClient.builder().endpointOverride(endpoint).region(REGION)
+                .credentialsProvider(provider).httpClient(http).build();
+        return new AwsClients(http, iam, sts, organizations, cloudTrail);
     }
 
     public IamClient iam() {
@@ -67,11 +73,16 @@ public final class AwsClients implements AutoCloseable {
         return organizations;
     }
 
+    public CloudTrailClient cloudTrail() {
+        return cloudTrail;
+    }
+
     @Override
     public void close() {
         iam.close();
         sts.close();
         organizations.close();
+        cloudTrail.close();
         http.close();
     }
 }

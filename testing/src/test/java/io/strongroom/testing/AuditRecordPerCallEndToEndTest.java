@@ -19,7 +19,7 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.sts.model.Credentials;
 
 /**
- * For each service operation and each failure class, one call through a real SDK client leaves
+ * For each service and each failure class, one call through a real SDK client leaves
  * exactly one record, with the caller, the operation and the error code the client saw.
  */
 @ExtendWith(StrongroomExtension.class)
@@ -70,6 +70,7 @@ class AuditRecordPerCallEndToEndTest {
         String iam = "iam.amazonaws.com";
         String sts = "sts.amazonaws.com";
         String orgs = "organizations.amazonaws.com";
+        String trails = "cloudtrail.amazonaws.com";
 
         List<Case> cases = List.of(
                 new Case("IAM change", () -> admin.iam().createUser(r -> r.userName("audited-1")),
@@ -101,7 +102,15 @@ class AuditRecordPerCallEndToEndTest {
                         () -> admin.organizations().describeAccount(r -> r.accountId("000000000000")),
                         orgs, "DescribeAccount", "AccountNotFoundException", "IAMUser", adminArn, adminKey),
                 new Case("Organizations denied", () -> limited.clients().organizations().listAccounts(),
-                        orgs, "ListAccounts", "AccessDeniedException", "IAMUser", limitedArn, limitedKey));
+                        orgs, "ListAccounts", "AccessDeniedException", "IAMUser", limitedArn, limitedKey),
+                new Case("CloudTrail read", () -> admin.cloudTrail().lookupEvents(r -> r.maxResults(1)),
+                        trails, "LookupEvents", null, "IAMUser", adminArn, adminKey),
+                new Case("CloudTrail validation", () -> admin.cloudTrail().lookupEvents(r -> r.maxResults(500)),
+                        trails, "LookupEvents", "InvalidMaxResultsException", "IAMUser", adminArn, adminKey),
+                new Case("CloudTrail not found", () -> admin.cloudTrail().stopLogging(r -> r.name("no-such-trail")),
+                        trails, "StopLogging", "TrailNotFoundException", "IAMUser", adminArn, adminKey),
+                new Case("CloudTrail denied", () -> limited.clients().cloudTrail().lookupEvents(r -> r.maxResults(1)),
+                        trails, "LookupEvents", "AccessDeniedException", "IAMUser", limitedArn, limitedKey));
 
         SoftAssertions softly = new SoftAssertions();
         for (Case c : cases) {
@@ -162,6 +171,8 @@ class AuditRecordPerCallEndToEndTest {
         assertThat(created.path("accessKeyId").asText()).isEqualTo(key.accessKeyId());
         assertThat(created.path("secretAccessKey").asText()).isEqualTo("HIDDEN_DUE_TO_SECURITY_REASONS");
         assertThat(record.eventJson()).doesNotContain(key.secretAccessKey());
+        assertThat(record.resources()).extracting(r -> r.type() + " " + r.name())
+                .containsExactly("AWS::IAM::User arn:aws:iam::" + account + ":user/audited-keys");
 
         long beforeAssume = records.chainHead().sequence();
         Credentials issued = server.sts().assumeRole(r -> r.roleSessionName("redacted")

@@ -1,11 +1,14 @@
 package io.strongroom.protocol.iam;
 
+import io.strongroom.audit.AuditResource;
 import io.strongroom.iam.identity.IdentityService;
 import io.strongroom.iam.simulation.PolicySimulator;
+import io.strongroom.protocol.audit.AuditResourceTable;
 import io.strongroom.protocol.query.OperationFamily;
 import io.strongroom.protocol.query.QueryService;
 import io.strongroom.protocol.query.QueryServiceHandler;
 import java.util.List;
+import java.util.Map;
 
 /**
  * IAM over the AWS Query protocol. Each operation family maps its Actions onto the
@@ -34,5 +37,20 @@ public final class IamQueryHandler extends QueryServiceHandler {
                 new PermissionsBoundaryActions(identities),
                 new AccountDetailsActions(identities),
                 new SimulationActions(simulator));
+    }
+
+    /** The IAM entities a call names by parameter. */
+    private static final AuditResourceTable RESOURCES = AuditResourceTable.builder()
+            .name("userName", "AWS::IAM::User", (account, region, name) -> "arn:aws:iam::" + account + ":user/" + name)
+            .name("roleName", "AWS::IAM::Role", (account, region, name) -> "arn:aws:iam::" + account + ":role/" + name)
+            .name("groupName", "AWS::IAM::Group",
+                    (account, region, name) -> "arn:aws:iam::" + account + ":group/" + name)
+            .arn("policyArn", "AWS::IAM::Policy")
+            .arn("policySourceArn", "AWS::IAM::Principal")
+            .build();
+
+    @Override
+    public List<AuditResource> auditResources(Map<String, Object> requestParameters, String accountId, String region) {
+        return RESOURCES.resources(requestParameters, accountId, region);
     }
 }

@@ -74,6 +74,11 @@ public final class JsonDispatcher implements RequestDispatcher {
     }
 
     @Override
+    public String answeredErrorCode(AwsException error) {
+        return JsonErrorTranslation.translate(error, service).code();
+    }
+
+    @Override
     public Set<String> operations() {
         return operations.operations();
     }

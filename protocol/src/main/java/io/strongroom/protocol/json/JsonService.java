@@ -12,8 +12,9 @@ import java.util.function.Function;
  * services use.
  *
  * <ul>
- *   <li>{@code targetPrefix}: the part of {@code X-Amz-Target} before the dot, the model's
- *       {@code metadata.targetPrefix} ({@code TrentService}, {@code AWSOrganizationsV20161128}).</li>
+ *   <li>{@code targetPrefix}: the part of {@code X-Amz-Target} before the last dot, the model's
+ *       {@code metadata.targetPrefix} ({@code TrentService}, {@code AWSOrganizationsV20161128},
+ *       {@code com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101}).</li>
  *   <li>{@code messageMember}: how the service's error shapes spell their message member:
  *       {@code message} (KMS, the default) or {@code Message} (Organizations).</li>
  *   <li>{@code internalFailureCode}: the code of unexpected failures (KMS {@code KMSInternalException},
@@ -76,8 +77,12 @@ public final class JsonService {
 
         private Builder(String targetPrefix) {
             requireNonNull(targetPrefix, "targetPrefix");
-            if (targetPrefix.isEmpty() || targetPrefix.contains(".")) {
-                throw new IllegalArgumentException("a target prefix is non-empty and has no dot: " + targetPrefix);
+            // dots are allowed inside (com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101): the
+            // operation is what follows the last dot of X-Amz-Target
+            if (targetPrefix.isEmpty() || targetPrefix.startsWith(".") || targetPrefix.endsWith(".")
+                    || targetPrefix.chars().anyMatch(Character::isWhitespace)) {
+                throw new IllegalArgumentException("a target prefix is non-empty, has no white space and neither"
+                        + " starts nor ends with a dot: " + targetPrefix);
             }
             this.targetPrefix = targetPrefix;
         }

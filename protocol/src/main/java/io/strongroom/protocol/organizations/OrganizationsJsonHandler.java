@@ -1,9 +1,12 @@
 package io.strongroom.protocol.organizations;
 
+import io.strongroom.audit.AuditResource;
 import io.strongroom.organizations.OrganizationsService;
+import io.strongroom.protocol.audit.AuditResourceTable;
 import io.strongroom.protocol.json.JsonService;
 import io.strongroom.protocol.json.JsonServiceHandler;
 import java.util.List;
+import java.util.Map;
 
 /**
  * AWS Organizations over the AWS JSON 1.1 protocol ({@code X-Amz-Target: AWSOrganizationsV20161128.<Operation>}).
@@ -31,5 +34,18 @@ public final class OrganizationsJsonHandler extends JsonServiceHandler {
                 new PolicyActions(organizations),
                 new PolicyAttachmentActions(organizations),
                 new PolicyTypeActions(organizations)));
+    }
+
+    /** The accounts, units and policies a call names by id (ARNs need the organisation id, which the call does not carry). */
+    private static final AuditResourceTable RESOURCES = AuditResourceTable.builder()
+            .name("accountId", "AWS::Organizations::Account", (account, region, id) -> id)
+            .name("organizationalUnitId", "AWS::Organizations::OrganizationalUnit", (account, region, id) -> id)
+            .name("policyId", "AWS::Organizations::Policy", (account, region, id) -> id)
+            .name("targetId", "AWS::Organizations::Target", (account, region, id) -> id)
+            .build();
+
+    @Override
+    public List<AuditResource> auditResources(Map<String, Object> requestParameters, String accountId, String region) {
+        return RESOURCES.resources(requestParameters, accountId, region);
     }
 }

@@ -14,6 +14,7 @@ import io.strongroom.protocol.ServiceHandler;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Map;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -50,12 +51,9 @@ public final class CallEvents {
     public AuditEvent success(ServiceHandler handler, String operation, ApiRequest request, Principal caller,
                               ApiResponse response) {
         boolean readOnly = handler.readOnly(operation);
-        return base(handler, operation, request, readOnly)
-                .userIdentity(identityOf(caller))
-                .recipientAccountId(caller.accountId())
-                .requestParameters(handler.auditRequestParameters(request))
-                .responseElements(readOnly ? null : handler.auditResponseElements(response))
-                .build();
+        AuditEvent.Builder builder = base(handler, operation, request, readOnly)
+                .responseElements(readOnly ? null : handler.auditResponseElements(response));
+        return withCaller(builder, handler, request, caller).build();
     }
 
     /**
@@ -66,16 +64,24 @@ public final class CallEvents {
     public AuditEvent failure(ServiceHandler handler, String operation, ApiRequest request, Principal caller,
                               AwsException error) {
         AuditEvent.Builder builder = base(handler, operation, request, handler.readOnly(operation))
-                .error(error.code(), abbreviate(error.getMessage(), MAX_ERROR_MESSAGE));
+                .error(handler.answeredErrorCode(error), abbreviate(error.getMessage(), MAX_ERROR_MESSAGE));
         if (caller != null) {
-            builder.userIdentity(identityOf(caller))
-                    .recipientAccountId(caller.accountId())
-                    .requestParameters(handler.auditRequestParameters(request));
+            withCaller(builder, handler, request, caller);
         } else {
             builder.userIdentity(UserIdentity.unauthenticated(claimedAccessKeyId(request), null))
                     .recipientAccountId(homeAccountId.get());
         }
         return builder.build();
+    }
+
+    /** The caller, the parameters it sent and the resources they name. */
+    private AuditEvent.Builder withCaller(AuditEvent.Builder builder, ServiceHandler handler, ApiRequest request,
+                                          Principal caller) {
+        Map<String, Object> parameters = handler.auditRequestParameters(request);
+        handler.auditResources(parameters, caller.accountId(), region).forEach(builder::resource);
+        return builder.userIdentity(identityOf(caller))
+                .recipientAccountId(caller.accountId())
+                .requestParameters(parameters);
     }
 
     private AuditEvent.Builder base(ServiceHandler handler, String operation, ApiRequest request, boolean readOnly) {

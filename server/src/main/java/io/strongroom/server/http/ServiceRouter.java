@@ -22,7 +22,8 @@ public final class ServiceRouter {
     /** AWS JSON 1.1 target prefixes and the signing names of their services. */
     private static final Map<String, String> JSON_TARGET_PREFIXES = Map.of(
             "TrentService", "kms",
-            "AWSOrganizationsV20161128", "organizations");
+            "AWSOrganizationsV20161128", "organizations",
+            "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101", "cloudtrail");
 
     private final Map<String, ServiceHandler> bySigningName = new HashMap<>();
     private final ServiceHandler unroutable = new UnroutableRequestHandler();
@@ -42,7 +43,9 @@ public final class ServiceRouter {
         }
         Optional<String> target = request.header("X-Amz-Target");
         if (target.isPresent()) {
-            String prefix = target.get().split("\\.", 2)[0];
+            // the operation follows the last dot; a prefix may have dots of its own (CloudTrail's)
+            int dot = target.get().lastIndexOf('.');
+            String prefix = dot < 0 ? target.get() : target.get().substring(0, dot);
             return handlerFor(JSON_TARGET_PREFIXES.getOrDefault(prefix, UnroutableRequestHandler.SIGNING_NAME));
         }
         Optional<String> action = QueryAction.find(request);

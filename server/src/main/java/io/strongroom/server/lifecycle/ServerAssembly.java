@@ -7,6 +7,9 @@ import io.strongroom.audit.AuditSigningKeys;
 import io.strongroom.audit.AuditTrail;
 import io.strongroom.audit.DigestSigner;
 import io.strongroom.audit.Redaction;
+import io.strongroom.audit.export.AuditExporter;
+import io.strongroom.audit.export.AuditRetention;
+import io.strongroom.audit.trails.CloudTrailService;
 import io.strongroom.core.spi.RootKeyException;
 import io.strongroom.core.spi.RootKeyProvider;
 import io.strongroom.core.spi.WrappedSecretSource;
@@ -26,6 +29,7 @@ import io.strongroom.organizations.guardrails.OrganizationGuardrailsProvider;
 import io.strongroom.policy.Explanation;
 import io.strongroom.policy.PolicyEvaluator;
 import io.strongroom.protocol.ServiceHandler;
+import io.strongroom.protocol.cloudtrail.CloudTrailJsonHandler;
 import io.strongroom.protocol.iam.IamQueryHandler;
 import io.strongroom.protocol.organizations.OrganizationsJsonHandler;
 import io.strongroom.protocol.sts.StsQueryHandler;
@@ -33,30 +37,37 @@ import io.strongroom.rootkey.RootKeyProviders;
 import io.strongroom.rootkey.RootKeyRotation;
 import io.strongroom.rootkey.RootKeySettings;
 import io.strongroom.rootkey.VersionedRootKeyProvider;
+import io.strongroom.server.audit.AuditExports;
 import io.strongroom.server.audit.CallRecorder;
 import io.strongroom.server.audit.StoreCallRecorder;
+import io.strongroom.server.audit.UnrecordedCalls;
+import io.strongroom.server.config.AuditSettings;
 import io.strongroom.server.config.ConfigurationException;
 import io.strongroom.server.config.ServerConfig;
 import io.strongroom.store.jdbc.Database;
 import io.strongroom.store.jdbc.audit.JdbcAuditRepository;
+import io.strongroom.store.jdbc.audit.JdbcExportCursorRepository;
+import io.strongroom.store.jdbc.audit.JdbcTrailRepository;
 import io.strongroom.store.jdbc.identity.JdbcIdentityRepository;
 import io.strongroom.store.jdbc.identity.JdbcWrappedSecretSource;
 import io.strongroom.store.jdbc.organizations.JdbcOrganizationsRepository;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.time.Duration;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Wires the real components: root-key provider, then the JDBC store (migrated on open), then the
- * bootstrap, then the IAM and STS services with their Query-protocol handlers and the SigV4
- * authenticator. Also runs {@code root-key rotate} over the store's wrapped secrets.
+ * bootstrap, then the IAM, STS, Organizations and CloudTrail services with their protocol
+ * handlers, the audit trail and the SigV4 authenticator. Also runs {@code root-key rotate} over
+ * the store's wrapped secrets.
  */
 public final class ServerAssembly implements ComponentsFactory, RootKeyRotationRunner, ExplainRunner {
 
@@ -112,6 +123,10 @@ public final class ServerAssembly implements ComponentsFactory, RootKeyRotationR
             OrganizationsService organizations = new OrganizationsService(repository, organizationStore,
                     database.transactor(), authorizer, clock, List.of(guardrails));
             organizations.ensureInitialised();
+            CloudTrailService cloudTrail = new CloudTrailService(new JdbcTrailRepository(database.transactor()),
+                    new JdbcAuditRepository(database.transactor(), database.vendor()), repository,
+                    database.transactor(), authorizer, clock, config.region());
+            cloudTrail.ensureInitialised(); // the organization's default trail, once
             AccessKeyUsageRecorder usage = new AccessKeyUsageRecorder(repository, clock);
             usage.startPeriodicFlush(KEY_USAGE_FLUSH_INTERVAL);
             opened.add(0, usage); // flushed before the store closes
@@ -121,13 +136,14 @@ public final class ServerAssembly implements ComponentsFactory, RootKeyRotationR
                     authorizer, clock, List.of(authorizer, credentials));
             StsService sts = new StsService(repository, database.transactor(), rootKeys, authorizer, clock);
 
-            AuditRecording audit = openAuditTrail(database, rootKeys);
+            AuditRecording audit = openAuditTrail(config, database, rootKeys, cloudTrail);
             opened.add(0, audit.upkeep()); // records flushed and a last digest signed before the store closes
 
             RequestAuthenticator authenticator = new SigV4RequestAuthenticator(credentials, clock);
             PolicySimulator simulator = new PolicySimulator(repository, database.transactor(), authorizer, evaluator);
             List<ServiceHandler> handlers = List.of(new IamQueryHandler(identities, simulator),
-                    new StsQueryHandler(sts), new OrganizationsJsonHandler(organizations));
+                    new StsQueryHandler(sts), new OrganizationsJsonHandler(organizations),
+                    new CloudTrailJsonHandler(cloudTrail));
             String homeAccountId = repository.findOrganization().orElseThrow().managementAccountId();
             return new AssembledComponents(authenticator, handlers, audit.recorder(), homeAccountId, Map.of(
                     "store", storeCheck(repository),
@@ -239,17 +255,30 @@ public final class ServerAssembly implements ComponentsFactory, RootKeyRotationR
 
     /**
      * The audit trail: records written through the group committer or in the change's own
-     * transaction, digests signed on a schedule with a signing key wrapped by the root key.
+     * transaction, digests signed on a schedule with a signing key wrapped by the root key, the
+     * configured exports (filtered by the trails) and the retention job.
      */
-    private AuditRecording openAuditTrail(Database database, RootKeyProvider rootKeys) {
+    private AuditRecording openAuditTrail(ServerConfig config, Database database, RootKeyProvider rootKeys,
+                                          CloudTrailService cloudTrail) {
+        AuditSettings settings = config.audit();
         JdbcAuditRepository records = new JdbcAuditRepository(database.transactor(), database.vendor());
         AuditTrail trail = new AuditTrail(records, Redaction.withDefaults());
         AuditGroupCommitter groupCommitter = new AuditGroupCommitter(trail, database.transactor());
-        AuditSigningKeys signingKeys = new AuditSigningKeys(records, database.transactor(), rootKeys, clock);
-        DigestSigner signer = new DigestSigner(records, database.transactor(), signingKeys, clock,
-                DigestSigner.DEFAULT_INTERVAL);
-        return new AuditRecording(new StoreCallRecorder(trail, database.transactor(), groupCommitter),
-                new AuditUpkeep(groupCommitter, signer, DigestSigner.DEFAULT_INTERVAL));
+        DigestSigner signer = new DigestSigner(records, database.transactor(), auditSigningKeys(database, rootKeys),
+                clock, settings.digestInterval());
+        JdbcExportCursorRepository cursors = new JdbcExportCursorRepository(database.transactor());
+        Optional<AuditExporter> exporter = AuditExports.exporter(settings, environment, records, cursors,
+                cloudTrail.exportFilter(), clock);
+        Optional<AuditRetention> retention = AuditExports.retention(settings, records, cursors,
+                exporter.map(AuditExporter::exportNames).orElse(Set.of()), clock);
+        CallRecorder recorder = new StoreCallRecorder(trail, database.transactor(), groupCommitter);
+        if (settings.benchmarkSkipWrites()) {
+            LOG.warning("audit.benchmark-skip-writes is on: API calls are NOT being audited. "
+                    + "This setting exists for benchmarks only.");
+            recorder = new UnrecordedCalls();
+        }
+        return new AuditRecording(recorder, new AuditUpkeep(groupCommitter, signer, settings.digestInterval(),
+                exporter, retention));
     }
 
     private record AuditRecording(CallRecorder recorder, AuditUpkeep upkeep) {

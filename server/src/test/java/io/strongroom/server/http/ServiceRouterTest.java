@@ -17,7 +17,8 @@ class ServiceRouterTest {
     private final FakeServiceHandler iam = new FakeServiceHandler("iam");
     private final FakeServiceHandler sts = new FakeServiceHandler("sts");
     private final FakeServiceHandler kms = new FakeServiceHandler("kms");
-    private final ServiceRouter router = new ServiceRouter(List.of(iam, sts, kms));
+    private final FakeServiceHandler cloudTrail = new FakeServiceHandler("cloudtrail");
+    private final ServiceRouter router = new ServiceRouter(List.of(iam, sts, kms, cloudTrail));
 
     private static ApiRequest request(String method, String query, Map<String, List<String>> headers, String body) {
         return new ApiRequest(method, "/", query, headers, body.getBytes(StandardCharsets.UTF_8), "127.0.0.1", false,
@@ -78,6 +79,11 @@ class ServiceRouterTest {
         assertThat(router.route(request("POST", "", headers, "{}"))).isSameAs(kms);
         var unknown = Map.of("X-Amz-Target", List.of("DynamoDB_20120810.GetItem"));
         assertThat(router.route(request("POST", "", unknown, "{}"))).isInstanceOf(UnroutableRequestHandler.class);
+        // a target prefix with dots of its own
+        var lookup = Map.of("X-Amz-Target", List.of("com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.LookupEvents"));
+        assertThat(router.route(request("POST", "", lookup, "{}"))).isSameAs(cloudTrail);
+        var truncated = Map.of("X-Amz-Target", List.of("com.amazonaws.cloudtrail.v20131101.LookupEvents"));
+        assertThat(router.route(request("POST", "", truncated, "{}"))).isInstanceOf(UnroutableRequestHandler.class);
     }
 
     @Test
