@@ -60,7 +60,7 @@ PY
 # run_wrk connections seconds url [script] -> "req/s p50 p99 non2xx"
 run_wrk() {
   local out
-  out="$(wrk -t2 -c"$1" -d"$2s" --latency ${4:+-s "$4"} "$3")"
+  out="$(wrk -t"$(( $1 < 2 ? 1 : 2 ))" -c"$1" -d"$2s" --latency ${4:+-s "$4"} "$3")"
   echo "$out" >>"$work/wrk.log"
   python3 - "$out" <<'PY'
 import re, sys

@@ -18,7 +18,8 @@ import java.util.logging.Logger;
  * Appends records that do not belong to a change (reads, refused and failed calls, later data
  * events such as GetObject and Decrypt) in shared transactions: one writer thread takes whatever
  * has queued, up to a batch, and commits it as one group, so a commit's cost is shared by every
- * caller waiting on it. {@link #append} returns only once its record is durable, so a response is
+ * caller waiting on it. Callers redact and serialise their own records first, so only chaining
+ * and the write happen on the writer thread. {@link #append} returns only once its record is durable, so a response is
  * never sent for a call whose record could still be lost. The queue is bounded: under overload
  * callers wait for room, and no record is ever dropped. {@link #close} writes everything queued.
  */
@@ -59,7 +60,7 @@ public final class AuditGroupCommitter implements AutoCloseable {
      */
     public StoredAuditRecord append(AuditEvent event) {
         requireNonNull(event, "event");
-        Pending pending = new Pending(event, new CompletableFuture<>());
+        Pending pending = new Pending(trail.prepare(event), new CompletableFuture<>());
         try {
             if (closing) {
                 throw new AuditUnavailableException("the audit trail is shutting down", null);
@@ -129,7 +130,7 @@ public final class AuditGroupCommitter implements AutoCloseable {
     private void write(List<Pending> batch) {
         try {
             List<StoredAuditRecord> stored = transactor.inTransaction(
-                    () -> trail.recordAll(batch.stream().map(Pending::event).toList()));
+                    () -> trail.recordPrepared(batch.stream().map(Pending::record).toList()));
             for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).done().complete(stored.get(i));
             }
@@ -140,7 +141,8 @@ public final class AuditGroupCommitter implements AutoCloseable {
             }
             for (Pending pending : batch) {
                 try {
-                    pending.done().complete(transactor.inTransaction(() -> trail.record(pending.event())));
+                    pending.done().complete(transactor.inTransaction(
+                            () -> trail.recordPrepared(List.of(pending.record())).getFirst()));
                 } catch (RuntimeException e) {
                     fail(pending, e);
                 }
@@ -153,6 +155,6 @@ public final class AuditGroupCommitter implements AutoCloseable {
         pending.done().completeExceptionally(cause);
     }
 
-    private record Pending(AuditEvent event, CompletableFuture<StoredAuditRecord> done) {
+    private record Pending(AuditTrail.PreparedRecord record, CompletableFuture<StoredAuditRecord> done) {
     }
 }

@@ -28,22 +28,37 @@ public final class AuditTrail {
     /** Appends records in order, in the caller's current transaction. */
     public List<StoredAuditRecord> recordAll(List<AuditEvent> events) {
         // serialise before taking the lock: the lock is held for as short a time as possible
-        List<AuditEvent> redacted = new ArrayList<>(events.size());
-        List<String> texts = new ArrayList<>(events.size());
-        for (AuditEvent event : events) {
-            AuditEvent safe = redaction.apply(event);
-            redacted.add(safe);
-            texts.add(safe.toCanonicalJson());
-        }
+        return recordPrepared(events.stream().map(this::prepare).toList());
+    }
+
+    /**
+     * Redacts an event and writes its canonical text: the part of an append that needs no lock,
+     * done by the caller's thread (the group committer's callers, in parallel) rather than under it.
+     */
+    public PreparedRecord prepare(AuditEvent event) {
+        AuditEvent safe = redaction.apply(event);
+        return new PreparedRecord(safe, safe.toCanonicalJson());
+    }
+
+    /** Chains and appends prepared records in order, in the caller's current transaction. */
+    public List<StoredAuditRecord> recordPrepared(List<PreparedRecord> prepared) {
         ChainHead head = repository.lockChainHead();
-        List<StoredAuditRecord> records = new ArrayList<>(events.size());
-        for (int i = 0; i < redacted.size(); i++) {
-            ChainedRecord link = HashChain.next(head, texts.get(i));
-            records.add(stored(link, redacted.get(i)));
+        List<StoredAuditRecord> records = new ArrayList<>(prepared.size());
+        for (PreparedRecord record : prepared) {
+            ChainedRecord link = HashChain.next(head, record.canonicalJson());
+            records.add(stored(link, record.event()));
             head = link.head();
         }
         repository.append(records);
         return records;
+    }
+
+    /** A redacted event and its canonical JSON, ready to be chained. */
+    public record PreparedRecord(AuditEvent event, String canonicalJson) {
+        public PreparedRecord {
+            requireNonNull(event, "event");
+            requireNonNull(canonicalJson, "canonicalJson");
+        }
     }
 
     /** The stored form of a chained record: the link plus the attributes LookupEvents searches. */
