@@ -29,7 +29,7 @@ import java.util.stream.Stream;
  * {@code STRONGROOM_TEST_PG_URL} is set.
  *
  * <pre>
- *   java -cp … io.strongroom.store.jdbc.audit.AuditAppendThroughput [seconds=10] [batch=200] [principals=5] [ids=time-ordered]
+ *   java -cp … io.strongroom.store.jdbc.audit.AuditAppendThroughput [seconds=10] [batch=1000] [principals=5] [ids=time-ordered]
  * </pre>
  *
  * Records are S3 data events naming one bucket, from {@code principals} users (each with its own
