@@ -7,6 +7,7 @@ import io.strongroom.audit.export.RetentionPeriod;
 import io.strongroom.audit.testing.InMemoryAuditRepository;
 import io.strongroom.audit.testing.InMemoryAuditTransactor;
 import io.strongroom.audit.testing.InMemoryExportCursorRepository;
+import io.strongroom.audit.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

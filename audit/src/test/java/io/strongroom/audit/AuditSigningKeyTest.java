@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.strongroom.audit.testing.InMemoryAuditRepository;
 import io.strongroom.audit.testing.InMemoryAuditTransactor;
+import io.strongroom.audit.testing.MutableClock;
 import io.strongroom.core.spi.RootKeyException;
 import io.strongroom.core.spi.WrappedSecretSource.WrappedSecret;
 import java.nio.charset.StandardCharsets;

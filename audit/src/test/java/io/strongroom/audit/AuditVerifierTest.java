@@ -7,6 +7,7 @@ import io.strongroom.audit.VerificationReport.Finding;
 import io.strongroom.audit.VerificationReport.Kind;
 import io.strongroom.audit.testing.InMemoryAuditRepository;
 import io.strongroom.audit.testing.InMemoryAuditTransactor;
+import io.strongroom.audit.testing.MutableClock;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.strongroom.audit.testing.InMemoryAuditRepository;
 import io.strongroom.audit.testing.InMemoryAuditTransactor;
+import io.strongroom.audit.testing.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

@@ -14,9 +14,6 @@ import io.strongroom.audit.testing.InMemoryAuditRepository;
 import io.strongroom.audit.testing.InMemoryAuditTransactor;
 import io.strongroom.rootkey.FileRootKeyProvider;
 import io.strongroom.store.jdbc.Database;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -24,7 +21,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,8 +29,7 @@ class AuditCommandTest {
     @TempDir
     Path temp;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final OfflineCommands commands = new OfflineCommands();
 
     @Test
     void verifyWithoutAnExportExitsTwo() {
@@ -78,7 +73,7 @@ class AuditCommandTest {
         assertThat(run("audit", "export", "--db-url", url, "--out", export.toString())).isZero();
         assertThat(stdout()).startsWith("exported no records to " + export)
                 .contains("exported 0 signed digests");
-        out.reset();
+        commands.clearOutput();
         assertThat(run("audit", "verify", export.toString(), "--public-key", someKey().toString())).isZero();
         assertThat(stdout()).startsWith("verified 0 records, 0 digests, sequences none");
     }
@@ -153,21 +148,14 @@ class AuditCommandTest {
     }
 
     private int run(String... args) {
-        Launch launch = new Launch(Map.of(), config -> {
-            throw new AssertionError("audit commands start no server");
-        }, config -> {
-            throw new AssertionError("audit commands rotate nothing");
-        }, (config, request) -> {
-            throw new AssertionError("audit commands explain nothing");
-        }, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return StrongroomCommand.run(args, launch);
+        return commands.run(args);
     }
 
     private String stdout() {
-        return out.toString(StandardCharsets.UTF_8);
+        return commands.stdout();
     }
 
     private String stderr() {
-        return err.toString(StandardCharsets.UTF_8);
+        return commands.stderr();
     }
 }

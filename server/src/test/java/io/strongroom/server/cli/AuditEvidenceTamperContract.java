@@ -13,12 +13,10 @@ import io.strongroom.audit.HashChain;
 import io.strongroom.audit.Redaction;
 import io.strongroom.audit.SignedDigest;
 import io.strongroom.audit.UserIdentity;
+import io.strongroom.audit.testing.MutableClock;
 import io.strongroom.rootkey.FileRootKeyProvider;
 import io.strongroom.store.jdbc.Database;
 import io.strongroom.store.jdbc.audit.JdbcAuditRepository;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -29,8 +27,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -58,8 +54,7 @@ abstract class AuditEvidenceTamperContract {
     private String url;
     private AuditSigningKey signingKey;
     private Path publicKeyPem;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final OfflineCommands commands = new OfflineCommands();
 
     /** The JDBC URL of a new, empty store for one test. */
     abstract String freshStoreUrl() throws Exception;
@@ -70,7 +65,7 @@ abstract class AuditEvidenceTamperContract {
     @BeforeEach
     void writeAndSignTrail() throws Exception {
         url = freshStoreUrl();
-        MovableClock clock = new MovableClock(START);
+        MutableClock clock = new MutableClock(START);
         try (Database database = Database.open(url);
              FileRootKeyProvider rootKey = FileRootKeyProvider.open(temp.resolve("root-key"))) {
             JdbcAuditRepository repository = new JdbcAuditRepository(database.transactor(), database.vendor());
@@ -98,7 +93,7 @@ abstract class AuditEvidenceTamperContract {
         Files.writeString(publicKeyPem, signingKey.publicKeyPem());
     }
 
-    private static int append(Database database, AuditTrail trail, MovableClock clock, int from, int count) {
+    private static int append(Database database, AuditTrail trail, MutableClock clock, int from, int count) {
         database.transactor().run(() -> {
             List<AuditEvent> events = new ArrayList<>();
             for (int i = from; i < from + count; i++) {
@@ -245,7 +240,7 @@ abstract class AuditEvidenceTamperContract {
                 "--out", export.toString());
         assertThat(exported).as(stderr()).isZero();
         assertThat(stdout()).contains("exported ").contains(" public keys: " + signingKey.keyId());
-        out.reset();
+        commands.clearOutput();
         return run("audit", "verify", export.toString(), "--public-key", publicKeyPem.toString());
     }
 
@@ -255,22 +250,15 @@ abstract class AuditEvidenceTamperContract {
     }
 
     private int run(String... args) {
-        Launch launch = new Launch(Map.of(), config -> {
-            throw new AssertionError("audit commands start no server");
-        }, config -> {
-            throw new AssertionError("audit commands rotate nothing");
-        }, (config, request) -> {
-            throw new AssertionError("audit commands explain nothing");
-        }, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return StrongroomCommand.run(args, launch);
+        return commands.run(args);
     }
 
     private String stdout() {
-        return out.toString(StandardCharsets.UTF_8);
+        return commands.stdout();
     }
 
     private String stderr() {
-        return err.toString(StandardCharsets.UTF_8);
+        return commands.stderr();
     }
 
     private List<String> lines() {
@@ -335,34 +323,6 @@ abstract class AuditEvidenceTamperContract {
                         row.getLong("last_sequence"), ChainHash.of(row.getBytes("head_hash")),
                         previous == null ? new byte[0] : previous, row.getString("key_id"), row.getBytes("signature"));
             }
-        }
-    }
-
-    /** A clock the trail's writer moves on. */
-    private static final class MovableClock extends Clock {
-        private Instant now;
-
-        MovableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
         }
     }
 }
