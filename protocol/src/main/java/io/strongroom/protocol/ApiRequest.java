@@ -19,6 +19,8 @@ import java.util.TreeMap;
  * @param body          the whole body (API calls of the foundation are small; streaming bodies come with S3)
  * @param remoteAddress the client's IP address
  * @param secure        whether the request came over TLS
+ * @param tlsVersion    the TLS protocol of the connection ({@code TLSv1.3}); null over plain HTTP
+ * @param cipherSuite   the TLS cipher suite of the connection; null over plain HTTP
  * @param requestId     the x-amz-request-id assigned on arrival
  * @param receivedAt    when the request arrived
  */
@@ -30,6 +32,8 @@ public record ApiRequest(
         byte[] body,
         String remoteAddress,
         boolean secure,
+        String tlsVersion,
+        String cipherSuite,
         String requestId,
         Instant receivedAt) {
 
@@ -48,6 +52,12 @@ public record ApiRequest(
         requireNonNull(remoteAddress, "remoteAddress");
         requireNonNull(requestId, "requestId");
         requireNonNull(receivedAt, "receivedAt");
+    }
+
+    /** A request whose TLS details are not known (plain HTTP, or built by a test). */
+    public ApiRequest(String method, String rawPath, String rawQuery, Map<String, List<String>> headers, byte[] body,
+                      String remoteAddress, boolean secure, String requestId, Instant receivedAt) {
+        this(method, rawPath, rawQuery, headers, body, remoteAddress, secure, null, null, requestId, receivedAt);
     }
 
     /** The first value of a header, if present. */

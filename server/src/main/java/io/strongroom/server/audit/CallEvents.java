@@ -95,7 +95,8 @@ public final class CallEvents {
                 .requestId(request.requestId())
                 .readOnly(readOnly)
                 .tlsDetails(request.secure()
-                        ? new TlsDetails(null, null, request.header("Host").map(h -> abbreviate(h, 256)).orElse(null))
+                        ? new TlsDetails(request.tlsVersion(), request.cipherSuite(),
+                                request.header("Host").map(h -> abbreviate(h, 256)).orElse(null))
                         : null);
     }
 

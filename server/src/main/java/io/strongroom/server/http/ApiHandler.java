@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -98,8 +99,13 @@ public final class ApiHandler extends Handler.Abstract {
             headers.computeIfAbsent(field.getName(), name -> new ArrayList<>()).add(field.getValue());
         }
         String query = request.getHttpURI().getQuery();
+        // set by the TLS connector's SecureRequestCustomizer; absent over plain HTTP
+        EndPoint.SslSessionData tls = request.getAttribute(EndPoint.SslSessionData.ATTRIBUTE)
+                instanceof EndPoint.SslSessionData data ? data : null;
         return new ApiRequest(request.getMethod(), request.getHttpURI().getPath(), query == null ? "" : query,
-                headers, body, source, request.isSecure(), requestId, receivedAt);
+                headers, body, source, request.isSecure(),
+                tls == null || tls.sslSession() == null ? null : tls.sslSession().getProtocol(),
+                tls == null ? null : tls.cipherSuite(), requestId, receivedAt);
     }
 
     static void write(ApiResponse answer, Response response, Callback callback) {

@@ -129,6 +129,10 @@ class PemKeyStoreLoaderTest {
                     .build(), HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(components.iam.calls().poll().secureTransport()).isTrue();
+            String record = components.records().getLast().eventJson();
+            assertThat(record).contains("\"tlsDetails\":{\"cipherSuite\":\"TLS_")
+                    .containsPattern("\"tlsVersion\":\"TLSv1\\.[23]\"")
+                    .contains("\"clientProvidedHostHeader\":\"" + server.apiEndpoint().getAuthority() + "\"");
 
             SSLParameters tls11 = new SSLParameters();
             tls11.setProtocols(new String[] {"TLSv1.1"});
