@@ -123,9 +123,9 @@ public final class ServerAssembly implements ComponentsFactory, RootKeyRotationR
             OrganizationsService organizations = new OrganizationsService(repository, organizationStore,
                     database.transactor(), authorizer, clock, List.of(guardrails));
             organizations.ensureInitialised();
+            JdbcAuditRepository auditRecords = new JdbcAuditRepository(database.transactor(), database.vendor());
             CloudTrailService cloudTrail = new CloudTrailService(new JdbcTrailRepository(database.transactor()),
-                    new JdbcAuditRepository(database.transactor(), database.vendor()), repository,
-                    database.transactor(), authorizer, clock, config.region());
+                    auditRecords, repository, database.transactor(), authorizer, clock, config.region());
             cloudTrail.ensureInitialised(); // the organization's default trail, once
             AccessKeyUsageRecorder usage = new AccessKeyUsageRecorder(repository, clock);
             usage.startPeriodicFlush(KEY_USAGE_FLUSH_INTERVAL);
@@ -136,7 +136,7 @@ public final class ServerAssembly implements ComponentsFactory, RootKeyRotationR
                     authorizer, clock, List.of(authorizer, credentials));
             StsService sts = new StsService(repository, database.transactor(), rootKeys, authorizer, clock);
 
-            AuditRecording audit = openAuditTrail(config, database, rootKeys, cloudTrail);
+            AuditRecording audit = openAuditTrail(config, database, auditRecords, rootKeys, cloudTrail);
             opened.add(0, audit.upkeep()); // records flushed and a last digest signed before the store closes
 
             RequestAuthenticator authenticator = new SigV4RequestAuthenticator(credentials, clock);
@@ -209,12 +209,8 @@ public final class ServerAssembly implements ComponentsFactory, RootKeyRotationR
         return List.of(
                 JdbcWrappedSecretSource.accessKeys(database.transactor()),
                 JdbcWrappedSecretSource.stsSessions(database.transactor()),
-                auditSigningKeys(database, rootKeys));
-    }
-
-    private AuditSigningKeys auditSigningKeys(Database database, RootKeyProvider rootKeys) {
-        return new AuditSigningKeys(new JdbcAuditRepository(database.transactor(), database.vendor()),
-                database.transactor(), rootKeys, clock);
+                new AuditSigningKeys(new JdbcAuditRepository(database.transactor(), database.vendor()),
+                        database.transactor(), rootKeys, clock));
     }
 
     /** The first few entries: a store can hold many thousands of secrets. */
@@ -258,14 +254,13 @@ public final class ServerAssembly implements ComponentsFactory, RootKeyRotationR
      * transaction, digests signed on a schedule with a signing key wrapped by the root key, the
      * configured exports (filtered by the trails) and the retention job.
      */
-    private AuditRecording openAuditTrail(ServerConfig config, Database database, RootKeyProvider rootKeys,
-                                          CloudTrailService cloudTrail) {
+    private AuditRecording openAuditTrail(ServerConfig config, Database database, JdbcAuditRepository records,
+                                          RootKeyProvider rootKeys, CloudTrailService cloudTrail) {
         AuditSettings settings = config.audit();
-        JdbcAuditRepository records = new JdbcAuditRepository(database.transactor(), database.vendor());
         AuditTrail trail = new AuditTrail(records, Redaction.withDefaults());
         AuditGroupCommitter groupCommitter = new AuditGroupCommitter(trail, database.transactor());
-        DigestSigner signer = new DigestSigner(records, database.transactor(), auditSigningKeys(database, rootKeys),
-                clock, settings.digestInterval());
+        DigestSigner signer = new DigestSigner(records, database.transactor(),
+                new AuditSigningKeys(records, database.transactor(), rootKeys, clock), clock, settings.digestInterval());
         JdbcExportCursorRepository cursors = new JdbcExportCursorRepository(database.transactor());
         Optional<AuditExporter> exporter = AuditExports.exporter(settings, environment, records, cursors,
                 cloudTrail.exportFilter(), clock);

@@ -147,6 +147,24 @@ class PipelineAuditTest {
     }
 
     @Test
+    void withoutADurableRecordNoCallSucceeds() throws Exception {
+        components.auditStoreDown.set(true);
+        HttpResponse<String> read = Http.send(Http.signed(api("/?Action=ListUsers"), FakeAuthenticator.GOOD_KEY, "iam")
+                .GET().build());
+        HttpResponse<String> change = Http.send(Http.signed(api("/?Action=CreateThing"), FakeAuthenticator.GOOD_KEY,
+                "iam").GET().build());
+        HttpResponse<String> denied = Http.send(Http.signed(api("/?Action=Denied"), FakeAuthenticator.GOOD_KEY, "iam")
+                .GET().build());
+        components.auditStoreDown.set(false);
+
+        for (HttpResponse<String> response : List.of(read, change, denied)) {
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(500);
+            assertThat(response.body()).contains("<Code>InternalFailure</Code>").doesNotContain("audit store");
+        }
+        assertThat(components.records()).isEmpty();
+    }
+
+    @Test
     void recordsFormOneChainInCallOrder() throws Exception {
         for (int i = 0; i < 5; i++) {
             call(Http.signed(api("/?Action=ListUsers"), FakeAuthenticator.GOOD_KEY, "iam").GET().build());
