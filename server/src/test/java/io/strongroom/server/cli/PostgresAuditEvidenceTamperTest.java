@@ -3,24 +3,12 @@ package io.strongroom.server.cli;
 import io.strongroom.store.jdbc.PostgresTestDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The tamper tests on PostgreSQL: one fresh database for the class, emptied before each test. */
 class PostgresAuditEvidenceTamperTest extends AuditEvidenceTamperContract {
-    private static PostgresTestDatabase database;
-
-    @BeforeAll
-    static void createDatabase() throws SQLException {
-        database = PostgresTestDatabase.create();
-    }
-
-    @AfterAll
-    static void dropDatabase() throws SQLException {
-        if (database != null) {
-            database.close();
-        }
-    }
+    @RegisterExtension
+    static final PostgresTestDatabase.PerClass database = new PostgresTestDatabase.PerClass();
 
     @Override
     String freshStoreUrl() throws SQLException {

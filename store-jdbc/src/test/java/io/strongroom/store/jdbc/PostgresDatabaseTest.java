@@ -8,26 +8,14 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** PostgreSQL-specific behaviour; skipped with a notice when STRONGROOM_TEST_PG_URL is unset. */
 class PostgresDatabaseTest {
     private static final String PASSWORD = "NotLogged-7f3a9c";
-    private static PostgresTestDatabase postgres;
-
-    @BeforeAll
-    static void createDatabase() throws Exception {
-        postgres = PostgresTestDatabase.create();
-    }
-
-    @AfterAll
-    static void dropDatabase() throws Exception {
-        if (postgres != null) {
-            postgres.close();
-        }
-    }
+    @RegisterExtension
+    static final PostgresTestDatabase.PerClass postgres = new PostgresTestDatabase.PerClass();
 
     @Test
     void aPasswordInTheUrlIsNeverLoggedNorShown() {

@@ -8,6 +8,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
 import java.util.UUID;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A fresh PostgreSQL database per test class, created through {@code STRONGROOM_TEST_PG_URL} and
@@ -77,6 +80,36 @@ public final class PostgresTestDatabase implements AutoCloseable {
         try (Connection connection = DriverManager.getConnection(parsed.driverUrl(), parsed.connectionProperties());
              Statement statement = connection.createStatement()) {
             statement.execute(sql);
+        }
+    }
+
+    /**
+     * A fresh database for one test class, created before its tests and dropped after them;
+     * register it as {@code @RegisterExtension static final PostgresTestDatabase.PerClass postgres}.
+     * Without {@value #VARIABLE} the class is skipped with a notice, as {@link #create()} does.
+     */
+    public static final class PerClass implements BeforeAllCallback, AfterAllCallback {
+        private PostgresTestDatabase database;
+
+        @Override
+        public void beforeAll(ExtensionContext context) throws SQLException {
+            database = create();
+        }
+
+        @Override
+        public void afterAll(ExtensionContext context) throws SQLException {
+            if (database != null) {
+                database.close();
+            }
+        }
+
+        public String url() {
+            return database.url();
+        }
+
+        /** See {@link PostgresTestDatabase#emptiedUrl()}. */
+        public String emptiedUrl() throws SQLException {
+            return database.emptiedUrl();
         }
     }
 }

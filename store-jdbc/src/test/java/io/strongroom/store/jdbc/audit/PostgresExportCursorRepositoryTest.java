@@ -9,26 +9,14 @@ import io.strongroom.store.jdbc.Database;
 import io.strongroom.store.jdbc.PostgresTestDatabase;
 import io.strongroom.store.jdbc.Sql;
 import io.strongroom.store.jdbc.StoreException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The contract on a fresh PostgreSQL database; skipped with a notice when STRONGROOM_TEST_PG_URL is unset. */
 class PostgresExportCursorRepositoryTest extends ExportCursorRepositoryContract {
-    private static PostgresTestDatabase postgres;
+    @RegisterExtension
+    static final PostgresTestDatabase.PerClass postgres = new PostgresTestDatabase.PerClass();
     Database database;
-
-    @BeforeAll
-    static void createDatabase() throws Exception {
-        postgres = PostgresTestDatabase.create();
-    }
-
-    @AfterAll
-    static void dropDatabase() throws Exception {
-        if (postgres != null) {
-            postgres.close();
-        }
-    }
 
     @Override
     protected ExportCursorRepository openEmpty() throws Exception {

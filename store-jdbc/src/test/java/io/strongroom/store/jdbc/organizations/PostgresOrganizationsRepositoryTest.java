@@ -2,24 +2,12 @@ package io.strongroom.store.jdbc.organizations;
 
 import io.strongroom.store.jdbc.Database;
 import io.strongroom.store.jdbc.PostgresTestDatabase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The contract on a fresh PostgreSQL database; skipped with a notice when STRONGROOM_TEST_PG_URL is unset. */
 class PostgresOrganizationsRepositoryTest extends JdbcOrganizationsRepositoryContract {
-    private static PostgresTestDatabase postgres;
-
-    @BeforeAll
-    static void createDatabase() throws Exception {
-        postgres = PostgresTestDatabase.create();
-    }
-
-    @AfterAll
-    static void dropDatabase() throws Exception {
-        if (postgres != null) {
-            postgres.close();
-        }
-    }
+    @RegisterExtension
+    static final PostgresTestDatabase.PerClass postgres = new PostgresTestDatabase.PerClass();
 
     /** Each test starts from an empty schema that the store migrates itself. */
     @Override
