@@ -8,11 +8,14 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -107,6 +110,48 @@ public final class PolicyDocument {
             throw PolicyErrors.of("Policy document must be version 2012-10-17 or greater.");
         }
         return document;
+    }
+
+    /**
+     * A resource policy of one Allow statement for one AWS principal, built rather than written: how a
+     * service expresses a permission it keeps in its own form (a KMS grant) so the evaluator can weigh it
+     * with everything else.
+     *
+     * @param conditions operator -> condition key -> values, as a policy's Condition element
+     */
+    public static PolicyDocument allowStatement(String sid, String awsPrincipal, List<String> actions,
+                                                Map<String, Map<String, List<String>>> conditions) {
+        ObjectNode statement = JSON.createObjectNode().put("Sid", sid).put("Effect", "Allow");
+        statement.putObject("Principal").put("AWS", awsPrincipal);
+        ArrayNode actionNodes = statement.putArray("Action");
+        actions.forEach(actionNodes::add);
+        statement.put("Resource", "*");
+        if (!conditions.isEmpty()) {
+            ObjectNode condition = statement.putObject("Condition");
+            conditions.forEach((operator, keys) -> {
+                ObjectNode byKey = condition.putObject(operator);
+                keys.forEach((key, values) -> {
+                    ArrayNode valueNodes = byKey.putArray(key);
+                    values.forEach(valueNodes::add);
+                });
+            });
+        }
+        ObjectNode document = JSON.createObjectNode().put("Version", "2012-10-17");
+        document.putArray("Statement").add(statement);
+        return parse(document.toString(), PolicyKind.RESOURCE);
+    }
+
+    /**
+     * This document with the statements of others appended, as one policy: its text, Id and version
+     * stay this document's (the added statements have no position in it).
+     */
+    public PolicyDocument withStatementsOf(List<PolicyDocument> others) {
+        if (others.isEmpty()) {
+            return this;
+        }
+        List<Statement> all = new ArrayList<>(statements);
+        others.forEach(other -> all.addAll(other.statements));
+        return new PolicyDocument(json, version, id, kind, List.copyOf(all));
     }
 
     /** The document text as it was given. */

@@ -83,14 +83,19 @@ final class StatementParser {
         }
     }
 
-    private static String sid(JsonNode node, String where) {
+    /**
+     * IAM requires alphanumeric Sids in the policies it stores (identity and trust policies, and
+     * Organizations in its own); resource policies of other services (KMS key policies, bucket
+     * policies) take any string, and AWS's own default key policy has spaces in its Sid.
+     */
+    private String sid(JsonNode node, String where) {
         if (node == null) {
             return null;
         }
         if (!node.isTextual()) {
             throw PolicyErrors.syntax("Sid in " + where + " must be a string.");
         }
-        if (!SID.matcher(node.textValue()).matches()) {
+        if (kind != PolicyKind.RESOURCE && !SID.matcher(node.textValue()).matches()) {
             throw PolicyErrors.of("Statement IDs (SID) must be alpha-numeric. Check that your input satisfies"
                     + " the regular expression [0-9A-Za-z]*");
         }

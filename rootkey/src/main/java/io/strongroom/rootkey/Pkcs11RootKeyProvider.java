@@ -36,6 +36,7 @@ public final class Pkcs11RootKeyProvider implements VersionedRootKeyProvider {
     public static final String DEFAULT_KEY_LABEL_PREFIX = "strongroom-root-";
 
     private final Provider provider;
+    private final SecureRandom random;
     private final KeyStore keyStore;
     private final String labelPrefix;
     private final RootKeyCipher cipher;
@@ -50,6 +51,21 @@ public final class Pkcs11RootKeyProvider implements VersionedRootKeyProvider {
         this.keyStore = keyStore;
         this.labelPrefix = labelPrefix;
         this.cipher = new RootKeyCipher(provider, new SecureRandom());
+        this.random = tokenRandom(provider);
+    }
+
+    /** The token's generator (C_GenerateRandom), so key material is made inside the HSM. */
+    private static SecureRandom tokenRandom(Provider provider) {
+        try {
+            return SecureRandom.getInstance("PKCS11", provider);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new RootKeyException("The HSM offers no random number generator through PKCS#11");
+        }
+    }
+
+    @Override
+    public SecureRandom random() {
+        return random;
     }
 
     /**

@@ -52,6 +52,7 @@ class Pkcs11RootKeyProviderTest {
         Map<String, String> first = scenario("first");
         assertThat(first).containsEntry("kind", "pkcs11")
                 .containsEntry("current", "v1")
+                .hasEntrySatisfying("random", random -> assertThat(random).startsWith("PKCS11@SunPKCS11"))
                 .containsEntry("roundTrip", SECRET)
                 .containsEntry("rotated", "v2")
                 .containsEntry("v2version", "v2")

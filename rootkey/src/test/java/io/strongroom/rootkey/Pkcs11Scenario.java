@@ -49,6 +49,7 @@ public final class Pkcs11Scenario {
         try (RootKeyProvider provider = RootKeyProviders.open(settings)) {
             fact("kind", provider.kind());
             fact("current", provider.currentVersion());
+            fact("random", provider.random().getAlgorithm() + "@" + provider.random().getProvider().getName());
             byte[] underV1 = provider.wrap(SECRET, AAD);
             Files.write(work.resolve("blob-v1"), underV1);
             fact("roundTrip", new String(provider.unwrap(underV1, AAD), StandardCharsets.UTF_8));

@@ -13,6 +13,14 @@ public interface RootKeyProvider extends AutoCloseable {
     /** The provider kind, for example {@code file}, {@code pkcs11} or {@code passphrase}. */
     String kind();
 
+    /**
+     * The generator of new key material: the JDK's {@code SecureRandom} by default, the HSM's own
+     * random number generator when the root key lives in one, so KMS key material is born there.
+     */
+    default java.security.SecureRandom random() {
+        return DefaultRandom.INSTANCE;
+    }
+
     /** The id of the root-key version that {@link #wrap} uses now. */
     String currentVersion();
 
@@ -39,4 +47,12 @@ public interface RootKeyProvider extends AutoCloseable {
 
     @Override
     void close();
+
+    /** Holds the shared JDK generator ({@code SecureRandom} is thread-safe). */
+    final class DefaultRandom {
+        static final java.security.SecureRandom INSTANCE = new java.security.SecureRandom();
+
+        private DefaultRandom() {
+        }
+    }
 }
