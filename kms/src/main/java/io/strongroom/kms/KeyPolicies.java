@@ -1,0 +1,80 @@
+package io.strongroom.kms;
+
+import io.strongroom.policy.MalformedPolicyDocumentException;
+import io.strongroom.policy.NamedPolicy;
+import io.strongroom.policy.PolicyDocument;
+import io.strongroom.policy.PolicyKind;
+import io.strongroom.policy.PolicyType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Key policies: the default one, validation of a new one, and the policy that authorisation weighs,
+ * which is the key policy with the key's grants appended as Allow statements for their grantees.
+ * A grant is then exactly what AWS makes it: it allows on its own, and any explicit deny (in the key
+ * policy, an identity policy or a guardrail) still wins over it.
+ */
+public final class KeyPolicies {
+    /** Every key policy has this one name. */
+    public static final String POLICY_NAME = "default";
+    /** The longest key policy KMS accepts. */
+    public static final int MAX_LENGTH = 32_768;
+
+    private KeyPolicies() {
+    }
+
+    /** The policy KMS gives a key created without one: the account may delegate access to IAM policies. */
+    public static String defaultPolicy(String accountId) {
+        return "{\n  \"Version\" : \"2012-10-17\",\n  \"Id\" : \"key-default-1\",\n  \"Statement\" : [ {\n"
+                + "    \"Sid\" : \"Enable IAM User Permissions\",\n    \"Effect\" : \"Allow\",\n"
+                + "    \"Principal\" : {\n      \"AWS\" : \"arn:aws:iam::" + accountId + ":root\"\n    },\n"
+                + "    \"Action\" : \"kms:*\",\n    \"Resource\" : \"*\"\n  } ]\n}";
+    }
+
+    /** Parses a key policy; MalformedPolicyDocumentException when it is not a valid resource policy. */
+    public static PolicyDocument parse(String policy) {
+        if (policy.length() > MAX_LENGTH) {
+            throw KmsErrors.malformedPolicy("The key policy is " + policy.length()
+                    + " characters long; the maximum is " + MAX_LENGTH + ".");
+        }
+        try {
+            return PolicyDocument.parse(policy, PolicyKind.RESOURCE);
+        } catch (MalformedPolicyDocumentException e) {
+            throw KmsErrors.malformedPolicy(e.getMessage());
+        }
+    }
+
+    /** The key policy and the key's grants, as the one resource policy authorisation evaluates. */
+    static NamedPolicy effective(KmsKey key, List<Grant> grants) {
+        PolicyDocument document;
+        try {
+            document = PolicyDocument.parse(key.policy(), PolicyKind.RESOURCE);
+        } catch (MalformedPolicyDocumentException e) {
+            document = PolicyDocument.denyAll(PolicyKind.RESOURCE); // deny on doubt
+        }
+        List<PolicyDocument> grantStatements = new ArrayList<>(grants.size());
+        for (Grant grant : grants) {
+            grantStatements.add(asStatement(grant));
+        }
+        return new NamedPolicy(PolicyType.RESOURCE, key.arn() + "/policy/" + POLICY_NAME,
+                document.withStatementsOf(grantStatements));
+    }
+
+    private static PolicyDocument asStatement(Grant grant) {
+        List<String> actions = grant.operations().stream().map(operation -> "kms:" + operation).toList();
+        Map<String, Map<String, List<String>>> conditions = new java.util.LinkedHashMap<>();
+        Optional<Map<String, String>> required = grant.encryptionContextEquals().or(grant::encryptionContextSubset);
+        required.ifPresent(context -> {
+            Map<String, List<String>> equals = new java.util.LinkedHashMap<>();
+            context.forEach((key, value) -> equals.put("kms:EncryptionContext:" + key, List.of(value)));
+            if (!equals.isEmpty()) {
+                conditions.put("StringEquals", equals);
+            }
+        });
+        grant.encryptionContextEquals().ifPresent(context -> conditions.put("ForAllValues:StringEquals",
+                Map.of("kms:EncryptionContextKeys", List.copyOf(context.keySet()))));
+        return PolicyDocument.allowStatement("grant:" + grant.grantId(), grant.granteePrincipal(), actions, conditions);
+    }
+}
