@@ -63,6 +63,8 @@ public record AuditEvent(
 
     public static final String EVENT_VERSION = "1.09";
     public static final String EVENT_TYPE = "AwsApiCall";
+    /** The type of what a service did on its own (a scheduled key rotation or deletion). */
+    public static final String SERVICE_EVENT_TYPE = "AwsServiceEvent";
 
     public AuditEvent {
         requireNonNull(userIdentity, "userIdentity");
@@ -129,7 +131,7 @@ public record AuditEvent(
             resources.forEach(resource -> list.add(resource.toJsonValue()));
             json.put("resources", list);
         }
-        json.put("eventType", EVENT_TYPE);
+        json.put("eventType", UserIdentity.AWS_SERVICE.equals(userIdentity.type()) ? SERVICE_EVENT_TYPE : EVENT_TYPE);
         json.put("managementEvent", managementEvent());
         json.put("recipientAccountId", recipientAccountId);
         json.put("eventCategory", eventCategory.wireName());

@@ -35,6 +35,14 @@ public record UserIdentity(
         requireNonNull(type, "type");
     }
 
+    /** The identity type of an AWS service acting on its own ({@code AwsServiceEvent} records). */
+    public static final String AWS_SERVICE = "AWSService";
+
+    /** A service acting on its own in an account, as CloudTrail shows a scheduled KMS rotation. */
+    public static UserIdentity awsService(String accountId, String invokedBy) {
+        return new UserIdentity(AWS_SERVICE, null, null, accountId, null, null, null, invokedBy);
+    }
+
     /** An IAM user signing with a long-term access key. */
     public static UserIdentity iamUser(String principalId, String arn, String accountId, String accessKeyId,
                                        String userName) {

@@ -43,12 +43,12 @@ public abstract class DispatchingServiceHandler implements ServiceHandler {
     }
 
     @Override
-    public final Map<String, Object> auditRequestParameters(ApiRequest request) {
+    public Map<String, Object> auditRequestParameters(ApiRequest request) {
         return dispatcher.auditRequestParameters(request);
     }
 
     @Override
-    public final Map<String, Object> auditResponseElements(ApiResponse response) {
+    public Map<String, Object> auditResponseElements(ApiResponse response) {
         return dispatcher.auditResponseElements(response);
     }
 

@@ -24,12 +24,14 @@ import io.strongroom.iam.bootstrap.Bootstrap;
 import io.strongroom.iam.identity.IdentityService;
 import io.strongroom.iam.simulation.PolicySimulator;
 import io.strongroom.iam.sts.StsService;
+import io.strongroom.kms.KmsService;
 import io.strongroom.organizations.OrganizationsService;
 import io.strongroom.organizations.guardrails.OrganizationGuardrailsProvider;
 import io.strongroom.policy.Explanation;
 import io.strongroom.policy.PolicyEvaluator;
 import io.strongroom.protocol.ServiceHandler;
 import io.strongroom.protocol.cloudtrail.CloudTrailJsonHandler;
+import io.strongroom.protocol.kms.KmsJsonHandler;
 import io.strongroom.protocol.iam.IamQueryHandler;
 import io.strongroom.protocol.organizations.OrganizationsJsonHandler;
 import io.strongroom.protocol.sts.StsQueryHandler;
@@ -39,6 +41,7 @@ import io.strongroom.rootkey.RootKeySettings;
 import io.strongroom.rootkey.VersionedRootKeyProvider;
 import io.strongroom.server.audit.AuditExports;
 import io.strongroom.server.audit.CallRecorder;
+import io.strongroom.server.audit.KmsServiceEvents;
 import io.strongroom.server.audit.StoreCallRecorder;
 import io.strongroom.server.audit.UnrecordedCalls;
 import io.strongroom.server.config.AuditSettings;
@@ -50,6 +53,8 @@ import io.strongroom.store.jdbc.audit.JdbcExportCursorRepository;
 import io.strongroom.store.jdbc.audit.JdbcTrailRepository;
 import io.strongroom.store.jdbc.identity.JdbcIdentityRepository;
 import io.strongroom.store.jdbc.identity.JdbcWrappedSecretSource;
+import io.strongroom.store.jdbc.kms.JdbcKeyMaterialSource;
+import io.strongroom.store.jdbc.kms.JdbcKmsRepository;
 import io.strongroom.store.jdbc.organizations.JdbcOrganizationsRepository;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -65,7 +70,7 @@ import java.util.logging.Logger;
 
 /**
  * Wires the real components: root-key provider, then the JDBC store (migrated on open), then the
- * bootstrap, then the IAM, STS, Organizations and CloudTrail services with their protocol
+ * bootstrap, then the IAM, STS, Organizations, CloudTrail and KMS services with their protocol
  * handlers, the audit trail and the SigV4 authenticator. Also runs {@code root-key rotate} over
  * the store's wrapped secrets.
  */
@@ -73,6 +78,8 @@ public final class ServerAssembly implements ComponentsFactory, RootKeyRotationR
 
     private static final Logger LOG = Logger.getLogger(ServerAssembly.class.getName());
     private static final Duration KEY_USAGE_FLUSH_INTERVAL = Duration.ofSeconds(5);
+    /** How often due key rotations and deletions are looked for; both are due to the day, so a minute is plenty. */
+    private static final Duration KMS_SCHEDULE_INTERVAL = Duration.ofMinutes(1);
 
     private final Map<String, String> environment;
     private final Clock clock;
@@ -139,11 +146,16 @@ public final class ServerAssembly implements ComponentsFactory, RootKeyRotationR
             AuditRecording audit = openAuditTrail(config, database, auditRecords, rootKeys, cloudTrail);
             opened.add(0, audit.upkeep()); // records flushed and a last digest signed before the store closes
 
+            KmsService kms = new KmsService(new JdbcKmsRepository(database.transactor(), database.vendor()), rootKeys,
+                    database.transactor(), authorizer, clock, KmsService.Settings.defaults(config.region()),
+                    new KmsServiceEvents(audit.trail(), clock));
+            opened.add(0, PeriodicTask.start("kms-scheduler", KMS_SCHEDULE_INTERVAL, kms::runScheduledWork));
+
             RequestAuthenticator authenticator = new SigV4RequestAuthenticator(credentials, clock);
             PolicySimulator simulator = new PolicySimulator(repository, database.transactor(), authorizer, evaluator);
             List<ServiceHandler> handlers = List.of(new IamQueryHandler(identities, simulator),
                     new StsQueryHandler(sts), new OrganizationsJsonHandler(organizations),
-                    new CloudTrailJsonHandler(cloudTrail));
+                    new CloudTrailJsonHandler(cloudTrail), new KmsJsonHandler(kms));
             String homeAccountId = repository.findOrganization().orElseThrow().managementAccountId();
             return new AssembledComponents(authenticator, handlers, audit.recorder(), homeAccountId, Map.of(
                     "store", storeCheck(repository),
@@ -210,7 +222,8 @@ public final class ServerAssembly implements ComponentsFactory, RootKeyRotationR
                 JdbcWrappedSecretSource.accessKeys(database.transactor()),
                 JdbcWrappedSecretSource.stsSessions(database.transactor()),
                 new AuditSigningKeys(new JdbcAuditRepository(database.transactor(), database.vendor()),
-                        database.transactor(), rootKeys, clock));
+                        database.transactor(), rootKeys, clock),
+                new JdbcKeyMaterialSource(database.transactor()));
     }
 
     /** The first few entries: a store can hold many thousands of secrets. */
@@ -273,10 +286,10 @@ public final class ServerAssembly implements ComponentsFactory, RootKeyRotationR
             recorder = new UnrecordedCalls();
         }
         return new AuditRecording(recorder, new AuditUpkeep(groupCommitter, signer, settings.digestInterval(),
-                exporter, retention));
+                exporter, retention), trail);
     }
 
-    private record AuditRecording(CallRecorder recorder, AuditUpkeep upkeep) {
+    private record AuditRecording(CallRecorder recorder, AuditUpkeep upkeep, AuditTrail trail) {
     }
 
     /** The wired components; closing closes the store first, then the root key. */
