@@ -192,7 +192,9 @@ final class GrantOperations {
     }
 
     private boolean mayRetire(Principal caller, Grant grant) {
-        Set<String> names = Set.of(caller.arn(), caller.principalArn(), "arn:aws:iam::" + caller.accountId() + ":root");
+        // a user's ARN is its principal ARN: a set that tolerates the repetition
+        Set<String> names = new java.util.HashSet<>(List.of(caller.arn(), caller.principalArn(),
+                "arn:aws:iam::" + caller.accountId() + ":root"));
         if (grant.retiringPrincipal().filter(names::contains).isPresent()) {
             return true;
         }

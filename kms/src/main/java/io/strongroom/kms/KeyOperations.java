@@ -203,6 +203,10 @@ final class KeyOperations {
 
     private static KeyUsage keyUsage(Optional<String> wire, KeySpec spec) {
         if (wire.isEmpty()) {
+            if (!spec.symmetric()) {
+                throw KmsErrors.validation("You must specify a KeyUsage value for all KMS keys except for symmetric"
+                        + " encryption keys.");
+            }
             return KeyUsage.ENCRYPT_DECRYPT;
         }
         if (wire.get().equals("KEY_AGREEMENT")) {

@@ -12,12 +12,13 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * AWS SDK clients for one principal, pointed at the test server. Add a client for each new
- * service here (KMS, S3…) and every test gets it through {@link StrongroomTestServer#clientsFor}.
+ * service here (S3…) and every test gets it through {@link StrongroomTestServer#clientsFor}.
  */
 public final class AwsClients implements AutoCloseable {
 
@@ -28,14 +29,16 @@ public final class AwsClients implements AutoCloseable {
     private final StsClient sts;
     private final OrganizationsClient organizations;
     private final CloudTrailClient cloudTrail;
+    private final KmsClient kms;
 
     private AwsClients(SdkHttpClient http, IamClient iam, StsClient sts, OrganizationsClient organizations,
-                       CloudTrailClient cloudTrail) {
+                       CloudTrailClient cloudTrail, KmsClient kms) {
         this.http = http;
         this.iam = iam;
         this.sts = sts;
         this.organizations = organizations;
         this.cloudTrail = cloudTrail;
+        this.kms = kms;
     }
 
     public static AwsClients create(URI endpoint, String accessKeyId, String secretAccessKey) {
@@ -58,7 +61,9 @@ public final class AwsClients implements AutoCloseable {
                 .credentialsProvider(provider).httpClient(http).build();
         CloudTrailClient cloudTrail = CloudTrailClient.builder().endpointOverride(endpoint).region(REGION)
                 .credentialsProvider(provider).httpClient(http).build();
-        return new AwsClients(http, iam, sts, organizations, cloudTrail);
+        KmsClient kms = KmsClient.builder().endpointOverride(endpoint).region(REGION)
+                .credentialsProvider(provider).httpClient(http).build();
+        return new AwsClients(http, iam, sts, organizations, cloudTrail, kms);
     }
 
     public IamClient iam() {
@@ -77,12 +82,17 @@ public final class AwsClients implements AutoCloseable {
         return cloudTrail;
     }
 
+    public KmsClient kms() {
+        return kms;
+    }
+
     @Override
     public void close() {
         iam.close();
         sts.close();
         organizations.close();
         cloudTrail.close();
+        kms.close();
         http.close();
     }
 }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
@@ -20,8 +21,8 @@ import software.amazon.awssdk.services.sts.StsClient;
  * Starts one in-process Strongroom server per test class ({@code @ExtendWith(StrongroomExtension.class)})
  * and stops it after the class. Test constructors, lifecycle methods and test methods may ask for
  * {@link StrongroomTestServer}, {@link AwsClients} (the administrator's), {@link IamClient},
- * {@link StsClient}, {@link OrganizationsClient} or {@link CloudTrailClient}. {@link UsePostgres} on the
- * class puts the store on PostgreSQL.
+ * {@link StsClient}, {@link OrganizationsClient}, {@link CloudTrailClient} or {@link KmsClient}.
+ * {@link UsePostgres} on the class puts the store on PostgreSQL.
  */
 public final class StrongroomExtension implements BeforeAllCallback, ParameterResolver {
 
@@ -29,7 +30,7 @@ public final class StrongroomExtension implements BeforeAllCallback, ParameterRe
     private static final String SERVER = "server";
     private static final Set<Class<?>> RESOLVABLE =
             Set.of(StrongroomTestServer.class, AwsClients.class, IamClient.class, StsClient.class,
-                    OrganizationsClient.class, CloudTrailClient.class);
+                    OrganizationsClient.class, CloudTrailClient.class, KmsClient.class);
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
@@ -61,6 +62,9 @@ public final class StrongroomExtension implements BeforeAllCallback, ParameterRe
         }
         if (type == CloudTrailClient.class) {
             return server.adminClients().cloudTrail();
+        }
+        if (type == KmsClient.class) {
+            return server.adminClients().kms();
         }
         if (type == AwsClients.class) {
             return server.adminClients();

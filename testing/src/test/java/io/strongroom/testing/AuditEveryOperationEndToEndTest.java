@@ -23,7 +23,7 @@ import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
 
 /**
- * Every operation of every service model the server answers (IAM, STS, Organizations, CloudTrail:
+ * Every operation of every service model the server answers (IAM, STS, Organizations, CloudTrail, KMS:
  * the operations botocore knows, implemented or not), called once with no parameters by the
  * administrator: each call leaves exactly one record, carrying the caller, the operation (or
  * {@code Unknown} for one the server does not offer) and the error code the client received.
@@ -41,7 +41,8 @@ class AuditEveryOperationEndToEndTest {
             new Service("sts", "2011-06-15", "sts", null),
             new Service("organizations", "2016-11-28", "organizations", "AWSOrganizationsV20161128"),
             new Service("cloudtrail", "2013-11-01", "cloudtrail",
-                    "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101"));
+                    "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101"),
+            new Service("kms", "2014-11-01", "kms", "TrentService"));
 
     @Test
     void everyOperationLeavesExactlyOneRecordWithTheCodeTheClientSaw(StrongroomTestServer server) throws Exception {
