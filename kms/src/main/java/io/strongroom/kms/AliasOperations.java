@@ -38,6 +38,7 @@ final class AliasOperations {
 
     void create(CallContext call, String aliasName, String targetKeyId) {
         requireValidName(aliasName);
+        requireKeyNotAlias(targetKeyId);
         String account = call.principal().accountId();
         transactor.run(() -> {
             KeyView target = access.resolveForUpdate(call, targetKeyId);
@@ -58,6 +59,7 @@ final class AliasOperations {
 
     void update(CallContext call, String aliasName, String targetKeyId) {
         requireValidName(aliasName);
+        requireKeyNotAlias(targetKeyId);
         String account = call.principal().accountId();
         transactor.run(() -> {
             KeyAlias alias = existing(account, aliasName);
@@ -112,6 +114,13 @@ final class AliasOperations {
     private void requireOwnKey(CallContext call, KmsKey key) {
         if (!key.accountId().equals(call.principal().accountId())) {
             throw KmsErrors.keyNotFound(key.arn());
+        }
+    }
+
+    /** An alias names a key, never another alias. */
+    private static void requireKeyNotAlias(String targetKeyId) {
+        if (targetKeyId.startsWith("alias/") || targetKeyId.matches("arn:[^:]*:kms:[^:]*:[^:]*:alias/.*")) {
+            throw KmsErrors.validation("Aliases must refer to keys. Not aliases");
         }
     }
 

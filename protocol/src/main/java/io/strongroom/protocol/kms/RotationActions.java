@@ -46,9 +46,8 @@ final class RotationActions implements JsonOperationFamily {
                 key.rotation().periodDays().ifPresent(days -> out.number("RotationPeriodInDays", days));
                 out.timestamp("NextRotationDate", key.rotation().nextRotationDate());
             }
-            if (key.onDemandRotations() > 0) {
-                out.timestamp("OnDemandRotationStartDate", key.lastRotationDate());
-            }
+            // OnDemandRotationStartDate is only shown while an on-demand rotation runs; ours complete
+            // within the call
         });
     }
 
