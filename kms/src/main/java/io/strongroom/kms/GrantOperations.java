@@ -104,6 +104,7 @@ final class GrantOperations {
                 }
             }
             List<Grant> existing = repository.listGrants(key.keyId());
+            requireWithinParentGrant(call, key, existing, request, operations, conditionKeys);
             if (request.name().isPresent()) {
                 Optional<Grant> same = existing.stream().filter(g -> g.name().equals(request.name())).findFirst();
                 if (same.isPresent() && sameParameters(same.get(), request, operations)) {
@@ -134,6 +135,7 @@ final class GrantOperations {
         List<Grant> grants = repository.listGrants(view.key().keyId()).stream()
                 .filter(g -> grantId.isEmpty() || g.grantId().equals(grantId.get()))
                 .filter(g -> granteePrincipal.isEmpty() || g.granteePrincipal().equals(granteePrincipal.get()))
+                .sorted(java.util.Comparator.comparing(Grant::grantId)) // the marker is a grant id
                 .toList();
         return KmsService.Page.after(grants, marker, limit, Grant::grantId);
     }
@@ -143,6 +145,7 @@ final class GrantOperations {
         access.authorizeAccountAction(call, "ListRetirableGrants", Map.of());
         List<Grant> grants = repository.listGrantsRetirableBy(retiringPrincipal).stream()
                 .filter(grant -> access.byId(grant.keyId()).isPresent())
+                .sorted(java.util.Comparator.comparing((Grant g) -> g.keyId() + "/" + g.grantId()))
                 .toList();
         return KmsService.Page.after(grants, marker, limit, g -> g.keyId() + "/" + g.grantId());
     }
@@ -167,10 +170,15 @@ final class GrantOperations {
             } else {
                 throw KmsErrors.validation("Either GrantToken, or both KeyId and GrantId, must be specified.");
             }
-            if (!mayRetire(call.principal(), found)) {
-                throw new AccessDeniedException("User: " + call.principal().arn() + " is not authorized to perform: "
-                        + "kms:RetireGrant on this grant", Decision.implicitDeny(PolicyType.RESOURCE), "kms:RetireGrant",
-                        access.findAnyState(found.keyId()).map(KmsKey::arn).orElse("*"));
+            KeyView key = access.resolveForUpdate(call, access.findAnyState(found.keyId())
+                    .map(KmsKey::arn).orElseThrow(() -> KmsErrors.keyNotFound(found.keyId())));
+            Decision decision = access.decide(call, key, "RetireGrant");
+            boolean named = namedToRetire(call.principal(), found);
+            // the grant's retiring principal (or its grantee, given RetireGrant) may retire it unless a
+            // policy denies it explicitly; anyone else needs kms:RetireGrant from the policies
+            if (named ? decision.outcome() == Decision.Outcome.EXPLICIT_DENY : !decision.allowed()) {
+                throw new AccessDeniedException(decision.accessDeniedMessage(call.principal().arn(), "kms:RetireGrant",
+                        key.key().arn()), decision, "kms:RetireGrant", key.key().arn());
             }
             repository.deleteGrant(found.keyId(), found.grantId());
             return found;
@@ -191,18 +199,51 @@ final class GrantOperations {
         access.changed(revokedFrom);
     }
 
-    private boolean mayRetire(Principal caller, Grant grant) {
-        // a user's ARN is its principal ARN: a set that tolerates the repetition
-        Set<String> names = new java.util.HashSet<>(List.of(caller.arn(), caller.principalArn(),
-                "arn:aws:iam::" + caller.accountId() + ":root"));
-        if (grant.retiringPrincipal().filter(names::contains).isPresent()) {
-            return true;
+    /**
+     * A principal allowed CreateGrant only by a grant creates grants within that grant, as AWS limits
+     * it: the child's operations among the parent's, and a constrained parent's context at least as
+     * strictly required by the child.
+     */
+    private void requireWithinParentGrant(CallContext call, KmsKey key, List<Grant> grants,
+                                          KmsService.CreateGrantRequest request, List<String> operations,
+                                          Map<String, List<String>> conditionKeys) {
+        KeyView withoutGrants = new KeyView(key, KeyPolicies.keyPolicyOnly(key));
+        if (access.decide(call, withoutGrants, "CreateGrant", conditionKeys).allowed()) {
+            return;
         }
-        if (grant.operations().contains("RetireGrant") && names.contains(grant.granteePrincipal())) {
-            return true;
+        Set<String> names = new java.util.HashSet<>(List.of(call.principal().arn(), call.principal().principalArn()));
+        boolean withinAParent = grants.stream()
+                .filter(parent -> names.contains(parent.granteePrincipal()) && parent.operations().contains("CreateGrant"))
+                .anyMatch(parent -> parent.operations().containsAll(operations) && atLeastAsStrict(parent, request));
+        if (!withinAParent) {
+            Decision denied = Decision.implicitDeny(PolicyType.RESOURCE);
+            throw new AccessDeniedException(denied.accessDeniedMessage(call.principal().arn(), "kms:CreateGrant",
+                    key.arn()), denied, "kms:CreateGrant", key.arn());
         }
-        Optional<KmsKey> key = access.findAnyState(grant.keyId());
-        return key.isPresent() && caller.isRoot() && key.get().accountId().equals(caller.accountId());
+    }
+
+    private static boolean atLeastAsStrict(Grant parent, KmsService.CreateGrantRequest child) {
+        if (parent.encryptionContextEquals().isPresent()) {
+            return child.encryptionContextEquals().equals(parent.encryptionContextEquals());
+        }
+        if (parent.encryptionContextSubset().isPresent()) {
+            Map<String, String> required = parent.encryptionContextSubset().get();
+            return child.encryptionContextEquals().or(child::encryptionContextSubset)
+                    .filter(pairs -> pairs.entrySet().containsAll(required.entrySet())).isPresent();
+        }
+        return true;
+    }
+
+    /** Whether the grant names the caller itself as its retiring principal, or as a grantee that may retire it. */
+    private static boolean namedToRetire(Principal caller, Grant grant) {
+        // a user's ARN is its principal ARN: a set that tolerates the repetition; an account's root ARN
+        // names the root user only, not everyone in the account
+        Set<String> names = new java.util.HashSet<>(List.of(caller.arn(), caller.principalArn()));
+        if (caller.isRoot()) {
+            names.add("arn:aws:iam::" + caller.accountId() + ":root");
+        }
+        return grant.retiringPrincipal().filter(names::contains).isPresent()
+                || grant.operations().contains("RetireGrant") && names.contains(grant.granteePrincipal());
     }
 
     private static boolean sameParameters(Grant grant, KmsService.CreateGrantRequest request, List<String> operations) {

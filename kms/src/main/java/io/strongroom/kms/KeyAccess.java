@@ -7,6 +7,7 @@ import io.strongroom.iam.access.AccessAuthorizer;
 import io.strongroom.iam.access.ProtectedResource;
 import io.strongroom.iam.auth.CallContext;
 import io.strongroom.iam.cache.ExpiringCache;
+import io.strongroom.policy.Decision;
 import io.strongroom.policy.NamedPolicy;
 import java.time.Clock;
 import java.time.Duration;
@@ -91,9 +92,19 @@ final class KeyAccess {
 
     /** Whether the caller may perform {@code kms:<operation>} on the key, without throwing. */
     boolean allows(CallContext call, KeyView view, String operation) {
-        Map<String, List<String>> keys = keyConditionKeys(call, view.key());
+        return decide(call, view, operation).allowed();
+    }
+
+    /** The decision on {@code kms:<operation>} for the key, without throwing. */
+    Decision decide(CallContext call, KeyView view, String operation) {
+        return decide(call, view, operation, Map.of());
+    }
+
+    Decision decide(CallContext call, KeyView view, String operation, Map<String, List<String>> requestKeys) {
+        Map<String, List<String>> keys = new HashMap<>(requestKeys);
+        keys.putAll(keyConditionKeys(call, view.key()));
         return authorizer.decide(call, "kms:" + operation, new ProtectedResource(view.key().arn(),
-                Optional.of(view.key().accountId()), Optional.of(view.policy()), true), keys).allowed();
+                Optional.of(view.key().accountId()), Optional.of(view.policy()), true), keys);
     }
 
     /** Authorises an action that names no key (CreateKey, ListKeys, ListAliases). */

@@ -65,9 +65,14 @@ public final class KeyMaterials {
      * callers must not change or keep the array.
      */
     Optional<Opened> open(String keyId, int version) {
-        return unwrapped.get(cacheKey(keyId, version), key -> repository.findVersion(keyId, version)
+        String cacheKey = cacheKey(keyId, version);
+        Optional<Opened> opened = unwrapped.get(cacheKey, key -> repository.findVersion(keyId, version)
                 .map(stored -> new Opened(rootKeys.unwrap(stored.wrappedMaterial(),
                         KeyVersion.associatedData(keyId, version)), stored.publicKey())));
+        if (opened.isEmpty()) {
+            unwrapped.invalidate(cacheKey); // a version not made yet must not stay "absent" once a rotation makes it
+        }
+        return opened;
     }
 
     /** Drops every cached version of the key. */

@@ -73,7 +73,7 @@ final class KeyOperations {
         KmsKey key = new KmsKey(keyId, accountId, region, request.description(), spec, usage, KeyState.ENABLED, now,
                 Optional.empty(), Optional.empty(), policy, RotationSettings.DISABLED, 1, Optional.empty(), 0,
                 request.tags());
-        if (!request.bypassPolicyLockoutSafetyCheck()) {
+        if (request.policy().isPresent() && !request.bypassPolicyLockoutSafetyCheck()) {
             requireNoLockout(call, key);
         }
         KeyVersion first = materials.generate(keyId, 1, spec, now, Optional.empty());

@@ -46,6 +46,11 @@ public final class KeyPolicies {
         }
     }
 
+    /** The key policy alone, without grants. */
+    static NamedPolicy keyPolicyOnly(KmsKey key) {
+        return effective(key, List.of());
+    }
+
     /** The key policy and the key's grants, as the one resource policy authorisation evaluates. */
     static NamedPolicy effective(KmsKey key, List<Grant> grants) {
         PolicyDocument document;
@@ -56,14 +61,44 @@ public final class KeyPolicies {
         }
         List<PolicyDocument> grantStatements = new ArrayList<>(grants.size());
         for (Grant grant : grants) {
-            grantStatements.add(asStatement(grant));
+            grantStatements.addAll(asStatements(grant));
         }
         return new NamedPolicy(PolicyType.RESOURCE, key.arn() + "/policy/" + POLICY_NAME,
                 document.withStatementsOf(grantStatements));
     }
 
-    private static PolicyDocument asStatement(Grant grant) {
-        List<String> actions = grant.operations().stream().map(operation -> "kms:" + operation).toList();
+    /**
+     * Operations a grant's encryption-context constraint does not bind as a condition: DescribeKey and
+     * RetireGrant, as AWS documents, and CreateGrant, whose constraint binds the child grant instead
+     * ({@link GrantOperations} checks it).
+     */
+    private static final java.util.Set<String> UNCONSTRAINED = java.util.Set.of("DescribeKey", "RetireGrant",
+            "CreateGrant");
+
+    /**
+     * A grant as Allow statements: its constraint binds the operations that take an encryption
+     * context; DescribeKey and RetireGrant are allowed whatever the context.
+     */
+    private static List<PolicyDocument> asStatements(Grant grant) {
+        boolean constrained = grant.encryptionContextEquals().isPresent() || grant.encryptionContextSubset().isPresent();
+        if (!constrained) {
+            return List.of(asStatement(grant, grant.operations(), "grant:" + grant.grantId()));
+        }
+        List<PolicyDocument> statements = new ArrayList<>(2);
+        List<String> bound = grant.operations().stream().filter(op -> !UNCONSTRAINED.contains(op)).toList();
+        List<String> free = grant.operations().stream().filter(UNCONSTRAINED::contains).toList();
+        if (!bound.isEmpty()) {
+            statements.add(asStatement(grant, bound, "grant:" + grant.grantId()));
+        }
+        if (!free.isEmpty()) {
+            statements.add(PolicyDocument.allowStatement("grant:" + grant.grantId() + ":unconstrained",
+                    grant.granteePrincipal(), free.stream().map(operation -> "kms:" + operation).toList(), Map.of()));
+        }
+        return statements;
+    }
+
+    private static PolicyDocument asStatement(Grant grant, List<String> operations, String sid) {
+        List<String> actions = operations.stream().map(operation -> "kms:" + operation).toList();
         Map<String, Map<String, List<String>>> conditions = new java.util.LinkedHashMap<>();
         Optional<Map<String, String>> required = grant.encryptionContextEquals().or(grant::encryptionContextSubset);
         required.ifPresent(context -> {
@@ -75,6 +110,6 @@ public final class KeyPolicies {
         });
         grant.encryptionContextEquals().ifPresent(context -> conditions.put("ForAllValues:StringEquals",
                 Map.of("kms:EncryptionContextKeys", List.copyOf(context.keySet()))));
-        return PolicyDocument.allowStatement("grant:" + grant.grantId(), grant.granteePrincipal(), actions, conditions);
+        return PolicyDocument.allowStatement(sid, grant.granteePrincipal(), actions, conditions);
     }
 }

@@ -39,7 +39,10 @@ public interface KmsRepository {
     /** The account's keys in this region that are not destroyed, by key id, after {@code afterKeyId}. */
     List<KmsKey> listKeys(String accountId, String region, Optional<String> afterKeyId, int limit);
 
-    /** Keys with rotation enabled, not destroyed, whose next rotation date is at or before {@code now}. */
+    /**
+     * Enabled keys with rotation on whose next rotation date is at or before {@code now}, earliest
+     * first (a disabled key waits, and rotates once enabled again).
+     */
     List<KmsKey> keysDueForRotation(Instant now, int limit);
 
     /** Keys pending deletion whose deletion date is at or before {@code now}. */

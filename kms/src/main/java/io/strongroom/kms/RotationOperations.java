@@ -130,13 +130,16 @@ final class RotationOperations {
         return rotated;
     }
 
-    /** Adds the next version and makes it current; the next automatic date counts from now. */
+    /**
+     * Adds the next version and makes it current. An automatic rotation sets the next automatic date a
+     * period from now; an on-demand one leaves the automatic schedule as it was, as in AWS.
+     */
     private KmsKey rotate(KmsKey key, boolean onDemand) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         int version = key.currentVersion() + 1;
         repository.insertVersion(materials.generate(key.keyId(), version, key.keySpec(), now,
                 Optional.of(onDemand ? "ON_DEMAND" : "AUTOMATIC")));
-        RotationSettings rotation = key.rotation().enabled()
+        RotationSettings rotation = key.rotation().enabled() && !onDemand
                 ? new RotationSettings(true, key.rotation().periodDays(),
                         key.rotation().periodDays().map(days -> now.plus(Duration.ofDays(days))))
                 : key.rotation();

@@ -80,8 +80,7 @@ class EncryptDecryptTest {
                 Map.of("Tenant", "acme", "purpose", "invoices"),                 // keys are case-sensitive
                 Map.of("tenant", "ACME", "purpose", "invoices"));                // values too
         for (Map<String, String> context : wrong) {
-            assertKmsError(() -> f.decrypt(f.root, blob, context), "InvalidCiphertextException")
-                    .as("context %s", context);
+            assertKmsError("context " + context, () -> f.decrypt(f.root, blob, context), "InvalidCiphertextException");
         }
         assertThat(f.decrypt(f.root, blob, CONTEXT)).isEqualTo(utf8("bound"));
     }
@@ -110,8 +109,8 @@ class EncryptDecryptTest {
             for (int bit : new int[] {0x01, 0x80}) {
                 byte[] tampered = blob.clone();
                 tampered[i] ^= (byte) bit;
-                assertKmsError(() -> f.decrypt(f.root, tampered, CONTEXT), "InvalidCiphertextException")
-                        .as("byte %d of %d flipped with %02x", i, blob.length, bit);
+                assertKmsError("byte " + i + " of " + blob.length + " flipped with " + bit,
+                        () -> f.decrypt(f.root, tampered, CONTEXT), "InvalidCiphertextException");
             }
         }
         assertThat(f.decrypt(f.root, blob, CONTEXT)).isEqualTo(utf8("integrity matters"));
@@ -121,10 +120,10 @@ class EncryptDecryptTest {
     void aTruncatedOrExtendedBlobIsInvalid() {
         byte[] blob = f.encrypt(f.root, key.keyId(), utf8("length"), Map.of());
 
-        for (byte[] bad : List.of(new byte[0], Arrays.copyOf(blob, 1), Arrays.copyOf(blob, SymmetricCiphertext.OVERHEAD - 1),
-                Arrays.copyOf(blob, blob.length - 1), Arrays.copyOf(blob, blob.length + 1))) {
-            assertKmsError(() -> f.decrypt(f.root, bad, Map.of()), "InvalidCiphertextException")
-                    .as("%d bytes", bad.length);
+        for (byte[] bad : List.of(new byte[0], Arrays.copyOf(blob, 1),
+                Arrays.copyOf(blob, SymmetricCiphertext.OVERHEAD - 1), Arrays.copyOf(blob, blob.length - 1),
+                Arrays.copyOf(blob, blob.length + 1))) {
+            assertKmsError(bad.length + " bytes", () -> f.decrypt(f.root, bad, Map.of()), "InvalidCiphertextException");
         }
     }
 

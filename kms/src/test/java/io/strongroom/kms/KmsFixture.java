@@ -1,8 +1,10 @@
 package io.strongroom.kms;
 
 import static io.strongroom.iam.testing.AwsErrors.assertAwsError;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.strongroom.core.AwsException;
 import io.strongroom.iam.access.AccessDeniedException;
 import io.strongroom.iam.auth.CallContext;
 import io.strongroom.iam.auth.Principal;
@@ -103,12 +105,20 @@ final class KmsFixture {
         return assertAwsError(call, code, 400);
     }
 
+    /** As {@link #assertKmsError(ThrowingCallable, String)}, naming the case in the failure message. */
+    static void assertKmsError(String description, ThrowingCallable call, String code) {
+        assertThatThrownBy(call).as(description).isInstanceOfSatisfying(AwsException.class, e -> {
+            assertThat(e.code()).as(description).isEqualTo(code);
+            assertThat(e.httpStatus()).as(description).isEqualTo(400);
+        });
+    }
+
     /** Asserts that IAM's authorisation refused the call. */
     static void assertDenied(ThrowingCallable call) {
         assertThatThrownBy(call).isInstanceOf(AccessDeniedException.class);
     }
 
-    /** An allow-or-deny key policy: the account root may do everything, plus the given extra statements. */
+    /** A key policy in which the account root may do everything, plus the given statements. */
     String policyWithRootAnd(String... statements) {
         StringBuilder json = new StringBuilder("{\"Version\":\"2012-10-17\",\"Statement\":[")
                 .append("{\"Sid\":\"Root\",\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"")

@@ -105,7 +105,7 @@ public final class InMemoryKmsRepository implements KmsRepository {
 
     @Override
     public synchronized List<KmsKey> keysDueForRotation(Instant now, int limit) {
-        return due(k -> k.rotation().enabled() && k.state() != KeyState.DESTROYED,
+        return due(k -> k.rotation().enabled() && k.state() == KeyState.ENABLED,
                 k -> k.rotation().nextRotationDate(), now, limit);
     }
 

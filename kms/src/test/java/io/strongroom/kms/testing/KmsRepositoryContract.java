@@ -230,7 +230,7 @@ public abstract class KmsRepositoryContract {
     }
 
     @Test
-    public void keysDueForRotationAreEnabledForItNotDestroyedAndDueByNow() {
+    public void keysDueForRotationAreEnabledWithRotationOnAndDueByNow() {
         Instant now = T0.plus(Duration.ofDays(400));
         repository.insertKey(rotating(KEY_A, Optional.of(now.minusSeconds(60))));
         repository.insertKey(rotating(KEY_B, Optional.of(now)));
@@ -243,13 +243,16 @@ public abstract class KmsRepositoryContract {
         // destroyed: never rotated again
         repository.insertKey(rotating("5f607182-0000-4000-8000-000000000002", Optional.of(now.minusSeconds(1)))
                 .withState(KeyState.DESTROYED));
-        // a disabled key of another account is still due: only destroyed keys are left out
+        // a disabled key waits: it is due again once enabled, so it never crowds out enabled keys
         KmsKey disabledElsewhere = key("5f607182-0000-4000-8000-000000000003", OTHER_ACCOUNT, OTHER_REGION)
                 .withRotation(new RotationSettings(true, Optional.of(90), Optional.of(now.minusSeconds(30))))
                 .withState(KeyState.DISABLED);
         repository.insertKey(disabledElsewhere);
 
         // earliest first
+        assertThat(repository.keysDueForRotation(now, 10)).extracting(KmsKey::keyId)
+                .containsExactly(KEY_D, KEY_A, KEY_B);
+        repository.updateKey(disabledElsewhere.withState(KeyState.ENABLED));
         assertThat(repository.keysDueForRotation(now, 10)).extracting(KmsKey::keyId)
                 .containsExactly(KEY_D, KEY_A, disabledElsewhere.keyId(), KEY_B);
         assertThat(repository.keysDueForRotation(now, 2)).extracting(KmsKey::keyId).containsExactly(KEY_D, KEY_A);

@@ -107,7 +107,7 @@ public final class JdbcKmsRepository implements KmsRepository {
             return List.of();
         }
         return transactor.withConnection(c -> KeyRows.select(c, "SELECT * FROM kms_keys WHERE rotation_enabled = ?"
-                + " AND state <> 'DESTROYED' AND next_rotation_date <= ? ORDER BY next_rotation_date, key_id LIMIT ?",
+                + " AND state = 'ENABLED' AND next_rotation_date <= ? ORDER BY next_rotation_date, key_id LIMIT ?",
                 "next_rotation_date, key_id", true, now, limit));
     }
 
