@@ -90,6 +90,11 @@ public final class KmsErrors {
         return new KmsException("TagException", 400, message);
     }
 
+    public static KmsException dryRun() {
+        return new KmsException("DryRunOperationException", 400,
+                "The request would have succeeded, but the DryRun option is set.");
+    }
+
     public static KmsException invalidMarker() {
         return new KmsException("InvalidMarkerException", 400, "The marker is invalid.");
     }

@@ -53,6 +53,7 @@ import software.amazon.awssdk.services.kms.model.GenerateDataKeyPairResponse;
 import software.amazon.awssdk.services.kms.model.GenerateDataKeyResponse;
 import software.amazon.awssdk.services.kms.model.GetKeyRotationStatusResponse;
 import software.amazon.awssdk.services.kms.model.GetPublicKeyResponse;
+import software.amazon.awssdk.services.kms.model.GrantOperation;
 import software.amazon.awssdk.services.kms.model.KeyListEntry;
 import software.amazon.awssdk.services.kms.model.KeyManagerType;
 import software.amazon.awssdk.services.kms.model.KeyMetadata;
@@ -170,6 +171,22 @@ class KmsEndToEndTest {
         kms.enableKey(r -> r.keyId(key));
         assertThat(kms.describeKey(r -> r.keyId(key)).keyMetadata().keyState()).isEqualTo(KeyState.ENABLED);
         assertThat(decrypt(kms, ciphertext, Map.of())).isEqualTo("before disabling");
+    }
+
+    @Test
+    void aDryRunChecksTheCallAndChangesNothing(KmsClient kms) {
+        String key = symmetricKey(kms);
+        assertAwsError(() -> kms.encrypt(r -> r.keyId(key).plaintext(utf8("x")).dryRun(true)),
+                "DryRunOperationException", 400);
+        String accountRoot = "arn:aws:iam::" + key.split(":")[4] + ":root";
+        assertAwsError(() -> kms.createGrant(r -> r.keyId(key).granteePrincipal(accountRoot)
+                        .operations(GrantOperation.ENCRYPT).dryRun(true)),
+                "DryRunOperationException", 400);
+        assertThat(kms.listGrants(r -> r.keyId(key)).grants()).isEmpty();
+
+        // a dry run of a call that would fail fails as the call would
+        kms.disableKey(r -> r.keyId(key));
+        assertAwsError(() -> kms.encrypt(r -> r.keyId(key).plaintext(utf8("x")).dryRun(true)), "DisabledException", 400);
     }
 
     @Test

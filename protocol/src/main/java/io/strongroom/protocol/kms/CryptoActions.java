@@ -25,13 +25,15 @@ final class CryptoActions implements JsonOperationFamily {
 
     @Override
     public void registerInto(JsonOperationTable table) {
-        table.add("Encrypt", this::encrypt)
-                .add("Decrypt", this::decrypt)
-                .add("ReEncrypt", this::reEncrypt)
-                .add("GenerateDataKey", (in, call) -> generateDataKey(in, call, true))
-                .add("GenerateDataKeyWithoutPlaintext", (in, call) -> generateDataKey(in, call, false))
-                .add("GenerateDataKeyPair", (in, call) -> generateDataKeyPair(in, call, true))
-                .add("GenerateDataKeyPairWithoutPlaintext", (in, call) -> generateDataKeyPair(in, call, false))
+        table.add("Encrypt", KmsShapes.dryRunnable(this::encrypt))
+                .add("Decrypt", KmsShapes.dryRunnable(this::decrypt))
+                .add("ReEncrypt", KmsShapes.dryRunnable(this::reEncrypt))
+                .add("GenerateDataKey", KmsShapes.dryRunnable((in, call) -> generateDataKey(in, call, true)))
+                .add("GenerateDataKeyWithoutPlaintext",
+                        KmsShapes.dryRunnable((in, call) -> generateDataKey(in, call, false)))
+                .add("GenerateDataKeyPair", KmsShapes.dryRunnable((in, call) -> generateDataKeyPair(in, call, true)))
+                .add("GenerateDataKeyPairWithoutPlaintext",
+                        KmsShapes.dryRunnable((in, call) -> generateDataKeyPair(in, call, false)))
                 .add("GenerateRandom", this::generateRandom);
     }
 

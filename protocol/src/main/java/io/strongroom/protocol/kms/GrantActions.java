@@ -28,11 +28,11 @@ final class GrantActions implements JsonOperationFamily {
 
     @Override
     public void registerInto(JsonOperationTable table) {
-        table.add("CreateGrant", this::createGrant)
+        table.add("CreateGrant", KmsShapes.dryRunnable(this::createGrant))
                 .add("ListGrants", this::listGrants)
                 .add("ListRetirableGrants", this::listRetirableGrants)
-                .add("RetireGrant", this::retireGrant)
-                .add("RevokeGrant", this::revokeGrant);
+                .add("RetireGrant", KmsShapes.dryRunnable(this::retireGrant))
+                .add("RevokeGrant", KmsShapes.dryRunnable(this::revokeGrant));
     }
 
     private JsonResult createGrant(JsonInput in, CallContext call) {

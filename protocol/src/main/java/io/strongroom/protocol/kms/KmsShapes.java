@@ -7,6 +7,8 @@ import io.strongroom.kms.crypto.Macs;
 import io.strongroom.kms.crypto.RsaEncryption;
 import io.strongroom.kms.crypto.Signatures;
 import io.strongroom.protocol.json.JsonInput;
+import io.strongroom.protocol.json.JsonOperation;
+import io.strongroom.protocol.json.JsonResult;
 import io.strongroom.protocol.json.JsonWriter;
 import io.strongroom.protocol.json.StringConstraints;
 import java.util.List;
@@ -21,6 +23,22 @@ final class KmsShapes {
     static final int MAX_GRANT_TOKENS = 10;
 
     private KmsShapes() {
+    }
+
+    /**
+     * An operation that takes {@code DryRun}: run as asked (validated, authorised, its preconditions
+     * checked), then answered with DryRunOperationException instead of its result. For a change the
+     * exception rolls the call's transaction back, so nothing of it remains.
+     */
+    static JsonOperation dryRunnable(JsonOperation operation) {
+        return (in, call) -> {
+            boolean dryRun = in.bool("DryRun").orElse(false);
+            JsonResult result = operation.execute(in, call);
+            if (dryRun) {
+                throw io.strongroom.kms.KmsErrors.dryRun();
+            }
+            return result;
+        };
     }
 
     static List<String> grantTokens(JsonInput in) {

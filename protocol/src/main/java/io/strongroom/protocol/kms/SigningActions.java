@@ -22,11 +22,11 @@ final class SigningActions implements JsonOperationFamily {
 
     @Override
     public void registerInto(JsonOperationTable table) {
-        table.add("Sign", this::sign)
-                .add("Verify", this::verify)
+        table.add("Sign", KmsShapes.dryRunnable(this::sign))
+                .add("Verify", KmsShapes.dryRunnable(this::verify))
                 .add("GetPublicKey", this::getPublicKey)
-                .add("GenerateMac", this::generateMac)
-                .add("VerifyMac", this::verifyMac);
+                .add("GenerateMac", KmsShapes.dryRunnable(this::generateMac))
+                .add("VerifyMac", KmsShapes.dryRunnable(this::verifyMac));
     }
 
     private JsonResult sign(JsonInput in, CallContext call) {
