@@ -65,6 +65,10 @@ public final class KmsService {
         public static Settings defaults(String region) {
             return new Settings(region, KeyAccess.DEFAULT_TTL, KeyMaterials.DEFAULT_TTL, DEFAULT_ON_DEMAND_ROTATION_LIMIT);
         }
+
+        public Settings withOnDemandRotationLimit(int limit) {
+            return new Settings(region, keyCacheTtl, materialTtl, limit);
+        }
     }
 
     // ---- results

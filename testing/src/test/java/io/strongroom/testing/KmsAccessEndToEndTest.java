@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.strongroom.organizations.guardrails.BaselineGuardrails;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,6 +23,10 @@ import software.amazon.awssdk.services.kms.model.DataKeySpec;
 import software.amazon.awssdk.services.kms.model.GrantListEntry;
 import software.amazon.awssdk.services.kms.model.GrantOperation;
 import software.amazon.awssdk.services.kms.model.Tag;
+import software.amazon.awssdk.services.organizations.OrganizationsClient;
+import software.amazon.awssdk.services.organizations.model.PolicyType;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.model.Credentials;
 
 /**
  * Who may use a key, as AWS decides it: the default key policy that hands the decision to IAM, key
@@ -243,5 +248,42 @@ class KmsAccessEndToEndTest {
     private static String rootStatement() {
         return "{\"Sid\":\"Enable IAM User Permissions\",\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::"
                 + account + ":root\"},\"Action\":\"kms:*\",\"Resource\":\"*\"}";
+    }
+
+    @Test
+    void theBaselineGuardrailKeepsAMemberAccountsRestrictedKeysAlive(OrganizationsClient organizations, StsClient sts,
+                                                                    StrongroomTestServer server) {
+        String member = organizations.createAccount(r -> r.email("keys@example.com").accountName("keys"))
+                .createAccountStatus().accountId();
+        BaselineGuardrails.Guardrail protect = BaselineGuardrails.all().stream()
+                .filter(g -> g.name().equals("ProtectRestrictedKeys")).findFirst().orElseThrow();
+        String policyId = organizations.createPolicy(r -> r.name(protect.name()).description(protect.description())
+                .type(PolicyType.SERVICE_CONTROL_POLICY).content(protect.document())).policy().policySummary().id();
+        organizations.attachPolicy(r -> r.policyId(policyId).targetId(member));
+        Credentials credentials = sts.assumeRole(r -> r.roleArn("arn:aws:iam::" + member
+                + ":role/OrganizationAccountAccessRole").roleSessionName("platform")).credentials();
+        KmsClient memberKms = server.clientsFor(credentials.accessKeyId(), credentials.secretAccessKey(),
+                credentials.sessionToken()).kms();
+
+        String restricted = memberKms.createKey(r -> r.description("customer records").tags(
+                Tag.builder().tagKey("DataClassification").tagValue("restricted").build())).keyMetadata().arn();
+        var denied = assertAwsError(() -> memberKms.disableKey(r -> r.keyId(restricted)), "AccessDeniedException", 400);
+        assertThat(denied.awsErrorDetails().errorMessage()).contains("kms:DisableKey")
+                .contains("explicit deny in a service control policy");
+        assertAwsError(() -> memberKms.scheduleKeyDeletion(r -> r.keyId(restricted).pendingWindowInDays(7)),
+                "AccessDeniedException", 400);
+        // declassifying the key first is refused too
+        assertAwsError(() -> memberKms.untagResource(r -> r.keyId(restricted).tagKeys("DataClassification")),
+                "AccessDeniedException", 400);
+        assertAwsError(() -> memberKms.tagResource(r -> r.keyId(restricted).tags(
+                Tag.builder().tagKey("DataClassification").tagValue("public").build())), "AccessDeniedException", 400);
+        memberKms.tagResource(r -> r.keyId(restricted).tags(Tag.builder().tagKey("Owner").tagValue("risk").build()));
+        assertThat(memberKms.describeKey(r -> r.keyId(restricted)).keyMetadata().enabled()).isTrue();
+        assertThat(decrypt(memberKms, encrypt(memberKms, restricted, "still usable", Map.of()), Map.of()))
+                .isEqualTo("still usable");
+
+        String ordinary = memberKms.createKey(r -> r.description("scratch")).keyMetadata().arn();
+        memberKms.disableKey(r -> r.keyId(ordinary));
+        memberKms.scheduleKeyDeletion(r -> r.keyId(ordinary).pendingWindowInDays(7));
     }
 }

@@ -54,8 +54,10 @@ public final class BaselineGuardrails {
                         "An intruder or insider hiding their actions by stopping, deleting or narrowing the"
                                 + " audit trail."),
                 load("ProtectRestrictedKeys", "protect-restricted-kms-keys.json",
-                        "Keeps KMS keys tagged DataClassification=restricted enabled and scheduled for no deletion.",
-                        "Restricted data made unreadable (ransom or sabotage) by disabling or deleting its key."),
+                        "Keeps KMS keys tagged DataClassification=restricted enabled, scheduled for no deletion,"
+                                + " and tagged restricted.",
+                        "Restricted data made unreadable (ransom or sabotage) by disabling or deleting its key, or by"
+                                + " removing its restricted tag first."),
                 load("RequireS3Encryption", "require-s3-encryption.json",
                         "Requires SSE-KMS or SSE-S3 on every S3 PutObject.",
                         "Objects written without server-side encryption, or with an encryption the bank does"

@@ -94,6 +94,13 @@ class BaselineGuardrailsTest {
                 Map.of("aws:ResourceTag/DataClassification", List.of("internal")), ANALYST);
         assertAllowed(guardrail, "kms:ScheduleKeyDeletion", Map.of(), ANALYST);
         assertAllowed(guardrail, "kms:Encrypt", restricted, ANALYST);
+        // nor declassified first: the restricted tag cannot be removed or overwritten
+        Map<String, List<String>> touchingTheTag = Map.of("aws:ResourceTag/DataClassification", List.of("restricted"),
+                "aws:TagKeys", List.of("Owner", "DataClassification"));
+        assertDenied(guardrail, "kms:UntagResource", touchingTheTag);
+        assertDenied(guardrail, "kms:TagResource", touchingTheTag);
+        assertAllowed(guardrail, "kms:TagResource", Map.of("aws:ResourceTag/DataClassification", List.of("restricted"),
+                "aws:TagKeys", List.of("Owner")), ANALYST);
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.strongroom.server.config;
 import static java.util.Objects.requireNonNull;
 
 import io.strongroom.iam.bootstrap.AdminCredentials;
+import io.strongroom.kms.KmsService;
 import io.strongroom.server.net.TrustedProxies;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -82,7 +83,9 @@ public final class ConfigLoader {
                 resolver.get(Setting.MAX_CONCURRENT_REQUESTS, SettingValues::concurrency, DEFAULT_MAX_CONCURRENT_REQUESTS),
                 resolver.get(Setting.TRUSTED_PROXIES, TrustedProxies::parse, TrustedProxies.NONE),
                 adminCredentials(),
-                audit);
+                audit,
+                resolver.get(Setting.KMS_ON_DEMAND_ROTATION_LIMIT, SettingValues::rotationLimit,
+                        KmsService.DEFAULT_ON_DEMAND_ROTATION_LIMIT));
     }
 
     private Optional<AdminCredentials> adminCredentials() {

@@ -3,6 +3,7 @@ package io.strongroom.server.config;
 import static java.util.Objects.requireNonNull;
 
 import io.strongroom.iam.bootstrap.AdminCredentials;
+import io.strongroom.kms.KmsService;
 import io.strongroom.server.net.TrustedProxies;
 import io.strongroom.store.jdbc.JdbcUrl;
 import java.nio.file.Path;
@@ -30,6 +31,7 @@ import java.util.Optional;
  * @param trustedProxies    the proxies whose X-Forwarded-For header names the caller (none by default)
  * @param bootstrapAdmin    the administrator key to create on first start, when given
  * @param audit             the audit trail's settings: digests, retention, exports
+ * @param kmsOnDemandRotationLimit RotateKeyOnDemand calls allowed per KMS key
  */
 public record ServerConfig(
         Mode mode,
@@ -47,7 +49,8 @@ public record ServerConfig(
         int maxConcurrentRequests,
         TrustedProxies trustedProxies,
         Optional<AdminCredentials> bootstrapAdmin,
-        AuditSettings audit) {
+        AuditSettings audit,
+        int kmsOnDemandRotationLimit) {
 
     /** Jetty's request-header limit; a larger header block gets an AWS-shaped 431-class error. */
     public static final int MAX_REQUEST_HEADER_BYTES = 16 * 1024;
@@ -65,9 +68,23 @@ public record ServerConfig(
         requireNonNull(trustedProxies, "trustedProxies");
         requireNonNull(bootstrapAdmin, "bootstrapAdmin");
         requireNonNull(audit, "audit");
+        if (kmsOnDemandRotationLimit < 0) {
+            throw new IllegalArgumentException("kmsOnDemandRotationLimit must not be negative");
+        }
         if (maxConcurrentRequests < 1) {
             throw new IllegalArgumentException("maxConcurrentRequests must be positive");
         }
+    }
+
+    /** A configuration with the default on-demand rotation limit. */
+    public ServerConfig(Mode mode, Path dataDir, String bindHost, String managementBindHost, int httpPort,
+                        int managementPort, String region, String dbUrl, RootKeySettings rootKey,
+                        Optional<TlsFiles> tls, Duration shutdownTimeout, long maxRequestBody,
+                        int maxConcurrentRequests, TrustedProxies trustedProxies,
+                        Optional<AdminCredentials> bootstrapAdmin, AuditSettings audit) {
+        this(mode, dataDir, bindHost, managementBindHost, httpPort, managementPort, region, dbUrl, rootKey, tls,
+                shutdownTimeout, maxRequestBody, maxConcurrentRequests, trustedProxies, bootstrapAdmin, audit,
+                KmsService.DEFAULT_ON_DEMAND_ROTATION_LIMIT);
     }
 
     /** A configuration with the default audit settings ({@link AuditSettings#DEFAULTS}). */
@@ -92,7 +109,7 @@ public record ServerConfig(
     public ServerConfig withPorts(int httpPort, int managementPort) {
         return new ServerConfig(mode, dataDir, bindHost, managementBindHost, httpPort, managementPort, region, dbUrl,
                 rootKey, tls, shutdownTimeout, maxRequestBody, maxConcurrentRequests, trustedProxies, bootstrapAdmin,
-                audit);
+                audit, kmsOnDemandRotationLimit);
     }
 
     /** The record's own form, with any password in the database URL redacted. */
@@ -103,6 +120,6 @@ public record ServerConfig(
                 + ", managementPort=" + managementPort + ", region=" + region + ", dbUrl=" + JdbcUrl.redact(dbUrl)
                 + ", rootKey=" + rootKey + ", tls=" + tls + ", shutdownTimeout=" + shutdownTimeout
                 + ", maxRequestBody=" + maxRequestBody + ", maxConcurrentRequests=" + maxConcurrentRequests
-                + ", trustedProxies=" + trustedProxies + ", bootstrapAdmin=" + bootstrapAdmin + ", audit=" + audit + "]";
+                + ", trustedProxies=" + trustedProxies + ", bootstrapAdmin=" + bootstrapAdmin + ", audit=" + audit + ", kmsOnDemandRotationLimit=" + kmsOnDemandRotationLimit + "]";
     }
 }

@@ -37,7 +37,9 @@ public enum Setting {
     AUDIT_EXPORT_SYSLOG_TRUST_STORE_PASSWORD_ENV("audit.export.syslog.trust-store-password-env"),
     AUDIT_EXPORT_WEBHOOK_URL("audit.export.webhook.url"),
     AUDIT_EXPORT_WEBHOOK_BEARER_TOKEN_ENV("audit.export.webhook.bearer-token-env"),
-    AUDIT_EXPORT_WEBHOOK_SIGNING_SECRET_ENV("audit.export.webhook.signing-secret-env");
+    AUDIT_EXPORT_WEBHOOK_SIGNING_SECRET_ENV("audit.export.webhook.signing-secret-env"),
+    /** RotateKeyOnDemand calls allowed per KMS key over its life. */
+    KMS_ON_DEMAND_ROTATION_LIMIT("kms.on-demand-rotation-limit");
 
     static final String ENVIRONMENT_PREFIX = "STRONGROOM_";
 

@@ -160,6 +160,20 @@ final class SettingValues {
         return text.strip();
     }
 
+    /** How many on-demand rotations one key may have: 0 (none) to 1,000. */
+    static int rotationLimit(String text) {
+        int count;
+        try {
+            count = Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + text + "' is not a whole number");
+        }
+        if (count < 0 || count > 1000) {
+            throw new IllegalArgumentException("the limit must lie between 0 and 1000");
+        }
+        return count;
+    }
+
     /** A number of requests served at once: 1 to 100,000. */
     static int concurrency(String text) {
         int count;

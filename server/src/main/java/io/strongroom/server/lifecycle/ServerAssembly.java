@@ -147,7 +147,8 @@ public final class ServerAssembly implements ComponentsFactory, RootKeyRotationR
             opened.add(0, audit.upkeep()); // records flushed and a last digest signed before the store closes
 
             KmsService kms = new KmsService(new JdbcKmsRepository(database.transactor(), database.vendor()), rootKeys,
-                    database.transactor(), authorizer, clock, KmsService.Settings.defaults(config.region()),
+                    database.transactor(), authorizer, clock, KmsService.Settings.defaults(config.region())
+                            .withOnDemandRotationLimit(config.kmsOnDemandRotationLimit()),
                     new KmsServiceEvents(audit.trail(), clock));
             opened.add(0, PeriodicTask.start("kms-scheduler", KMS_SCHEDULE_INTERVAL, kms::runScheduledWork));
 

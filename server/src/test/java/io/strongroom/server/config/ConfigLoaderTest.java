@@ -153,6 +153,20 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theKmsOnDemandRotationLimitComesFromTheEnvironmentOrTheFileAndIsChecked() throws IOException {
+        assertThat(loadDev(Map.of()).kmsOnDemandRotationLimit()).isEqualTo(10);
+        assertThat(load(Mode.DEV, Map.of("STRONGROOM_KMS_ON_DEMAND_ROTATION_LIMIT", "3"), Map.of(), Optional.empty())
+                .kmsOnDemandRotationLimit()).isEqualTo(3);
+        Path file = tmp.resolve("kms.yaml");
+        Files.writeString(file, "kms:\n  on-demand-rotation-limit: 0\n");
+        assertThat(load(Mode.DEV, Map.of(), Map.of(), Optional.of(file)).kmsOnDemandRotationLimit()).isZero();
+        assertThatThrownBy(() -> load(Mode.DEV, Map.of("STRONGROOM_KMS_ON_DEMAND_ROTATION_LIMIT", "-1"), Map.of(),
+                Optional.empty()))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("kms.on-demand-rotation-limit");
+    }
+
+    @Test
     void anEmptyConfigFileMeansDefaults() throws IOException {
         Path file = Files.createFile(tmp.resolve("empty.yaml"));
         assertThat(load(Mode.DEV, Map.of(), Map.of(), Optional.of(file))).isEqualTo(loadDev(Map.of()));
