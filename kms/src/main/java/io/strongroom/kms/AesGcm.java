@@ -2,7 +2,6 @@ package io.strongroom.kms;
 
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.util.Map;
 import java.util.Optional;
 import javax.crypto.AEADBadTagException;
@@ -12,9 +11,9 @@ import javax.crypto.spec.SecretKeySpec;
 
 /** Seals and opens symmetric ciphertext blobs with the JDK's AES-256-GCM. */
 final class AesGcm {
-    private final SecureRandom random;
+    private final RandomBytes random;
 
-    AesGcm(SecureRandom random) {
+    AesGcm(RandomBytes random) {
         this.random = random;
     }
 

@@ -35,7 +35,7 @@ final class CryptoOperations {
         this.access = requireNonNull(access, "access");
         this.materials = requireNonNull(materials, "materials");
         this.grantTokens = requireNonNull(grantTokens, "grantTokens");
-        this.aesGcm = new AesGcm(new java.security.SecureRandom());
+        this.aesGcm = new AesGcm(new RandomBytes());
     }
 
     KmsService.EncryptResult encrypt(CallContext call, String keyId, byte[] plaintext, Map<String, String> context,

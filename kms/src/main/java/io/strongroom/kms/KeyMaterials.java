@@ -32,6 +32,7 @@ public final class KeyMaterials {
     }
 
     private final RootKeyProvider rootKeys;
+    private final RandomBytes hotPath = new RandomBytes();
     private final KmsRepository repository;
     private final ExpiringCache<String, Optional<Opened>> unwrapped;
 
@@ -50,7 +51,8 @@ public final class KeyMaterials {
             material = pair.privateKeyPkcs8();
             publicKey = Optional.of(pair.publicKeySpki());
         } else {
-            material = randomBytes(spec.hmac() ? Macs.keyLength(spec.name()) : SYMMETRIC_KEY_BYTES);
+            material = new byte[spec.hmac() ? Macs.keyLength(spec.name()) : SYMMETRIC_KEY_BYTES];
+            rootKeys.random().nextBytes(material);
         }
         try {
             byte[] wrapped = rootKeys.wrap(material, KeyVersion.associatedData(keyId, version));
@@ -81,14 +83,14 @@ public final class KeyMaterials {
         unwrapped.invalidateAll();
     }
 
+    /** The root-key provider's generator (the HSM's, when there is one), for new key pairs. */
     SecureRandom random() {
         return rootKeys.random();
     }
 
+    /** Short-lived random values: data keys, GenerateRandom, grant ids. */
     byte[] randomBytes(int count) {
-        byte[] bytes = new byte[count];
-        rootKeys.random().nextBytes(bytes);
-        return bytes;
+        return hotPath.bytes(count);
     }
 
     private static String cacheKey(String keyId, int version) {

@@ -31,10 +31,6 @@ public record SymmetricCiphertext(String keyId, int keyVersion, byte[] header, b
                 .putLong(uuid.getLeastSignificantBits()).putInt(keyVersion).put(nonce).array();
     }
 
-    byte[] blob() {
-        return ByteBuffer.allocate(header.length + sealed.length).put(header).put(sealed).array();
-    }
-
     /** The blob's parts, or empty when it is not a blob of this format. */
     public static Optional<SymmetricCiphertext> parse(byte[] blob) {
         if (blob.length < OVERHEAD || blob[0] != FORMAT) {

@@ -8,11 +8,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
 
 /**
  * A closed-loop load: each thread makes its own call back to back, as a client with one request in
- * flight does. Calls that start during the warm-up are not counted; every call that starts in the
+ * flight does; or, paced, each thread starts its calls on a fixed schedule so that all threads
+ * together offer a given rate, and a call's latency counts from when it was due (a call that waits
+ * for a slow predecessor is charged the wait, so a stall is not hidden). Calls that start during the warm-up are not counted; every call that starts in the
  * measured window is, its latency recorded exactly (HdrHistogram, 3 significant digits). Failed calls
  * are counted apart and left out of the figures.
  */
@@ -52,19 +55,33 @@ final class ClosedLoop {
     private ClosedLoop() {
     }
 
-    /** Runs one thread per call: {@code warmUp}, then {@code measured}. */
+    /** Runs one thread per call, back to back: {@code warmUp}, then {@code measured}. */
     static Result run(String name, List<Call> calls, Duration warmUp, Duration measured) throws InterruptedException {
         requireNonNull(calls, "calls");
-        return new ClosedLoop().drive(name, calls, warmUp, measured);
+        return new ClosedLoop().drive(name, calls, warmUp, measured, 0);
     }
 
-    private Result drive(String name, List<Call> calls, Duration warmUp, Duration measured)
+    /** As {@link #run}, with the threads together starting {@code ratePerSecond} calls a second. */
+    static Result paced(String name, List<Call> calls, Duration warmUp, Duration measured, double ratePerSecond)
+            throws InterruptedException {
+        requireNonNull(calls, "calls");
+        if (ratePerSecond <= 0) {
+            throw new IllegalArgumentException("the rate must be positive");
+        }
+        return new ClosedLoop().drive(name, calls, warmUp, measured, (long) (1e9 * calls.size() / ratePerSecond));
+    }
+
+    /** @param intervalNanos each thread's time between call starts; 0 for back to back */
+    private Result drive(String name, List<Call> calls, Duration warmUp, Duration measured, long intervalNanos)
             throws InterruptedException {
         AtomicReference<Throwable> firstError = new AtomicReference<>();
         List<Worker> workers = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
+        long firstDue = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(10);
         for (int i = 0; i < calls.size(); i++) {
-            Worker worker = new Worker(calls.get(i), firstError);
+            // paced threads are staggered evenly over one interval, so the calls arrive spread out
+            Worker worker = new Worker(calls.get(i), firstError, intervalNanos,
+                    firstDue + intervalNanos * i / calls.size());
             workers.add(worker);
             Thread thread = new Thread(worker, name + "-" + i);
             thread.setDaemon(true);
@@ -96,18 +113,36 @@ final class ClosedLoop {
         private final Call call;
         private final AtomicReference<Throwable> firstError;
         private final Histogram latencies = new Histogram(HIGHEST_NANOS, 3);
+        private final long intervalNanos;
+        private long due;
         private long errors;
 
-        Worker(Call call, AtomicReference<Throwable> firstError) {
+        Worker(Call call, AtomicReference<Throwable> firstError, long intervalNanos, long firstDue) {
             this.call = call;
             this.firstError = firstError;
+            this.intervalNanos = intervalNanos;
+            this.due = firstDue;
+        }
+
+        /** When this call counts from: now, or for a paced thread the time it was due (after waiting for it). */
+        private long start() {
+            if (intervalNanos == 0) {
+                return System.nanoTime();
+            }
+            long start = due;
+            due += intervalNanos;
+            long wait;
+            while ((wait = start - System.nanoTime()) > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            return start;
         }
 
         @Override
         public void run() {
             int now;
             while ((now = phase) != STOP) {
-                long start = System.nanoTime();
+                long start = start();
                 try {
                     call.run();
                 } catch (Exception | AssertionError e) {
