@@ -8,6 +8,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -25,12 +26,14 @@ public final class Database implements AutoCloseable {
     private final DatabaseOptions options;
     private final ConnectionPool pool;
     private final JdbcTransactor transactor;
+    private final Optional<SqliteCheckpointer> checkpointer;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private Database(JdbcUrl url, DatabaseOptions options, ConnectionPool pool) {
+    private Database(JdbcUrl url, DatabaseOptions options, ConnectionPool pool, Optional<SqliteCheckpointer> checkpointer) {
         this.url = url;
         this.options = options;
         this.pool = pool;
+        this.checkpointer = checkpointer;
         this.transactor = new JdbcTransactor(pool, WriteLock.forVendor(url.vendor()));
     }
 
@@ -50,7 +53,11 @@ public final class Database implements AutoCloseable {
         };
         int applied = Migrations.apply(url.vendor(), factory);
         LOG.log(System.Logger.Level.INFO, "store opened at {0} ({1} migrations applied)", url, applied);
-        return new Database(url, options, new ConnectionPool(factory, options.poolSize(), options.borrowTimeout()));
+        Optional<SqliteCheckpointer> checkpointer = url.vendor() == Vendor.SQLITE
+                ? Optional.of(SqliteCheckpointer.start(factory, SqliteCheckpointer.INTERVAL))
+                : Optional.empty();
+        return new Database(url, options, new ConnectionPool(factory, options.poolSize(), options.borrowTimeout()),
+                checkpointer);
     }
 
     /**
@@ -69,7 +76,8 @@ public final class Database implements AutoCloseable {
             case POSTGRESQL -> new PostgresConnectionFactory(url);
         };
         Migrations.validate(url.vendor(), factory);
-        return new Database(url, options, new ConnectionPool(factory, options.poolSize(), options.borrowTimeout()));
+        return new Database(url, options, new ConnectionPool(factory, options.poolSize(), options.borrowTimeout()),
+                Optional.empty());
     }
 
     /** Opens (creating it if needed) the embedded SQLite store of a data directory. */
@@ -98,6 +106,7 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
+            checkpointer.ifPresent(SqliteCheckpointer::close);
             pool.close(options.closeGrace());
             LOG.log(System.Logger.Level.INFO, "store closed at {0}", url);
         }

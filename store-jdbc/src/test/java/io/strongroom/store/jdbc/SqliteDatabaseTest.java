@@ -66,6 +66,29 @@ class SqliteDatabaseTest {
     }
 
     @Test
+    void theLogIsCopiedIntoTheDatabaseFileInTheBackgroundNotByCommits() throws Exception {
+        Path file = dataDirectory.resolve("nested/dir").resolve(Database.SQLITE_FILE_NAME);
+        long before = Files.size(file);
+        // about 2 MB of rows, far below the connections' 40 MB backstop: no commit checkpoints
+        String filler = "x".repeat(1000);
+        for (int batch = 0; batch < 20; batch++) {
+            int first = batch * 100;
+            tx.atomically(c -> {
+                for (int i = first; i < first + 100; i++) {
+                    Sql.update(c, "INSERT INTO counter (id, writer) VALUES (?, ?)", i, filler);
+                }
+                return null;
+            });
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (Files.size(file) < before + 1_500_000 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(Files.size(file)).as("database file after the background checkpoint")
+                .isGreaterThan(before + 1_500_000);
+    }
+
+    @Test
     void theDatabaseFileIsReadableByItsOwnerOnly() throws Exception {
         Path file = dataDirectory.resolve("nested/dir").resolve(Database.SQLITE_FILE_NAME);
         assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
