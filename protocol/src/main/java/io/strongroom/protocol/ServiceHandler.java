@@ -63,6 +63,15 @@ public interface ServiceHandler {
         return List.of();
     }
 
+    /**
+     * The resources of a call that succeeded: by default those its parameters name; a service whose
+     * answer names more (KMS Decrypt, which needs no KeyId, answers with the key it used) adds them.
+     */
+    default List<AuditResource> auditResources(Map<String, Object> requestParameters, ApiResponse response,
+                                               String accountId, String region) {
+        return auditResources(requestParameters, accountId, region);
+    }
+
     /** What a successful call returned, as its audit record shows it ({@code responseElements}); null when nothing. */
     default Map<String, Object> auditResponseElements(ApiResponse response) {
         return null;

@@ -1,12 +1,15 @@
 package io.strongroom.protocol.kms;
 
 import io.strongroom.audit.AuditResource;
+import io.strongroom.core.Arn;
 import io.strongroom.kms.KmsService;
 import io.strongroom.protocol.ApiRequest;
 import io.strongroom.protocol.ApiResponse;
 import io.strongroom.protocol.audit.AuditResourceTable;
+import io.strongroom.protocol.audit.AuditValues;
 import io.strongroom.protocol.json.JsonService;
 import io.strongroom.protocol.json.JsonServiceHandler;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +39,9 @@ public final class KmsJsonHandler extends JsonServiceHandler {
     private static final Set<String> NOT_RECORDED = Set.of("ciphertextBlob", "privateKeyCiphertextBlob", "signature",
             "mac", "message", "publicKey", "ciphertextForRecipient");
 
+    /** Members of an answer that name the key used, as its full ARN. */
+    private static final List<String> ANSWERED_KEYS = List.of("keyId", "sourceKeyId");
+
     private static final AuditResourceTable RESOURCES = AuditResourceTable.builder()
             .name("keyId", "AWS::KMS::Key", KmsJsonHandler::keyArn)
             .name("targetKeyId", "AWS::KMS::Key", KmsJsonHandler::keyArn)
@@ -64,6 +70,24 @@ public final class KmsJsonHandler extends JsonServiceHandler {
     @Override
     public List<AuditResource> auditResources(Map<String, Object> requestParameters, String accountId, String region) {
         return RESOURCES.resources(requestParameters, accountId, region);
+    }
+
+    /** As the parameters name them, and the keys the answer names: Decrypt and ReEncrypt may name none. */
+    @Override
+    public List<AuditResource> auditResources(Map<String, Object> requestParameters, ApiResponse response,
+                                              String accountId, String region) {
+        List<AuditResource> resources = new ArrayList<>(auditResources(requestParameters, accountId, region));
+        Map<String, Object> answer = AuditValues.fromJsonObject(response.body());
+        if (answer == null) {
+            return resources;
+        }
+        for (String member : ANSWERED_KEYS) {
+            if (answer.get(member) instanceof String arn && Arn.isArn(arn)
+                    && resources.stream().noneMatch(resource -> resource.arn().equals(arn))) {
+                resources.add(new AuditResource(arn, Arn.parse(arn).accountId(), "AWS::KMS::Key"));
+            }
+        }
+        return resources;
     }
 
     @Override

@@ -53,7 +53,7 @@ public final class CallEvents {
         boolean readOnly = handler.readOnly(operation);
         AuditEvent.Builder builder = base(handler, operation, request, readOnly)
                 .responseElements(readOnly ? null : handler.auditResponseElements(response));
-        return withCaller(builder, handler, request, caller).build();
+        return withCaller(builder, handler, request, caller, response).build();
     }
 
     /**
@@ -66,7 +66,7 @@ public final class CallEvents {
         AuditEvent.Builder builder = base(handler, operation, request, handler.readOnly(operation))
                 .error(handler.answeredErrorCode(error), abbreviate(error.getMessage(), MAX_ERROR_MESSAGE));
         if (caller != null) {
-            withCaller(builder, handler, request, caller);
+            withCaller(builder, handler, request, caller, null);
         } else {
             builder.userIdentity(UserIdentity.unauthenticated(claimedAccessKeyId(request), null))
                     .recipientAccountId(homeAccountId.get());
@@ -74,11 +74,12 @@ public final class CallEvents {
         return builder.build();
     }
 
-    /** The caller, the parameters it sent and the resources they name. */
+    /** The caller, the parameters it sent and the resources they (and, after a success, the answer) name. */
     private AuditEvent.Builder withCaller(AuditEvent.Builder builder, ServiceHandler handler, ApiRequest request,
-                                          Principal caller) {
+                                          Principal caller, ApiResponse response) {
         Map<String, Object> parameters = handler.auditRequestParameters(request);
-        handler.auditResources(parameters, caller.accountId(), region).forEach(builder::resource);
+        (response == null ? handler.auditResources(parameters, caller.accountId(), region)
+                : handler.auditResources(parameters, response, caller.accountId(), region)).forEach(builder::resource);
         return builder.userIdentity(identityOf(caller))
                 .recipientAccountId(caller.accountId())
                 .requestParameters(parameters);
