@@ -8,6 +8,7 @@ import io.strongroom.audit.StoredAuditRecord;
 import io.strongroom.store.jdbc.Database;
 import io.strongroom.store.jdbc.audit.JdbcAuditRepository;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
@@ -16,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.awscore.AwsResponse;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.sts.model.Credentials;
 
 /**
@@ -111,7 +114,72 @@ class AuditRecordPerCallEndToEndTest {
                         trails, "StopLogging", "TrailNotFoundException", "IAMUser", adminArn, adminKey),
                 new Case("CloudTrail denied", () -> limited.clients().cloudTrail().lookupEvents(r -> r.maxResults(1)),
                         trails, "LookupEvents", "AccessDeniedException", "IAMUser", limitedArn, limitedKey));
+        assertOneRecordEach(cases);
+    }
 
+    /** KMS's bad input: the exact error, exactly one record of it, and the key as it was. */
+    @Test
+    void everyKmsRefusalLeavesExactlyOneRecordWithItsError(StrongroomTestServer server) {
+        AwsClients admin = server.adminClients();
+        KmsClient kms = admin.kms();
+        String adminKey = server.admin().accessKeyId();
+        String limitedArn = "arn:aws:iam::" + account + ":user/audited-limited";
+        String limitedKey = limited.key().accessKeyId();
+        String source = "kms.amazonaws.com";
+        String key = kms.createKey(r -> r.description("audited")).keyMetadata().arn();
+        String other = kms.createKey(r -> r.description("audited other")).keyMetadata().arn();
+        String disabled = kms.createKey(r -> r.description("audited disabled")).keyMetadata().arn();
+        kms.disableKey(r -> r.keyId(disabled));
+        String pending = kms.createKey(r -> r.description("audited pending")).keyMetadata().arn();
+        kms.scheduleKeyDeletion(r -> r.keyId(pending).pendingWindowInDays(7));
+        Map<String, String> context = Map.of("purpose", "audit");
+        byte[] ciphertext = kms.encrypt(r -> r.keyId(key).plaintext(SdkBytes.fromUtf8String("secret"))
+                .encryptionContext(context)).ciphertextBlob().asByteArray();
+        byte[] tampered = ciphertext.clone();
+        tampered[tampered.length - 1] ^= 1;
+
+        List<Case> cases = List.of(
+                new Case("KMS success", () -> kms.decrypt(r -> r.ciphertextBlob(SdkBytes.fromByteArray(ciphertext))
+                        .encryptionContext(context)), source, "Decrypt", null, "IAMUser", adminArn, adminKey),
+                new Case("KMS tampered ciphertext", () -> kms.decrypt(r -> r.ciphertextBlob(
+                        SdkBytes.fromByteArray(tampered)).encryptionContext(context)),
+                        source, "Decrypt", "InvalidCiphertextException", "IAMUser", adminArn, adminKey),
+                new Case("KMS wrong context", () -> kms.decrypt(r -> r.ciphertextBlob(SdkBytes.fromByteArray(ciphertext))
+                        .encryptionContext(Map.of("purpose", "other"))),
+                        source, "Decrypt", "InvalidCiphertextException", "IAMUser", adminArn, adminKey),
+                new Case("KMS missing context", () -> kms.decrypt(r -> r.ciphertextBlob(
+                        SdkBytes.fromByteArray(ciphertext))),
+                        source, "Decrypt", "InvalidCiphertextException", "IAMUser", adminArn, adminKey),
+                new Case("KMS another key", () -> kms.decrypt(r -> r.ciphertextBlob(SdkBytes.fromByteArray(ciphertext))
+                        .encryptionContext(context).keyId(other)),
+                        source, "Decrypt", "IncorrectKeyException", "IAMUser", adminArn, adminKey),
+                new Case("KMS unknown alias", () -> kms.encrypt(r -> r.keyId("alias/no-such-alias")
+                        .plaintext(SdkBytes.fromUtf8String("x"))),
+                        source, "Encrypt", "NotFoundException", "IAMUser", adminArn, adminKey),
+                new Case("KMS oversized plaintext", () -> kms.encrypt(r -> r.keyId(key)
+                        .plaintext(SdkBytes.fromByteArray(new byte[4097]))),
+                        source, "Encrypt", "ValidationException", "IAMUser", adminArn, adminKey),
+                new Case("KMS disabled key", () -> kms.encrypt(r -> r.keyId(disabled)
+                        .plaintext(SdkBytes.fromUtf8String("x"))),
+                        source, "Encrypt", "DisabledException", "IAMUser", adminArn, adminKey),
+                new Case("KMS key pending deletion", () -> kms.generateDataKey(r -> r.keyId(pending).numberOfBytes(32)),
+                        source, "GenerateDataKey", "KMSInvalidStateException", "IAMUser", adminArn, adminKey),
+                new Case("KMS invalid key spec", () -> kms.createKey(r -> r.keySpec("RSA_1024")),
+                        source, "CreateKey", "ValidationException", "IAMUser", adminArn, adminKey),
+                new Case("KMS grant token", () -> kms.encrypt(r -> r.keyId(key).plaintext(SdkBytes.fromUtf8String("x"))
+                        .grantTokens("not-a-grant-token")),
+                        source, "Encrypt", "InvalidGrantTokenException", "IAMUser", adminArn, adminKey),
+                new Case("KMS denied", () -> limited.clients().kms().encrypt(r -> r.keyId(key)
+                        .plaintext(SdkBytes.fromUtf8String("x"))),
+                        source, "Encrypt", "AccessDeniedException", "IAMUser", limitedArn, limitedKey));
+        int keysBefore = kms.listKeys(r -> r.limit(1000)).keys().size();
+        assertOneRecordEach(cases);
+        assertThat(kms.listKeys(r -> r.limit(1000)).keys()).hasSize(keysBefore);
+        assertThat(kms.describeKey(r -> r.keyId(disabled)).keyMetadata().keyStateAsString()).isEqualTo("Disabled");
+        assertThat(kms.describeKey(r -> r.keyId(pending)).keyMetadata().keyStateAsString()).isEqualTo("PendingDeletion");
+    }
+
+    private void assertOneRecordEach(List<Case> cases) {
         SoftAssertions softly = new SoftAssertions();
         for (Case c : cases) {
             long before = records.chainHead().sequence();
