@@ -140,6 +140,11 @@ final class GrantOperations {
         return KmsService.Page.after(grants, marker, limit, Grant::grantId);
     }
 
+    String keyArnOf(Grant grant) {
+        return access.findAnyState(grant.keyId()).map(KmsKey::arn)
+                .orElseThrow(() -> new IllegalStateException("grant " + grant.grantId() + " names no key"));
+    }
+
     KmsService.Page<Grant> listRetirable(CallContext call, String retiringPrincipal, Optional<String> marker,
                                          int limit) {
         access.authorizeAccountAction(call, "ListRetirableGrants", Map.of());

@@ -271,6 +271,11 @@ public final class KmsService {
         return grants.list(call, keyId, grantId, granteePrincipal, marker, limit);
     }
 
+    /** The ARN of the key a listed grant belongs to (grants name their key by id only). */
+    public String keyArnOf(Grant grant) {
+        return grants.keyArnOf(grant);
+    }
+
     public Page<Grant> listRetirableGrants(CallContext call, String retiringPrincipal, Optional<String> marker, int limit) {
         return grants.listRetirable(call, retiringPrincipal, marker, limit);
     }

@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import io.strongroom.iam.auth.CallContext;
 import io.strongroom.kms.Grant;
-import io.strongroom.kms.KmsKey;
 import io.strongroom.kms.KmsService;
 import io.strongroom.protocol.json.JsonInput;
 import io.strongroom.protocol.json.JsonOperationFamily;
@@ -51,13 +50,13 @@ final class GrantActions implements JsonOperationFamily {
         String keyId = in.requiredString("KeyId", KmsShapes.KEY_ID);
         KmsService.Page<Grant> page = kms.listGrants(call, keyId, in.string("GrantId", GRANT_ID),
                 in.string("GranteePrincipal", PRINCIPAL), KmsShapes.marker(in), KmsShapes.limit(in, 100, 50));
-        return grants(page, call);
+        return grants(page);
     }
 
     private JsonResult listRetirableGrants(JsonInput in, CallContext call) {
         KmsService.Page<Grant> page = kms.listRetirableGrants(call, in.requiredString("RetiringPrincipal", PRINCIPAL),
                 KmsShapes.marker(in), KmsShapes.limit(in, 100, 50));
-        return grants(page, call);
+        return grants(page);
     }
 
     private JsonResult retireGrant(JsonInput in, CallContext call) {
@@ -71,16 +70,15 @@ final class GrantActions implements JsonOperationFamily {
         return JsonResult.of(out -> { });
     }
 
-    private static JsonResult grants(KmsService.Page<Grant> page, CallContext call) {
+    private JsonResult grants(KmsService.Page<Grant> page) {
         return JsonResult.of(out -> {
-            out.objectList("Grants", page.items(), (entry, grant) -> grant(entry, grant, call.region()));
+            out.objectList("Grants", page.items(), (entry, grant) -> grant(entry, grant, kms.keyArnOf(grant)));
             KmsShapes.page(out, page);
         });
     }
 
-    private static void grant(JsonWriter out, Grant grant, String region) {
-        String account = grant.issuingAccount().split(":")[4];
-        out.string("KeyId", KmsKey.arn(region, account, grant.keyId()))
+    private static void grant(JsonWriter out, Grant grant, String keyArn) {
+        out.string("KeyId", keyArn)
                 .string("GrantId", grant.grantId())
                 .string("Name", grant.name().orElse(""))
                 .timestamp("CreationDate", grant.creationDate())
