@@ -77,6 +77,10 @@ public final class KmsJsonHandler extends JsonServiceHandler {
     public List<AuditResource> auditResources(Map<String, Object> requestParameters, ApiResponse response,
                                               String accountId, String region) {
         List<AuditResource> resources = new ArrayList<>(auditResources(requestParameters, accountId, region));
+        if (requestParameters != null && requestParameters.get("keyId") instanceof String
+                && !(requestParameters.containsKey("destinationKeyId") && !requestParameters.containsKey("sourceKeyId"))) {
+            return resources; // the request named its key: no need to read the answer
+        }
         Map<String, Object> answer = AuditValues.fromJsonObject(response.body());
         if (answer == null) {
             return resources;
