@@ -2,6 +2,8 @@ package io.strongroom.kms;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -31,7 +33,7 @@ public final class EncryptionContext {
 
     /** The condition keys a request with this context carries: {@code kms:EncryptionContext:<key>} and the key list. */
     public static Map<String, List<String>> conditionKeys(Map<String, String> context) {
-        Map<String, List<String>> keys = new java.util.HashMap<>();
+        Map<String, List<String>> keys = new HashMap<>();
         context.forEach((key, value) -> keys.put("kms:EncryptionContext:" + key, List.of(value)));
         keys.put("kms:EncryptionContextKeys", List.copyOf(context.keySet()));
         return keys;
@@ -52,6 +54,6 @@ public final class EncryptionContext {
 
     /** Orders by UTF-8 bytes, unsigned, so the order is the same in every language. */
     private static int compareUtf8(String a, String b) {
-        return java.util.Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+        return Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
     }
 }

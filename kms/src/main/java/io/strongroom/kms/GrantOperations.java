@@ -13,6 +13,9 @@ import io.strongroom.policy.PolicyDocument;
 import io.strongroom.policy.PolicyType;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -82,7 +85,7 @@ final class GrantOperations {
         }
         requireGrantablePrincipal(request.granteePrincipal(), "GranteePrincipal");
         request.retiringPrincipal().ifPresent(principal -> requireGrantablePrincipal(principal, "RetiringPrincipal"));
-        Map<String, List<String>> conditionKeys = new java.util.HashMap<>();
+        Map<String, List<String>> conditionKeys = new HashMap<>();
         conditionKeys.put("kms:GrantOperations", operations);
         conditionKeys.put("kms:GranteePrincipal", List.of(request.granteePrincipal()));
         request.retiringPrincipal().ifPresent(p -> conditionKeys.put("kms:RetiringPrincipal", List.of(p)));
@@ -135,7 +138,7 @@ final class GrantOperations {
         List<Grant> grants = repository.listGrants(view.key().keyId()).stream()
                 .filter(g -> grantId.isEmpty() || g.grantId().equals(grantId.get()))
                 .filter(g -> granteePrincipal.isEmpty() || g.granteePrincipal().equals(granteePrincipal.get()))
-                .sorted(java.util.Comparator.comparing(Grant::grantId)) // the marker is a grant id
+                .sorted(Comparator.comparing(Grant::grantId)) // the marker is a grant id
                 .toList();
         return KmsService.Page.after(grants, marker, limit, Grant::grantId);
     }
@@ -150,7 +153,7 @@ final class GrantOperations {
         access.authorizeAccountAction(call, "ListRetirableGrants", Map.of());
         List<Grant> grants = repository.listGrantsRetirableBy(retiringPrincipal).stream()
                 .filter(grant -> access.byId(grant.keyId()).isPresent())
-                .sorted(java.util.Comparator.comparing((Grant g) -> g.keyId() + "/" + g.grantId()))
+                .sorted(Comparator.comparing((Grant g) -> g.keyId() + "/" + g.grantId()))
                 .toList();
         return KmsService.Page.after(grants, marker, limit, g -> g.keyId() + "/" + g.grantId());
     }
@@ -216,7 +219,7 @@ final class GrantOperations {
         if (access.decide(call, withoutGrants, "CreateGrant", conditionKeys).allowed()) {
             return;
         }
-        Set<String> names = new java.util.HashSet<>(List.of(call.principal().arn(), call.principal().principalArn()));
+        Set<String> names = new HashSet<>(List.of(call.principal().arn(), call.principal().principalArn()));
         boolean withinAParent = grants.stream()
                 .filter(parent -> names.contains(parent.granteePrincipal()) && parent.operations().contains("CreateGrant"))
                 .anyMatch(parent -> parent.operations().containsAll(operations) && atLeastAsStrict(parent, request));
@@ -243,7 +246,7 @@ final class GrantOperations {
     private static boolean namedToRetire(Principal caller, Grant grant) {
         // a user's ARN is its principal ARN: a set that tolerates the repetition; an account's root ARN
         // names the root user only, not everyone in the account
-        Set<String> names = new java.util.HashSet<>(List.of(caller.arn(), caller.principalArn()));
+        Set<String> names = new HashSet<>(List.of(caller.arn(), caller.principalArn()));
         if (caller.isRoot()) {
             names.add("arn:aws:iam::" + caller.accountId() + ":root");
         }

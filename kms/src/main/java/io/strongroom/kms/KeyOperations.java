@@ -12,12 +12,14 @@ import io.strongroom.policy.PolicyType;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 /** CreateKey, DescribeKey, ListKeys, Enable/DisableKey, UpdateKeyDescription and the key-policy operations. */
 final class KeyOperations {
@@ -153,11 +155,11 @@ final class KeyOperations {
     }
 
     /** Reads the key locked, authorises, applies the change, stores it and drops the cached view. */
-    KmsKey change(CallContext call, String keyId, String operation, java.util.function.UnaryOperator<KmsKey> change) {
+    KmsKey change(CallContext call, String keyId, String operation, UnaryOperator<KmsKey> change) {
         return change(call, keyId, operation, change, Map.of());
     }
 
-    KmsKey change(CallContext call, String keyId, String operation, java.util.function.UnaryOperator<KmsKey> change,
+    KmsKey change(CallContext call, String keyId, String operation, UnaryOperator<KmsKey> change,
                   Map<String, List<String>> conditionKeys) {
         KmsKey changed = transactor.inTransaction(() -> {
             KeyView view = access.resolveForUpdate(call, keyId);
@@ -198,7 +200,7 @@ final class KeyOperations {
         }
         return KeySpec.fromWire(wire.get()).orElseThrow(() -> KmsErrors.validation("1 validation error detected: Value '"
                 + wire.get() + "' at 'keySpec' failed to satisfy constraint: Member must satisfy enum value set: "
-                + java.util.Arrays.toString(KeySpec.values())));
+                + Arrays.toString(KeySpec.values())));
     }
 
     private static KeyUsage keyUsage(Optional<String> wire, KeySpec spec) {
@@ -214,6 +216,6 @@ final class KeyOperations {
         }
         return KeyUsage.fromWire(wire.get()).orElseThrow(() -> KmsErrors.validation("1 validation error detected: Value '"
                 + wire.get() + "' at 'keyUsage' failed to satisfy constraint: Member must satisfy enum value set: "
-                + java.util.Arrays.toString(KeyUsage.values())));
+                + Arrays.toString(KeyUsage.values())));
     }
 }

@@ -6,9 +6,11 @@ import io.strongroom.policy.PolicyDocument;
 import io.strongroom.policy.PolicyKind;
 import io.strongroom.policy.PolicyType;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Key policies: the default one, validation of a new one, and the policy that authorisation weighs,
@@ -21,6 +23,12 @@ public final class KeyPolicies {
     public static final String POLICY_NAME = "default";
     /** The longest key policy KMS accepts. */
     public static final int MAX_LENGTH = 32_768;
+    /**
+     * Operations a grant's encryption-context constraint does not bind as a condition: DescribeKey and
+     * RetireGrant, as AWS documents, and CreateGrant, whose constraint binds the child grant instead
+     * ({@link GrantOperations} checks it).
+     */
+    private static final Set<String> UNCONSTRAINED = Set.of("DescribeKey", "RetireGrant", "CreateGrant");
 
     private KeyPolicies() {
     }
@@ -68,16 +76,8 @@ public final class KeyPolicies {
     }
 
     /**
-     * Operations a grant's encryption-context constraint does not bind as a condition: DescribeKey and
-     * RetireGrant, as AWS documents, and CreateGrant, whose constraint binds the child grant instead
-     * ({@link GrantOperations} checks it).
-     */
-    private static final java.util.Set<String> UNCONSTRAINED = java.util.Set.of("DescribeKey", "RetireGrant",
-            "CreateGrant");
-
-    /**
      * A grant as Allow statements: its constraint binds the operations that take an encryption
-     * context; DescribeKey and RetireGrant are allowed whatever the context.
+     * context; the {@link #UNCONSTRAINED} ones are allowed whatever the context.
      */
     private static List<PolicyDocument> asStatements(Grant grant) {
         boolean constrained = grant.encryptionContextEquals().isPresent() || grant.encryptionContextSubset().isPresent();
@@ -99,10 +99,10 @@ public final class KeyPolicies {
 
     private static PolicyDocument asStatement(Grant grant, List<String> operations, String sid) {
         List<String> actions = operations.stream().map(operation -> "kms:" + operation).toList();
-        Map<String, Map<String, List<String>>> conditions = new java.util.LinkedHashMap<>();
+        Map<String, Map<String, List<String>>> conditions = new LinkedHashMap<>();
         Optional<Map<String, String>> required = grant.encryptionContextEquals().or(grant::encryptionContextSubset);
         required.ifPresent(context -> {
-            Map<String, List<String>> equals = new java.util.LinkedHashMap<>();
+            Map<String, List<String>> equals = new LinkedHashMap<>();
             context.forEach((key, value) -> equals.put("kms:EncryptionContext:" + key, List.of(value)));
             if (!equals.isEmpty()) {
                 conditions.put("StringEquals", equals);

@@ -1,6 +1,7 @@
 package io.strongroom.kms;
 
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -45,8 +46,8 @@ public record SymmetricCiphertext(String keyId, int keyVersion, byte[] header, b
         }
         byte[] nonce = new byte[NONCE_LENGTH];
         buffer.get(nonce);
-        byte[] header = java.util.Arrays.copyOf(blob, HEADER_LENGTH);
-        byte[] sealed = java.util.Arrays.copyOfRange(blob, HEADER_LENGTH, blob.length);
+        byte[] header = Arrays.copyOf(blob, HEADER_LENGTH);
+        byte[] sealed = Arrays.copyOfRange(blob, HEADER_LENGTH, blob.length);
         return Optional.of(new SymmetricCiphertext(keyId, version, header, nonce, sealed));
     }
 }

@@ -3,6 +3,7 @@ package io.strongroom.protocol.kms;
 import static java.util.Objects.requireNonNull;
 
 import io.strongroom.iam.auth.CallContext;
+import io.strongroom.kms.KmsErrors;
 import io.strongroom.kms.KmsService;
 import io.strongroom.protocol.json.JsonInput;
 import io.strongroom.protocol.json.JsonOperationFamily;
@@ -99,17 +100,17 @@ final class CryptoActions implements JsonOperationFamily {
     private JsonResult generateRandom(JsonInput in, CallContext call) {
         rejectRecipient(in);
         if (in.has("CustomKeyStoreId")) {
-            throw io.strongroom.kms.KmsErrors.unsupported("Custom key stores are not supported by this installation.");
+            throw KmsErrors.unsupported("Custom key stores are not supported by this installation.");
         }
         byte[] random = kms.generateRandom(call, in.integer("NumberOfBytes").orElseThrow(() ->
-                io.strongroom.kms.KmsErrors.validation("NumberOfBytes is required")));
+                KmsErrors.validation("NumberOfBytes is required")));
         return JsonResult.of(out -> out.blob("Plaintext", random));
     }
 
     /** Nitro Enclaves attestation (Recipient) has no meaning off AWS: refuse it rather than ignore it. */
     private static void rejectRecipient(JsonInput in) {
         if (in.has("Recipient")) {
-            throw io.strongroom.kms.KmsErrors.unsupported("Recipient (attested enclaves) is not supported by this"
+            throw KmsErrors.unsupported("Recipient (attested enclaves) is not supported by this"
                     + " installation.");
         }
     }

@@ -3,6 +3,7 @@ package io.strongroom.protocol.kms;
 import static java.util.Objects.requireNonNull;
 
 import io.strongroom.iam.auth.CallContext;
+import io.strongroom.kms.KmsErrors;
 import io.strongroom.kms.KmsKey;
 import io.strongroom.kms.KmsService;
 import io.strongroom.protocol.json.JsonInput;
@@ -46,11 +47,11 @@ final class KeyActions implements JsonOperationFamily {
     private JsonResult createKey(JsonInput in, CallContext call) {
         if (in.string("Origin").filter(origin -> !origin.equals("AWS_KMS")).isPresent()
                 || in.has("CustomKeyStoreId") || in.has("XksKeyId")) {
-            throw io.strongroom.kms.KmsErrors.unsupported("Only keys with origin AWS_KMS are supported by this"
+            throw KmsErrors.unsupported("Only keys with origin AWS_KMS are supported by this"
                     + " installation.");
         }
         if (in.bool("MultiRegion").orElse(false)) {
-            throw io.strongroom.kms.KmsErrors.unsupported("Multi-Region keys are not supported by this installation.");
+            throw KmsErrors.unsupported("Multi-Region keys are not supported by this installation.");
         }
         Optional<String> keySpec = in.string("KeySpec").or(() -> in.string("CustomerMasterKeySpec"));
         KmsKey key = kms.createKey(call, new KmsService.CreateKeyRequest(
@@ -133,7 +134,7 @@ final class KeyActions implements JsonOperationFamily {
             String key = tag.requiredString("TagKey", StringConstraints.length(1, 128));
             String value = tag.requiredString("TagValue", StringConstraints.length(0, 256));
             if (tags.put(key, value) != null) {
-                throw io.strongroom.kms.KmsErrors.tag("Duplicate tag key " + key);
+                throw KmsErrors.tag("Duplicate tag key " + key);
             }
         }
         return tags;

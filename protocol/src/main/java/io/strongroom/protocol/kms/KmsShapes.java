@@ -1,6 +1,8 @@
 package io.strongroom.protocol.kms;
 
 import io.strongroom.kms.KeySpec;
+import io.strongroom.kms.KeyState;
+import io.strongroom.kms.KmsErrors;
 import io.strongroom.kms.KmsKey;
 import io.strongroom.kms.KmsService;
 import io.strongroom.kms.crypto.Macs;
@@ -35,7 +37,7 @@ final class KmsShapes {
             boolean dryRun = in.bool("DryRun").orElse(false);
             JsonResult result = operation.execute(in, call);
             if (dryRun) {
-                throw io.strongroom.kms.KmsErrors.dryRun();
+                throw KmsErrors.dryRun();
             }
             return result;
         };
@@ -68,7 +70,7 @@ final class KmsShapes {
                 .string("KeyId", key.keyId())
                 .string("Arn", key.arn())
                 .timestamp("CreationDate", key.creationDate())
-                .bool("Enabled", key.state() == io.strongroom.kms.KeyState.ENABLED)
+                .bool("Enabled", key.state() == KeyState.ENABLED)
                 .string("Description", key.description())
                 .string("KeyUsage", key.keyUsage().name())
                 .string("KeyState", key.state().wireName())
