@@ -127,11 +127,7 @@ final class CryptoOperations {
     }
 
     byte[] generateRandom(CallContext call, int numberOfBytes) {
-        if (numberOfBytes < 1 || numberOfBytes > DataKeys.MAX_BYTES) {
-            throw KmsErrors.validation("1 validation error detected: Value '" + numberOfBytes
-                    + "' at 'numberOfBytes' failed to satisfy constraint: Member must have value less than or equal to "
-                    + DataKeys.MAX_BYTES + " and greater than or equal to 1");
-        }
+        DataKeys.requireByteCount(numberOfBytes);
         access.authorizeAccountAction(call, "GenerateRandom", Map.of());
         return materials.randomBytes(numberOfBytes);
     }
@@ -153,7 +149,7 @@ final class CryptoOperations {
             if (plaintext.length > MAX_PLAINTEXT) {
                 throw plaintextTooLong(plaintext.length, MAX_PLAINTEXT);
             }
-            return aesGcm.seal(key.keyId(), key.currentVersion(), current(key).material(), plaintext, context);
+            return aesGcm.seal(key.keyId(), key.currentVersion(), materials.current(key).material(), plaintext, context);
         }
         requireRsaAlgorithm(key, algorithm);
         requireNoContext(context);
@@ -161,7 +157,7 @@ final class CryptoOperations {
         if (plaintext.length > limit) {
             throw plaintextTooLong(plaintext.length, limit);
         }
-        byte[] publicKey = current(key).publicKey().orElseThrow();
+        byte[] publicKey = materials.current(key).publicKey().orElseThrow();
         return RsaEncryption.encrypt(publicKey, key.keySpec().name(), algorithm, plaintext);
     }
 
@@ -176,7 +172,7 @@ final class CryptoOperations {
         requireRsaAlgorithm(key, algorithm);
         requireNoContext(context);
         try {
-            return RsaEncryption.decrypt(current(key).material(), key.keySpec().name(), algorithm, ciphertext);
+            return RsaEncryption.decrypt(materials.current(key).material(), key.keySpec().name(), algorithm, ciphertext);
         } catch (KmsCryptoException e) {
             throw KmsErrors.invalidCiphertext();
         }
@@ -215,11 +211,6 @@ final class CryptoOperations {
         throw KmsErrors.invalidCiphertext();
     }
 
-    private KeyMaterials.Opened current(KmsKey key) {
-        return materials.open(key.keyId(), key.currentVersion())
-                .orElseThrow(() -> new IllegalStateException("key " + key.keyId() + " has no version "
-                        + key.currentVersion()));
-    }
 
     private static void requireAlgorithm(KmsKey key, String algorithm, String expected) {
         if (!algorithm.equals(expected)) {

@@ -9,18 +9,22 @@ final class DataKeys {
     private DataKeys() {
     }
 
+    /** A NumberOfBytes of 1 to {@value #MAX_BYTES}, as GenerateDataKey and GenerateRandom take. */
+    static int requireByteCount(int bytes) {
+        if (bytes < 1 || bytes > MAX_BYTES) {
+            throw KmsErrors.validation("1 validation error detected: Value '" + bytes
+                    + "' at 'numberOfBytes' failed to satisfy constraint: Member must have value less than or equal to "
+                    + MAX_BYTES + " and greater than or equal to 1");
+        }
+        return bytes;
+    }
+
     static int length(Optional<String> keySpec, Optional<Integer> numberOfBytes) {
         if (keySpec.isPresent() == numberOfBytes.isPresent()) {
             throw KmsErrors.validation("Please specify either number of bytes or key spec.");
         }
         if (numberOfBytes.isPresent()) {
-            int bytes = numberOfBytes.get();
-            if (bytes < 1 || bytes > MAX_BYTES) {
-                throw KmsErrors.validation("1 validation error detected: Value '" + bytes
-                        + "' at 'numberOfBytes' failed to satisfy constraint: Member must have value less than or equal to "
-                        + MAX_BYTES + " and greater than or equal to 1");
-            }
-            return bytes;
+            return requireByteCount(numberOfBytes.get());
         }
         return switch (keySpec.get()) {
             case "AES_256" -> 32;

@@ -219,7 +219,7 @@ final class GrantOperations {
         if (access.decide(call, withoutGrants, "CreateGrant", conditionKeys).allowed()) {
             return;
         }
-        Set<String> names = new HashSet<>(List.of(call.principal().arn(), call.principal().principalArn()));
+        Set<String> names = namesOf(call.principal());
         boolean withinAParent = grants.stream()
                 .filter(parent -> names.contains(parent.granteePrincipal()) && parent.operations().contains("CreateGrant"))
                 .anyMatch(parent -> parent.operations().containsAll(operations) && atLeastAsStrict(parent, request));
@@ -244,14 +244,21 @@ final class GrantOperations {
 
     /** Whether the grant names the caller itself as its retiring principal, or as a grantee that may retire it. */
     private static boolean namedToRetire(Principal caller, Grant grant) {
-        // a user's ARN is its principal ARN: a set that tolerates the repetition; an account's root ARN
-        // names the root user only, not everyone in the account
+        Set<String> names = namesOf(caller);
+        return grant.retiringPrincipal().filter(names::contains).isPresent()
+                || grant.operations().contains("RetireGrant") && names.contains(grant.granteePrincipal());
+    }
+
+    /**
+     * The ARNs a grant may name the caller by. A user's ARN is its principal ARN, hence a set that
+     * tolerates the repetition; an account's root ARN names the root user only, not everyone in it.
+     */
+    private static Set<String> namesOf(Principal caller) {
         Set<String> names = new HashSet<>(List.of(caller.arn(), caller.principalArn()));
         if (caller.isRoot()) {
             names.add("arn:aws:iam::" + caller.accountId() + ":root");
         }
-        return grant.retiringPrincipal().filter(names::contains).isPresent()
-                || grant.operations().contains("RetireGrant") && names.contains(grant.granteePrincipal());
+        return names;
     }
 
     private static boolean sameParameters(Grant grant, KmsService.CreateGrantRequest request, List<String> operations) {

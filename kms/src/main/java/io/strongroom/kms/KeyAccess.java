@@ -61,10 +61,7 @@ final class KeyAccess {
     /** The key a request names, read now and locked for a change; call inside a transaction. */
     KeyView resolveForUpdate(CallContext call, String keyIdInput) {
         String keyId = keyIdOf(call, keyIdInput, false);
-        return repository.findKeyForUpdate(keyId).filter(key -> key.state() != KeyState.DESTROYED)
-                .filter(key -> key.region().equals(region))
-                .map(key -> new KeyView(key, KeyPolicies.effective(key, repository.listGrants(key.keyId()))))
-                .orElseThrow(() -> notFound(call, keyIdInput));
+        return repository.findKeyForUpdate(keyId).flatMap(this::view).orElseThrow(() -> notFound(call, keyIdInput));
     }
 
     /** A usable-or-not key by id in any account, possibly a few seconds old; empty when absent or destroyed. */
@@ -131,10 +128,15 @@ final class KeyAccess {
     }
 
     private Optional<KeyView> load(String keyId) {
-        return repository.findKey(keyId)
-                .filter(key -> key.state() != KeyState.DESTROYED)
-                .filter(key -> key.region().equals(region))
-                .map(key -> new KeyView(key, KeyPolicies.effective(key, repository.listGrants(keyId))));
+        return repository.findKey(keyId).flatMap(this::view);
+    }
+
+    /** A live key of this region with its effective policy; empty for a destroyed or foreign-region key. */
+    private Optional<KeyView> view(KmsKey key) {
+        if (key.state() == KeyState.DESTROYED || !key.region().equals(region)) {
+            return Optional.empty();
+        }
+        return Optional.of(new KeyView(key, KeyPolicies.effective(key, repository.listGrants(key.keyId()))));
     }
 
     private static Map<String, List<String>> keyConditionKeys(CallContext call, KmsKey key) {

@@ -77,6 +77,13 @@ public final class KeyMaterials {
         return opened;
     }
 
+    /** The material new operations use: the key's current version, which always exists while the key does. */
+    Opened current(KmsKey key) {
+        return open(key.keyId(), key.currentVersion())
+                .orElseThrow(() -> new IllegalStateException("key " + key.keyId() + " has no version "
+                        + key.currentVersion()));
+    }
+
     /** Drops every cached version of the key. */
     void forget(String keyId) {
         // versions are few and cheap to unwrap again: dropping everything keeps this simple and sure

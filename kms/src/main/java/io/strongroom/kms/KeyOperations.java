@@ -51,10 +51,7 @@ final class KeyOperations {
         if (!spec.allows(usage)) {
             throw KmsErrors.validation("KeyUsage " + usage.name() + " is not compatible with KeySpec " + spec.name());
         }
-        if (request.description().length() > MAX_DESCRIPTION) {
-            throw KmsErrors.validation("1 validation error detected: Value at 'description' failed to satisfy "
-                    + "constraint: Member must have length less than or equal to " + MAX_DESCRIPTION);
-        }
+        requireDescriptionLength(request.description());
         Tags.validate(request.tags());
         String accountId = call.principal().accountId();
         String policy = request.policy().orElseGet(() -> KeyPolicies.defaultPolicy(accountId));
@@ -118,10 +115,7 @@ final class KeyOperations {
     }
 
     KmsKey updateDescription(CallContext call, String keyId, String description) {
-        if (description.length() > MAX_DESCRIPTION) {
-            throw KmsErrors.validation("1 validation error detected: Value at 'description' failed to satisfy "
-                    + "constraint: Member must have length less than or equal to " + MAX_DESCRIPTION);
-        }
+        requireDescriptionLength(description);
         return change(call, keyId, "UpdateKeyDescription", key -> {
             KeyStates.requireNotPendingDeletion(key);
             return key.withDescription(description);
@@ -182,6 +176,13 @@ final class KeyOperations {
         NamedPolicy policy = new NamedPolicy(PolicyType.RESOURCE, key.arn() + "/policy/default", KeyPolicies.parse(key.policy()));
         if (!access.allows(call, new KeyView(key, policy), "PutKeyPolicy")) {
             throw KmsErrors.malformedPolicy("The new key policy will not allow you to update the key policy in the future.");
+        }
+    }
+
+    private static void requireDescriptionLength(String description) {
+        if (description.length() > MAX_DESCRIPTION) {
+            throw KmsErrors.validation("1 validation error detected: Value at 'description' failed to satisfy "
+                    + "constraint: Member must have length less than or equal to " + MAX_DESCRIPTION);
         }
     }
 

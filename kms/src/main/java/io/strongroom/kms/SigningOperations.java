@@ -12,7 +12,6 @@ import java.util.Map;
 
 /** Sign, Verify, GetPublicKey, GenerateMac and VerifyMac. */
 final class SigningOperations {
-    static final int MAX_MESSAGE = 4096;
 
     private final KeyAccess access;
     private final KeyMaterials materials;
@@ -31,7 +30,7 @@ final class SigningOperations {
         access.authorize(call, view, "Sign", signingKeys(algorithm, messageType));
         KmsKey key = usable(view, KeyUsage.SIGN_VERIFY, "Sign");
         try {
-            byte[] signature = Signatures.sign(current(key).material(), key.keySpec().name(), algorithm, messageType,
+            byte[] signature = Signatures.sign(materials.current(key).material(), key.keySpec().name(), algorithm, messageType,
                     message);
             return new KmsService.SignResult(signature, key.arn(), algorithm);
         } catch (KmsCryptoException e) {
@@ -47,7 +46,7 @@ final class SigningOperations {
         KmsKey key = usable(view, KeyUsage.SIGN_VERIFY, "Verify");
         boolean valid;
         try {
-            valid = Signatures.verify(current(key).publicKey().orElseThrow(), key.keySpec().name(), algorithm,
+            valid = Signatures.verify(materials.current(key).publicKey().orElseThrow(), key.keySpec().name(), algorithm,
                     messageType, message, signature);
         } catch (KmsCryptoException e) {
             throw translate(e, key);
@@ -67,7 +66,7 @@ final class SigningOperations {
         if (!key.keySpec().asymmetric()) {
             throw KmsErrors.unsupported(key.arn() + " is not an asymmetric KMS key.");
         }
-        return new KmsService.PublicKeyResult(key, current(key).publicKey().orElseThrow());
+        return new KmsService.PublicKeyResult(key, materials.current(key).publicKey().orElseThrow());
     }
 
     KmsService.MacResult generateMac(CallContext call, String keyId, byte[] message, String algorithm,
@@ -77,7 +76,7 @@ final class SigningOperations {
         access.authorize(call, view, "GenerateMac", Map.of("kms:MacAlgorithm", List.of(algorithm)));
         KmsKey key = usable(view, KeyUsage.GENERATE_VERIFY_MAC, "GenerateMac");
         try {
-            return new KmsService.MacResult(Macs.mac(current(key).material(), key.keySpec().name(), algorithm, message),
+            return new KmsService.MacResult(Macs.mac(materials.current(key).material(), key.keySpec().name(), algorithm, message),
                     key.arn(), algorithm);
         } catch (KmsCryptoException e) {
             throw translate(e, key);
@@ -92,7 +91,7 @@ final class SigningOperations {
         KmsKey key = usable(view, KeyUsage.GENERATE_VERIFY_MAC, "VerifyMac");
         boolean valid;
         try {
-            valid = Macs.verify(current(key).material(), key.keySpec().name(), algorithm, message, mac);
+            valid = Macs.verify(materials.current(key).material(), key.keySpec().name(), algorithm, message, mac);
         } catch (KmsCryptoException e) {
             throw translate(e, key);
         }
@@ -109,10 +108,6 @@ final class SigningOperations {
         return key;
     }
 
-    private KeyMaterials.Opened current(KmsKey key) {
-        return materials.open(key.keyId(), key.currentVersion())
-                .orElseThrow(() -> new IllegalStateException("key " + key.keyId() + " has no current material"));
-    }
 
     private static Map<String, List<String>> signingKeys(String algorithm, String messageType) {
         return Map.of("kms:SigningAlgorithm", List.of(algorithm), "kms:MessageType", List.of(messageType));

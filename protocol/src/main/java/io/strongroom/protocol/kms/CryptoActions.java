@@ -41,7 +41,7 @@ final class CryptoActions implements JsonOperationFamily {
     private JsonResult encrypt(JsonInput in, CallContext call) {
         rejectRecipient(in);
         KmsService.EncryptResult result = kms.encrypt(call, in.requiredString("KeyId", KmsShapes.KEY_ID),
-                in.requiredBlob("Plaintext", 1, MAX_PLAINTEXT), KmsShapes.context(in, "EncryptionContext"),
+                in.requiredBlob("Plaintext", 1, MAX_PLAINTEXT), in.stringMap("EncryptionContext"),
                 in.string("EncryptionAlgorithm"), KmsShapes.grantTokens(in));
         return JsonResult.of(out -> out.blob("CiphertextBlob", result.ciphertext()).string("KeyId", result.keyArn())
                 .string("EncryptionAlgorithm", result.algorithm()));
@@ -50,7 +50,7 @@ final class CryptoActions implements JsonOperationFamily {
     private JsonResult decrypt(JsonInput in, CallContext call) {
         rejectRecipient(in);
         KmsService.DecryptResult result = kms.decrypt(call, in.requiredBlob("CiphertextBlob", 1, MAX_CIPHERTEXT),
-                KmsShapes.context(in, "EncryptionContext"), in.string("KeyId", KmsShapes.KEY_ID),
+                in.stringMap("EncryptionContext"), in.string("KeyId", KmsShapes.KEY_ID),
                 in.string("EncryptionAlgorithm"), KmsShapes.grantTokens(in));
         return JsonResult.of(out -> out.string("KeyId", result.keyArn()).blob("Plaintext", result.plaintext())
                 .string("EncryptionAlgorithm", result.algorithm()));
@@ -58,9 +58,9 @@ final class CryptoActions implements JsonOperationFamily {
 
     private JsonResult reEncrypt(JsonInput in, CallContext call) {
         KmsService.ReEncryptResult result = kms.reEncrypt(call, new KmsService.ReEncryptRequest(
-                in.requiredBlob("CiphertextBlob", 1, MAX_CIPHERTEXT), KmsShapes.context(in, "SourceEncryptionContext"),
+                in.requiredBlob("CiphertextBlob", 1, MAX_CIPHERTEXT), in.stringMap("SourceEncryptionContext"),
                 in.string("SourceKeyId", KmsShapes.KEY_ID), in.requiredString("DestinationKeyId", KmsShapes.KEY_ID),
-                KmsShapes.context(in, "DestinationEncryptionContext"), in.string("SourceEncryptionAlgorithm"),
+                in.stringMap("DestinationEncryptionContext"), in.string("SourceEncryptionAlgorithm"),
                 in.string("DestinationEncryptionAlgorithm"), KmsShapes.grantTokens(in)));
         return JsonResult.of(out -> out.blob("CiphertextBlob", result.ciphertext())
                 .string("SourceKeyId", result.sourceKeyArn()).string("KeyId", result.keyArn())
@@ -73,7 +73,7 @@ final class CryptoActions implements JsonOperationFamily {
             rejectRecipient(in);
         }
         KmsService.DataKeyResult result = kms.generateDataKey(call, in.requiredString("KeyId", KmsShapes.KEY_ID),
-                KmsShapes.context(in, "EncryptionContext"), in.string("KeySpec"), in.integer("NumberOfBytes"),
+                in.stringMap("EncryptionContext"), in.string("KeySpec"), in.integer("NumberOfBytes"),
                 KmsShapes.grantTokens(in), withPlaintext);
         return JsonResult.of(out -> {
             out.blob("CiphertextBlob", result.ciphertext());
@@ -87,7 +87,7 @@ final class CryptoActions implements JsonOperationFamily {
             rejectRecipient(in);
         }
         KmsService.DataKeyPairResult result = kms.generateDataKeyPair(call, in.requiredString("KeyId", KmsShapes.KEY_ID),
-                KmsShapes.context(in, "EncryptionContext"), in.requiredString("KeyPairSpec"), KmsShapes.grantTokens(in),
+                in.stringMap("EncryptionContext"), in.requiredString("KeyPairSpec"), KmsShapes.grantTokens(in),
                 withPlaintext);
         return JsonResult.of(out -> {
             out.blob("PrivateKeyCiphertextBlob", result.privateKeyCiphertext());

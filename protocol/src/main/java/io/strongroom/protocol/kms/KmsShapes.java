@@ -14,7 +14,6 @@ import io.strongroom.protocol.json.JsonResult;
 import io.strongroom.protocol.json.JsonWriter;
 import io.strongroom.protocol.json.StringConstraints;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** Shapes shared by the KMS operation families: KeyMetadata, paging members, common inputs. */
@@ -95,8 +94,4 @@ final class KmsShapes {
         }
     }
 
-    /** An EncryptionContext map: keys and values are strings, as the model says. */
-    static Map<String, String> context(JsonInput in, String member) {
-        return in.stringMap(member);
-    }
 }
