@@ -37,6 +37,7 @@ import software.amazon.awssdk.services.kms.model.KeyState;
 import software.amazon.awssdk.services.kms.model.KeyUsageType;
 import software.amazon.awssdk.services.kms.model.MacAlgorithmSpec;
 import software.amazon.awssdk.services.kms.model.MessageType;
+import software.amazon.awssdk.services.kms.model.OriginType;
 import software.amazon.awssdk.services.kms.model.SigningAlgorithmSpec;
 import software.amazon.awssdk.services.sts.StsClient;
 
@@ -110,6 +111,22 @@ class KmsBadInputEndToEndTest {
         String rsa = KmsTestKeys.key(kms, KeySpec.RSA_2048, KeyUsageType.ENCRYPT_DECRYPT);
         assertAwsError(() -> kms.encrypt(r -> r.keyId(rsa).plaintext(SdkBytes.fromByteArray(new byte[191]))
                 .encryptionAlgorithm(EncryptionAlgorithmSpec.RSAES_OAEP_SHA_256)), "ValidationException", 400);
+    }
+
+    @Test
+    void whatThisInstallationDoesNotOfferIsRefusedAndChangesNothing(KmsClient kms) {
+        int before = keyCount(kms);
+        assertAwsError(() -> kms.createKey(r -> r.origin(OriginType.EXTERNAL)), "UnsupportedOperationException", 400);
+        assertAwsError(() -> kms.createKey(r -> r.multiRegion(true)), "UnsupportedOperationException", 400);
+        assertAwsError(() -> kms.createKey(r -> r.keySpec(KeySpec.ECC_SECG_P256_K1).keyUsage(KeyUsageType.SIGN_VERIFY)),
+                "UnsupportedOperationException", 400);
+        assertThat(keyCount(kms)).isEqualTo(before);
+        String key = symmetricKey(kms);
+        // an enclave's attestation cannot be honoured here: refused rather than ignored
+        assertAwsError(() -> kms.generateDataKey(r -> r.keyId(key).keySpec(DataKeySpec.AES_256)
+                .recipient(recipient -> recipient.keyEncryptionAlgorithm("RSAES_OAEP_SHA_256")
+                        .attestationDocument(SdkBytes.fromByteArray(new byte[] {1, 2, 3})))),
+                "UnsupportedOperationException", 400);
     }
 
     @Test
