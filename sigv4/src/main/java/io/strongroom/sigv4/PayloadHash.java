@@ -16,13 +16,15 @@ import java.util.Set;
 final class PayloadHash {
     static final String HEADER = "x-amz-content-sha256";
     static final String UNSIGNED_PAYLOAD = "UNSIGNED-PAYLOAD";
-    /** The only service whose payload may be unsigned or streamed (aws-chunked is verified by the S3 layer). */
+    static final String STREAMING_UNSIGNED_TRAILER = "STREAMING-UNSIGNED-PAYLOAD-TRAILER";
+    static final String STREAMING_SIGNED = "STREAMING-AWS4-HMAC-SHA256-PAYLOAD";
+    static final String STREAMING_SIGNED_TRAILER = "STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER";
+    /** The only service whose payload may be unsigned or streamed (the S3 layer checks the body itself, e.g. with AwsChunkedInputStream). */
     static final String S3 = "s3";
     private static final Set<String> LITERALS = Set.of(
-            UNSIGNED_PAYLOAD,
-            "STREAMING-UNSIGNED-PAYLOAD-TRAILER",
-            "STREAMING-AWS4-HMAC-SHA256-PAYLOAD",
-            "STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER",
+            UNSIGNED_PAYLOAD, STREAMING_UNSIGNED_TRAILER, STREAMING_SIGNED, STREAMING_SIGNED_TRAILER);
+    /** SigV4a (ECDSA) chunk signing: it needs the AWS4-ECDSA-P256-SHA256 algorithm, which is not supported. */
+    private static final Set<String> ECDSA_LITERALS = Set.of(
             "STREAMING-AWS4-ECDSA-P256-SHA256-PAYLOAD",
             "STREAMING-AWS4-ECDSA-P256-SHA256-PAYLOAD-TRAILER");
 
@@ -40,6 +42,10 @@ final class PayloadHash {
             if (Hex.isSha256Hex(value)) {
                 return value;
             }
+            if (ECDSA_LITERALS.contains(value)) {
+                throw new SigV4Exception(Reason.INVALID_CONTENT_SHA256, "x-amz-content-sha256 " + value
+                        + " is not supported: ECDSA (SigV4a) chunk signatures are not accepted.");
+            }
             if (!LITERALS.contains(value)) {
                 throw invalid();
             }
@@ -52,6 +58,17 @@ final class PayloadHash {
             return UNSIGNED_PAYLOAD;
         }
         return Hex.encode(bodyHash(request));
+    }
+
+    /** The payload mode the canonical payload value (as {@link #canonicalValue} returned it) stands for. */
+    static PayloadMode mode(String canonicalValue) {
+        return switch (canonicalValue) {
+            case UNSIGNED_PAYLOAD -> PayloadMode.UNSIGNED;
+            case STREAMING_SIGNED -> PayloadMode.STREAMING_SIGNED;
+            case STREAMING_SIGNED_TRAILER -> PayloadMode.STREAMING_SIGNED_TRAILER;
+            case STREAMING_UNSIGNED_TRAILER -> PayloadMode.STREAMING_UNSIGNED_TRAILER;
+            default -> PayloadMode.signedHex(canonicalValue);
+        };
     }
 
     /**

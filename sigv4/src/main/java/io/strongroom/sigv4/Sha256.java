@@ -38,7 +38,8 @@ final class Sha256 {
         }
     }
 
-    private static MessageDigest freshDigest() {
+    /** A fresh SHA-256 digest, for hashing a body as it streams by. */
+    static MessageDigest freshDigest() {
         try {
             return (MessageDigest) DIGEST_PROTOTYPE.clone();
         } catch (CloneNotSupportedException e) {

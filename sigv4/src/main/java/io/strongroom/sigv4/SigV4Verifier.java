@@ -29,7 +29,11 @@ public final class SigV4Verifier {
     }
 
     /**
-     * @return who signed the request, for which scope and when
+     * Verifies the signature; the body is compared only when it was read whole (for {@code s3} it may be
+     * left out, {@link SignedRequest#body()} empty, whatever {@code x-amz-content-sha256} declares).
+     *
+     * @return who signed the request, for which scope and when, and how its body is to be checked
+     *         ({@link VerifiedSignature#payloadMode()}, {@link VerifiedSignature#chunkSigner()})
      * @throws SigV4Exception when the request is not authenticated by a valid signature
      */
     public VerifiedSignature verify(SignedRequest request) {
@@ -40,14 +44,20 @@ public final class SigV4Verifier {
         String payloadHash = PayloadHash.canonicalValue(request, parsed);
         SigningSecret secret = secretLookup.apply(parsed.accessKeyId())
                 .orElseThrow(SigV4Exception::unknownAccessKey);
-        requireSignatureMatches(request, query, parsed, payloadHash, secret);
+        byte[] signingKey = requireSignatureMatches(request, query, parsed, payloadHash, secret);
         // Checked after the signature so that only an authenticated x-amz-content-sha256 is compared.
         PayloadHash.requireBodyMatchesDeclaredHash(request, parsed);
+        PayloadMode payloadMode = PayloadHash.mode(payloadHash);
+        Optional<ChunkSigner> chunkSigner = payloadMode.signedChunks()
+                ? Optional.of(new ChunkSigner(parsed.signature(), signingKey,
+                        AmzDates.formatDateTime(parsed.requestTime()), parsed.scope().asString()))
+                : Optional.empty();
         return new VerifiedSignature(parsed.accessKeyId(), parsed.scope().region(), parsed.scope().service(),
-                parsed.requestTime(), parsed.presigned(), parsed.sessionToken());
+                parsed.requestTime(), parsed.presigned(), parsed.sessionToken(), payloadMode, chunkSigner);
     }
 
-    private void requireSignatureMatches(SignedRequest request, QueryParameters query, ParsedSignature parsed,
+    /** @return the signing key that produced the matching signature */
+    private byte[] requireSignatureMatches(SignedRequest request, QueryParameters query, ParsedSignature parsed,
             String payloadHash, SigningSecret secret) {
         CanonicalRequest canonical = CanonicalRequest.of(request, query, parsed, payloadHash);
         String stringToSign = StringToSign.of(parsed.requestTime(), parsed.scope(), canonical);
@@ -59,6 +69,7 @@ public final class SigV4Verifier {
         }
         // Only a key proven by a matching signature is worth keeping (a wrong one would only churn the cache).
         signingKeys.rememberVerified(signingKey);
+        return signingKey.bytes();
     }
 
     /** True when the request carries any SigV4 authentication (header or query); false for anonymous requests. */

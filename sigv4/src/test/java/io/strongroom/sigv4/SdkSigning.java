@@ -9,6 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import software.amazon.awssdk.checksums.spi.ChecksumAlgorithm;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.SdkHttpFullRequest;
 import software.amazon.awssdk.http.SdkHttpMethod;
@@ -142,6 +146,43 @@ final class SdkSigning {
             }
         });
         return toSignedRequest(signed.request(), spec.body());
+    }
+
+    /** An aws-chunked upload as the SDK sends it: the signed request (its body left out) and the encoded body. */
+    record ChunkedUpload(SignedRequest request, byte[] encodedBody) {
+    }
+
+    /**
+     * Signs a {@code PUT /bucket/key} with aws-chunked encoding: signed chunks or not, with a checksum
+     * trailer or not (the SDK sends unsigned chunks only with a trailer).
+     */
+    ChunkedUpload signChunked(byte[] body, boolean signedChunks, Optional<ChecksumAlgorithm> trailerChecksum) {
+        SdkHttpFullRequest request = SdkHttpFullRequest.builder()
+                .method(SdkHttpMethod.PUT)
+                .protocol("https")
+                .host("s3.amazonaws.com")
+                .encodedPath("/bucket/key")
+                .putHeader("Content-Length", Integer.toString(body.length))
+                .contentStreamProvider(ContentStreamProvider.fromByteArray(body))
+                .build();
+        var signed = signer.sign(r -> {
+            r.identity(AwsCredentialsIdentity.create(ACCESS_KEY_ID, SECRET))
+                    .request(request)
+                    .payload(ContentStreamProvider.fromByteArray(body))
+                    .putProperty(AwsV4FamilyHttpSigner.SERVICE_SIGNING_NAME, "s3")
+                    .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1")
+                    .putProperty(HttpSigner.SIGNING_CLOCK, CLOCK)
+                    .putProperty(AwsV4FamilyHttpSigner.DOUBLE_URL_ENCODE, false)
+                    .putProperty(AwsV4FamilyHttpSigner.NORMALIZE_PATH, false)
+                    .putProperty(AwsV4FamilyHttpSigner.CHUNK_ENCODING_ENABLED, true)
+                    .putProperty(AwsV4FamilyHttpSigner.PAYLOAD_SIGNING_ENABLED, signedChunks);
+            trailerChecksum.ifPresent(algorithm -> r.putProperty(AwsV4FamilyHttpSigner.CHECKSUM_ALGORITHM, algorithm));
+        });
+        try (InputStream encoded = signed.payload().orElseThrow().newStream()) {
+            return new ChunkedUpload(withBody(toSignedRequest(signed.request(), null), null), encoded.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static SignedRequest toSignedRequest(SdkHttpRequest request, byte[] body) {

@@ -1,6 +1,11 @@
 package io.strongroom.iam.auth;
 
+import static java.util.Objects.requireNonNull;
+
+import io.strongroom.sigv4.ChunkSigner;
+import io.strongroom.sigv4.PayloadMode;
 import io.strongroom.sigv4.SignedRequest;
+import java.util.Optional;
 
 /**
  * Authenticates a request: verifies its SigV4 signature (header or presigned form) against the
@@ -21,7 +26,21 @@ public interface RequestAuthenticator {
      * @param region       the region of the credential scope
      * @param service      the service of the credential scope (signing name)
      * @param presigned    whether the signature came in the query string
+     * @param payloadMode  how the body is authenticated: a streamed body is checked against it as it is read
+     * @param chunkSigner  for signed aws-chunked bodies, what verifies each chunk
      */
-    record Authenticated(Principal principal, String region, String service, boolean presigned) {
+    record Authenticated(Principal principal, String region, String service, boolean presigned,
+                         PayloadMode payloadMode, Optional<ChunkSigner> chunkSigner) {
+
+        public Authenticated {
+            requireNonNull(principal, "principal");
+            requireNonNull(payloadMode, "payloadMode");
+            requireNonNull(chunkSigner, "chunkSigner");
+        }
+
+        /** A caller whose request carried no body to check (or one checked whole). */
+        public Authenticated(Principal principal, String region, String service, boolean presigned) {
+            this(principal, region, service, presigned, PayloadMode.UNSIGNED, Optional.empty());
+        }
     }
 }

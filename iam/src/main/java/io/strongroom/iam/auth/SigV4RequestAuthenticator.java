@@ -50,7 +50,8 @@ public final class SigV4RequestAuthenticator implements RequestAuthenticator {
         }
         requireMatchingSessionToken(credential, signature.sessionToken());
         resolver.recordUse(signature.accessKeyId(), signature.service(), signature.region());
-        return new Authenticated(credential.principal(), signature.region(), signature.service(), signature.presigned());
+        return new Authenticated(credential.principal(), signature.region(), signature.service(), signature.presigned(),
+                signature.payloadMode(), signature.chunkSigner());
     }
 
     private static void requireMatchingSessionToken(ResolvedCredential credential, Optional<String> presented) {
