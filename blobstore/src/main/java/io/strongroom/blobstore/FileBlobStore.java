@@ -1,0 +1,421 @@
+package io.strongroom.blobstore;
+
+import io.strongroom.core.spi.BlobStore;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * A {@link BlobStore} on the local file system. Committed blobs live at
+ * {@code <root>/blobs/<id[0..2]>/<id[2..4]>/<id>} (two fan-out levels keep directories small);
+ * writes in progress live in {@code <root>/tmp/} under random names and are renamed into place
+ * atomically on commit, so a reader never sees a partial blob. Ids are 128 random bits from
+ * {@link SecureRandom} as 32 lowercase hex characters, and every id a caller passes in is checked
+ * against exactly that form before it is used in a path.
+ *
+ * <p>Directories are created 0700 and files 0600 where the file system is POSIX. Thread-safe; each
+ * {@link BlobWriter} is meant for one thread at a time.
+ */
+public final class FileBlobStore implements BlobStore {
+
+    /** Write buffer size: large enough that multi-GiB streams cost few system calls. */
+    static final int BUFFER_SIZE = 256 * 1024;
+
+    private static final Logger LOG = Logger.getLogger(FileBlobStore.class.getName());
+    private static final int ID_LENGTH = 32;
+    private static final HexFormat HEX = HexFormat.of();
+    private static final Set<PosixFilePermission> DIRECTORY_PERMISSIONS =
+            PosixFilePermissions.fromString("rwx------");
+    private static final Set<PosixFilePermission> FILE_PERMISSIONS = PosixFilePermissions.fromString("rw-------");
+
+    private final Path blobs;
+    private final Path tmp;
+    private final boolean posix;
+    private final SecureRandom random = new SecureRandom();
+
+    /** Opens (creating it if missing) the store rooted at {@code root}. */
+    public FileBlobStore(Path root) throws IOException {
+        Objects.requireNonNull(root, "root");
+        this.posix = root.getFileSystem().supportedFileAttributeViews().contains("posix");
+        Path absoluteRoot = root.toAbsolutePath();
+        createDirectories(absoluteRoot);
+        this.blobs = absoluteRoot.resolve("blobs");
+        this.tmp = absoluteRoot.resolve("tmp");
+        createDirectory(blobs);
+        createDirectory(tmp);
+    }
+
+    /** True when {@code blobId} is exactly 32 lowercase hex characters, the only form this store makes. */
+    public static boolean isValidBlobId(String blobId) {
+        if (blobId == null || blobId.length() != ID_LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < ID_LENGTH; i++) {
+            char c = blobId.charAt(i);
+            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public BlobWriter create() throws IOException {
+        while (true) {
+            Path temp = tmp.resolve(newId() + ".tmp");
+            try {
+                FileChannel channel = posix
+                        ? FileChannel.open(temp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                                PosixFilePermissions.asFileAttribute(FILE_PERMISSIONS))
+                        : FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                return new FileBlobWriter(temp, channel);
+            } catch (FileAlreadyExistsException collision) {
+                // 128 random bits make this practically impossible; draw another name anyway.
+            }
+        }
+    }
+
+    @Override
+    public SeekableByteChannel open(String blobId) throws IOException {
+        return FileChannel.open(pathOf(blobId), StandardOpenOption.READ);
+    }
+
+    @Override
+    public void delete(String blobId) throws IOException {
+        Files.deleteIfExists(pathOf(blobId));
+    }
+
+    /**
+     * Reports only files whose names are valid ids and that sit in the fan-out directories their
+     * ids name, so everything reported can be opened and deleted; anything else is left alone.
+     */
+    @Override
+    public void forEachBlob(Consumer<String> consumer) throws IOException {
+        Objects.requireNonNull(consumer, "consumer");
+        try (DirectoryStream<Path> level1 = Files.newDirectoryStream(blobs)) {
+            for (Path first : level1) {
+                String firstName = first.getFileName().toString();
+                if (!isFanOutName(firstName) || !Files.isDirectory(first, LinkOption.NOFOLLOW_LINKS)) {
+                    continue;
+                }
+                try (DirectoryStream<Path> level2 = Files.newDirectoryStream(first)) {
+                    for (Path second : level2) {
+                        String secondName = second.getFileName().toString();
+                        if (!isFanOutName(secondName) || !Files.isDirectory(second, LinkOption.NOFOLLOW_LINKS)) {
+                            continue;
+                        }
+                        try (DirectoryStream<Path> files = Files.newDirectoryStream(second)) {
+                            for (Path file : files) {
+                                String id = file.getFileName().toString();
+                                if (isValidBlobId(id)
+                                        && id.startsWith(firstName + secondName)
+                                        && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                                    consumer.accept(id);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Deletes everything under {@code tmp/}. Call it at start-up, before any writer of this run
+     * exists, or it will delete that writer's file. Returns how many entries of {@code tmp/} went.
+     */
+    @Override
+    public int collectAbandonedWrites() throws IOException {
+        int removed = 0;
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(tmp)) {
+            for (Path entry : entries) {
+                deleteRecursively(entry);
+                removed++;
+            }
+        }
+        return removed;
+    }
+
+    private Path pathOf(String blobId) {
+        Objects.requireNonNull(blobId, "blobId");
+        if (!isValidBlobId(blobId)) {
+            throw new IllegalArgumentException("not a blob id: must be 32 lowercase hex characters");
+        }
+        return blobs.resolve(blobId.substring(0, 2)).resolve(blobId.substring(2, 4)).resolve(blobId);
+    }
+
+    private String newId() {
+        byte[] bytes = new byte[ID_LENGTH / 2];
+        random.nextBytes(bytes);
+        return HEX.formatHex(bytes);
+    }
+
+    private static boolean isFanOutName(String name) {
+        return name.length() == 2 && isHex(name.charAt(0)) && isHex(name.charAt(1));
+    }
+
+    private static boolean isHex(char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+    }
+
+    private void createDirectories(Path directory) throws IOException {
+        if (Files.isDirectory(directory)) {
+            return;
+        }
+        Path parent = directory.getParent();
+        if (parent != null) {
+            createDirectories(parent);
+        }
+        createDirectory(directory);
+    }
+
+    /**
+     * Creates {@code directory} owner-only unless it exists; returns whether this call created it.
+     * A directory another thread creates at the same moment counts as existing.
+     */
+    private boolean createDirectory(Path directory) throws IOException {
+        try {
+            if (posix) {
+                Files.createDirectory(directory, directoryAttribute());
+                // The mode given to mkdir is masked by the umask; set it exactly.
+                Files.setPosixFilePermissions(directory, DIRECTORY_PERMISSIONS);
+            } else {
+                Files.createDirectory(directory);
+            }
+            return true;
+        } catch (FileAlreadyExistsException exists) {
+            if (!Files.isDirectory(directory)) {
+                throw exists;
+            }
+            return false;
+        }
+    }
+
+    private static FileAttribute<Set<PosixFilePermission>> directoryAttribute() {
+        return PosixFilePermissions.asFileAttribute(DIRECTORY_PERMISSIONS);
+    }
+
+    /**
+     * Makes the entries of {@code directory} durable, so a rename or mkdir survives a crash. Some
+     * platforms cannot open or sync a directory; there the file system's own ordering is all we get.
+     */
+    private static void syncDirectory(Path directory) {
+        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException unsupported) {
+            LOG.log(Level.FINE, "could not sync directory " + directory, unsupported);
+        }
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        // walkFileTree does not follow symbolic links: a link is deleted, not what it points to.
+        Files.walkFileTree(path, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.deleteIfExists(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException failure) throws IOException {
+                if (failure != null) {
+                    throw failure;
+                }
+                Files.deleteIfExists(dir);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    private enum State { OPEN, COMMITTED, CLOSED }
+
+    /** Writes to a temporary file and renames it into place on commit. */
+    private final class FileBlobWriter implements BlobWriter {
+        private final Path temp;
+        private final FileChannel channel;
+        private final BufferedChannelOutputStream output;
+        private volatile State state = State.OPEN;
+
+        FileBlobWriter(Path temp, FileChannel channel) {
+            this.temp = temp;
+            this.channel = channel;
+            this.output = new BufferedChannelOutputStream();
+        }
+
+        @Override
+        public OutputStream output() {
+            return output;
+        }
+
+        @Override
+        public synchronized String commit() throws IOException {
+            switch (state) {
+                case COMMITTED -> throw new IllegalStateException("blob already committed");
+                case CLOSED -> throw new IllegalStateException("blob writer closed");
+                case OPEN -> {
+                }
+            }
+            try {
+                output.drain();
+                channel.force(true);
+                channel.close();
+                String id;
+                Path target;
+                do {
+                    id = newId();
+                    target = pathOf(id);
+                } while (Files.exists(target, LinkOption.NOFOLLOW_LINKS)); // never replace a blob
+                Path first = target.getParent().getParent();
+                if (createDirectory(first)) {
+                    syncDirectory(blobs);
+                }
+                if (createDirectory(target.getParent())) {
+                    syncDirectory(first);
+                }
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+                state = State.COMMITTED;
+                syncDirectory(target.getParent());
+                return id;
+            } catch (IOException | RuntimeException | Error failure) {
+                if (state == State.OPEN) {
+                    discard();
+                }
+                throw failure;
+            }
+        }
+
+        @Override
+        public synchronized void close() {
+            if (state == State.OPEN) {
+                discard();
+            }
+        }
+
+        private void discard() {
+            state = State.CLOSED;
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // Nothing to save; the file is deleted next.
+            }
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException failure) {
+                // collectAbandonedWrites removes it at the next start.
+                LOG.log(Level.WARNING, "could not delete temporary blob " + temp, failure);
+            }
+        }
+
+        /**
+         * Buffers writes into {@value #BUFFER_SIZE}-byte chunks. Closing it flushes but does not end the
+         * blob; {@link #commit} still works, so it may sit in a try-with-resources block.
+         */
+        private final class BufferedChannelOutputStream extends OutputStream {
+            private final ByteBuffer buffer = ByteBuffer.allocate(BUFFER_SIZE);
+            private boolean closed;
+
+            @Override
+            public void write(int b) throws IOException {
+                ensureWritable();
+                if (!buffer.hasRemaining()) {
+                    writeBuffer();
+                }
+                buffer.put((byte) b);
+            }
+
+            @Override
+            public void write(byte[] bytes, int offset, int length) throws IOException {
+                Objects.checkFromIndexSize(offset, length, bytes.length);
+                ensureWritable();
+                if (length >= BUFFER_SIZE) {
+                    // Large writes skip the copy; chunks stay bounded so the JDK's temporary
+                    // direct buffers do too.
+                    writeBuffer();
+                    while (length > 0) {
+                        int chunk = Math.min(length, BUFFER_SIZE);
+                        writeFully(ByteBuffer.wrap(bytes, offset, chunk));
+                        offset += chunk;
+                        length -= chunk;
+                    }
+                    return;
+                }
+                while (length > 0) {
+                    if (!buffer.hasRemaining()) {
+                        writeBuffer();
+                    }
+                    int chunk = Math.min(length, buffer.remaining());
+                    buffer.put(bytes, offset, chunk);
+                    offset += chunk;
+                    length -= chunk;
+                }
+            }
+
+            /** Hands buffered bytes to the file; a no-op once the blob is committed or discarded. */
+            @Override
+            public void flush() throws IOException {
+                if (!closed && state == State.OPEN) {
+                    writeBuffer();
+                }
+            }
+
+            @Override
+            public void close() throws IOException {
+                if (!closed && state == State.OPEN) {
+                    writeBuffer();
+                }
+                closed = true;
+            }
+
+            void drain() throws IOException {
+                writeBuffer();
+            }
+
+            private void ensureWritable() throws IOException {
+                if (state == State.COMMITTED) {
+                    throw new IOException("blob already committed");
+                }
+                if (state == State.CLOSED) {
+                    throw new IOException("blob writer closed");
+                }
+                if (closed) {
+                    throw new IOException("stream closed");
+                }
+            }
+
+            private void writeBuffer() throws IOException {
+                buffer.flip();
+                writeFully(buffer);
+                buffer.clear();
+            }
+
+            private void writeFully(ByteBuffer source) throws IOException {
+                while (source.hasRemaining()) {
+                    channel.write(source);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package io.strongroom.s3;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Instant;
+
+/**
+ * A bucket: its globally unique name, the account that owns it and the region it lives in.
+ *
+ * @param objectLockEnabled whether it was created with object lock (it can never be turned off)
+ */
+public record Bucket(String name, String accountId, String region, Instant created, Versioning versioning,
+                     boolean objectLockEnabled) {
+
+    public Bucket {
+        requireNonNull(name, "name");
+        requireNonNull(accountId, "accountId");
+        requireNonNull(region, "region");
+        requireNonNull(created, "created");
+        requireNonNull(versioning, "versioning");
+    }
+
+    public String arn() {
+        return "arn:aws:s3:::" + name;
+    }
+
+    public Bucket withVersioning(Versioning state) {
+        return new Bucket(name, accountId, region, created, state, objectLockEnabled);
+    }
+
+    /** A bucket's versioning state; once enabled it can be suspended but never return to unversioned. */
+    public enum Versioning {
+        UNVERSIONED, ENABLED, SUSPENDED
+    }
+}

@@ -1,0 +1,290 @@
+package io.strongroom.s3;
+
+import static java.util.Objects.requireNonNull;
+
+import io.strongroom.core.AwsException;
+import io.strongroom.core.spi.BlobStore;
+import io.strongroom.core.spi.Transactor;
+import io.strongroom.iam.access.AccessAuthorizer;
+import io.strongroom.iam.auth.CallContext;
+import io.strongroom.s3.checksum.ChecksumAlgorithm;
+import io.strongroom.s3.checksum.ChecksumDigest;
+import io.strongroom.s3.checksum.ChecksumInputStream;
+import io.strongroom.s3.crypto.SegmentCipher;
+import io.strongroom.s3.naming.ObjectKeys;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.SeekableByteChannel;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** PutObject, GetObject, HeadObject and DeleteObject: bodies encrypted in segments, indexed by version. */
+final class ObjectOperations {
+    private static final Logger LOG = Logger.getLogger(ObjectOperations.class.getName());
+    private static final int COPY_BUFFER = 64 * 1024;
+    private static final SecureRandom VERSION_IDS = new SecureRandom();
+
+    private final S3Repository repository;
+    private final BlobStore blobs;
+    private final DataKeyProvider dataKeys;
+    private final AccessAuthorizer authorizer;
+    private final Transactor transactor;
+    private final Clock clock;
+
+    ObjectOperations(S3Repository repository, BlobStore blobs, DataKeyProvider dataKeys,
+                     AccessAuthorizer authorizer, Transactor transactor, Clock clock) {
+        this.repository = requireNonNull(repository, "repository");
+        this.blobs = requireNonNull(blobs, "blobs");
+        this.dataKeys = requireNonNull(dataKeys, "dataKeys");
+        this.authorizer = requireNonNull(authorizer, "authorizer");
+        this.transactor = requireNonNull(transactor, "transactor");
+        this.clock = requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Stores a new version. The body is encrypted as it arrives into a blob that becomes visible only
+     * after every digest checked out and the index committed; anything else leaves nothing behind.
+     */
+    ObjectVersion put(CallContext call, PutObjectRequest request, InputStream body) {
+        ObjectKeys.validate(request.key());
+        Bucket bucket = repository.findBucket(request.bucket()).orElseThrow(S3Errors::noSuchBucket);
+        ObjectEncryption.Mode mode = request.encryption().orElse(ObjectEncryption.Mode.SSE_S3);
+        String objectArn = objectArn(bucket, request.key());
+        authorizer.authorize(call, "s3:PutObject", BucketOperations.resource(bucket, objectArn),
+                Map.of("s3:x-amz-server-side-encryption", List.of(wireName(mode))));
+        requireValidMd5(request.contentMd5());
+        String versionId = bucket.versioning() == Bucket.Versioning.ENABLED ? newVersionId() : ObjectVersion.NULL_VERSION;
+        DataKeyProvider.DataKey dataKey = dataKeys.newDataKey(call, mode, request.kmsKeyId(), objectArn);
+        Written written;
+        try {
+            written = writeBody(body, request, dataKey.plaintext(),
+                    SegmentCipher.associatedData(bucket.name(), request.key(), versionId));
+        } finally {
+            Arrays.fill(dataKey.plaintext(), (byte) 0);
+        }
+        ObjectVersion version = new ObjectVersion(bucket.name(), request.key(), versionId, false,
+                clock.instant().truncatedTo(ChronoUnit.MILLIS), written.size(), written.etag(), request.headers(),
+                request.userMetadata(), written.checksum(), request.tags(), "STANDARD", dataKey.encryption(),
+                written.blobId());
+        Optional<ObjectVersion> replaced;
+        try {
+            replaced = transactor.inTransaction(() -> {
+                repository.findBucket(bucket.name()).orElseThrow(S3Errors::noSuchBucket);
+                return repository.putVersion(version);
+            });
+        } catch (RuntimeException e) {
+            deleteBlobQuietly(written.blobId());
+            throw e;
+        }
+        replaced.ifPresent(this::deleteBodyOf);
+        return version;
+    }
+
+    ObjectContent get(CallContext call, String bucketName, String key, Optional<String> versionId,
+                      Optional<ByteRange> range) {
+        ObjectVersion version = readable(call, bucketName, key, versionId, "s3:GetObject");
+        long first = 0;
+        long length = version.size();
+        if (range.isPresent()) {
+            long[] bounds = range.get().resolve(version.size());
+            first = bounds[0];
+            length = bounds[1] - bounds[0] + 1;
+        }
+        byte[] dataKey = dataKeys.unwrap(call, version.encryption(), objectArn(bucketName, key));
+        try {
+            SeekableByteChannel channel = blobs.open(version.blobId());
+            try {
+                InputStream plaintext = new SegmentCipher(dataKey).decryptingStream(channel,
+                        SegmentCipher.associatedData(bucketName, key, version.versionId()), first, length);
+                return new ObjectContent(version, first, length, range.isPresent(), plaintext);
+            } catch (IOException | RuntimeException e) {
+                channel.close();
+                throw e;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("the body of " + bucketName + "/" + key + " could not be read", e);
+        } finally {
+            Arrays.fill(dataKey, (byte) 0);
+        }
+    }
+
+    ObjectVersion head(CallContext call, String bucketName, String key, Optional<String> versionId) {
+        return readable(call, bucketName, key, versionId, "s3:GetObject");
+    }
+
+    /**
+     * Deletes as S3 does: without a version id, an unversioned bucket loses the object, a versioned one
+     * gains a delete marker; with one, that version goes for good.
+     */
+    DeleteResult delete(CallContext call, String bucketName, String key, Optional<String> versionId) {
+        ObjectKeys.validate(key);
+        Bucket bucket = repository.findBucket(bucketName).orElseThrow(S3Errors::noSuchBucket);
+        authorizer.authorize(call, versionId.isPresent() ? "s3:DeleteObjectVersion" : "s3:DeleteObject",
+                BucketOperations.resource(bucket, objectArn(bucket, key)), Map.of());
+        if (versionId.isPresent()) {
+            Optional<ObjectVersion> removed = transactor.inTransaction(() -> {
+                Optional<ObjectVersion> found = repository.findVersion(bucketName, key, versionId.get());
+                found.ifPresent(v -> repository.deleteVersion(bucketName, key, v.versionId()));
+                return found;
+            });
+            removed.ifPresent(this::deleteBodyOf);
+            return new DeleteResult(versionId, removed.map(ObjectVersion::deleteMarker).orElse(false));
+        }
+        if (bucket.versioning() == Bucket.Versioning.UNVERSIONED) {
+            Optional<ObjectVersion> removed = transactor.inTransaction(() -> {
+                Optional<ObjectVersion> found = repository.findVersion(bucketName, key, ObjectVersion.NULL_VERSION);
+                found.ifPresent(v -> repository.deleteVersion(bucketName, key, v.versionId()));
+                return found;
+            });
+            removed.ifPresent(this::deleteBodyOf);
+            return new DeleteResult(Optional.empty(), false);
+        }
+        String markerId = bucket.versioning() == Bucket.Versioning.ENABLED ? newVersionId() : ObjectVersion.NULL_VERSION;
+        ObjectVersion marker = ObjectVersion.deleteMarker(bucketName, key, markerId,
+                clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        Optional<ObjectVersion> replaced = transactor.inTransaction(() -> repository.putVersion(marker));
+        replaced.ifPresent(this::deleteBodyOf);
+        return new DeleteResult(Optional.of(markerId), true);
+    }
+
+    /** What DeleteObject reports: the version it created or removed, and whether that is a delete marker. */
+    record DeleteResult(Optional<String> versionId, boolean deleteMarker) {
+    }
+
+    private ObjectVersion readable(CallContext call, String bucketName, String key, Optional<String> versionId,
+                                   String action) {
+        ObjectKeys.validate(key);
+        Bucket bucket = repository.findBucket(bucketName).orElseThrow(S3Errors::noSuchBucket);
+        authorizer.authorize(call, versionId.isPresent() ? action + "Version" : action,
+                BucketOperations.resource(bucket, objectArn(bucket, key)), Map.of());
+        if (versionId.isPresent()) {
+            ObjectVersion version = repository.findVersion(bucketName, key, versionId.get())
+                    .orElseThrow(S3Errors::noSuchVersion);
+            if (version.deleteMarker()) {
+                throw S3Errors.methodNotAllowed();
+            }
+            return version;
+        }
+        ObjectVersion latest = repository.latestVersion(bucketName, key).orElseThrow(S3Errors::noSuchKey);
+        if (latest.deleteMarker()) {
+            throw S3Errors.noSuchKey();
+        }
+        return latest;
+    }
+
+    private Written writeBody(InputStream body, PutObjectRequest request, byte[] dataKey, byte[] associatedData) {
+        Optional<ChecksumDigest> checksum = request.checksumAlgorithm().map(ChecksumAlgorithm::newDigest);
+        ChecksumInputStream digesting = new ChecksumInputStream(body, checksum.stream().toList());
+        try (BlobStore.BlobWriter writer = blobs.create()) {
+            try (OutputStream encrypting = new SegmentCipher(dataKey).encryptingStream(writer.output(), associatedData)) {
+                byte[] buffer = new byte[COPY_BUFFER];
+                int read;
+                while ((read = digesting.read(buffer)) != -1) {
+                    if (request.contentLength() >= 0 && digesting.bytesRead() > request.contentLength()) {
+                        throw S3Errors.invalidRequest("The body is longer than its Content-Length.");
+                    }
+                    encrypting.write(buffer, 0, read);
+                }
+            }
+            if (request.contentLength() >= 0 && digesting.bytesRead() != request.contentLength()) {
+                throw S3Errors.incompleteBody();
+            }
+            byte[] md5 = digesting.md5();
+            if (request.contentMd5().isPresent()
+                    && !MessageDigest.isEqual(Base64.getDecoder().decode(request.contentMd5().get()), md5)) {
+                throw S3Errors.badDigest("Content-MD5");
+            }
+            Optional<ObjectChecksum> stored = Optional.empty();
+            if (checksum.isPresent()) {
+                ChecksumDigest digest = checksum.get();
+                Optional<String> expected = request.expectedChecksum().get();
+                if (expected.isPresent() && !digest.matches(expected.get())) {
+                    throw S3Errors.badDigest(digest.algorithm().s3Name());
+                }
+                stored = Optional.of(new ObjectChecksum(digest.algorithm().s3Name(), digest.base64(), "FULL_OBJECT"));
+            }
+            String blobId = writer.commit();
+            return new Written(blobId, digesting.bytesRead(), HexFormat.of().formatHex(md5), stored);
+        } catch (IOException e) {
+            throw bodyFailure(e);
+        }
+    }
+
+    /**
+     * A body that could not be read: the error its stream gave as the cause (a chunk signature that
+     * does not match, a truncated aws-chunked body), else an incomplete body.
+     */
+    private static AwsException bodyFailure(IOException e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof AwsException reported) {
+                return reported;
+            }
+        }
+        return new AwsException("IncompleteBody", 400, "The request body could not be read completely.", e);
+    }
+
+    private void deleteBodyOf(ObjectVersion version) {
+        if (version.blobId() != null) {
+            deleteBlobQuietly(version.blobId());
+        }
+    }
+
+    private void deleteBlobQuietly(String blobId) {
+        try {
+            blobs.delete(blobId);
+        } catch (IOException e) {
+            // garbage the start-up collection removes; the index no longer names it
+            LOG.log(Level.WARNING, "A replaced object body could not be deleted now", e);
+        }
+    }
+
+    private static void requireValidMd5(Optional<String> contentMd5) {
+        if (contentMd5.isEmpty()) {
+            return;
+        }
+        try {
+            if (Base64.getDecoder().decode(contentMd5.get()).length != 16) {
+                throw S3Errors.invalidDigest();
+            }
+        } catch (IllegalArgumentException e) {
+            throw S3Errors.invalidDigest();
+        }
+    }
+
+    static String objectArn(Bucket bucket, String key) {
+        return objectArn(bucket.name(), key);
+    }
+
+    static String objectArn(String bucket, String key) {
+        return "arn:aws:s3:::" + bucket + "/" + key;
+    }
+
+    static String wireName(ObjectEncryption.Mode mode) {
+        return switch (mode) {
+            case SSE_S3 -> "AES256";
+            case SSE_KMS -> "aws:kms";
+            case SSE_C -> "AES256";
+        };
+    }
+
+    private static String newVersionId() {
+        byte[] bytes = new byte[24];
+        VERSION_IDS.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private record Written(String blobId, long size, String etag, Optional<ObjectChecksum> checksum) {
+    }
+}

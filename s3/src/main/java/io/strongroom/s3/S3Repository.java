@@ -1,0 +1,72 @@
+// SPI-READY
+package io.strongroom.s3;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Persistence of buckets and the object index.
+ *
+ * <p>Rules every implementation keeps:
+ * <ul>
+ *   <li>Bucket names and object keys are compared exactly; keys sort by their UTF-8 bytes, as S3 lists them.
+ *   <li>{@link #insertBucket} throws {@link io.strongroom.iam.identity.DuplicateEntityException} when the
+ *       name is taken (in any account) and changes nothing.
+ *   <li>Updates and deletes return false when the entity does not exist, and change nothing.
+ *   <li>Among a key's versions, the one put last is the latest, whatever its version id.
+ *   <li>Each call is atomic; callers group calls with {@link io.strongroom.core.spi.Transactor}.
+ * </ul>
+ */
+public interface S3Repository {
+
+    // ---- buckets
+    void insertBucket(Bucket bucket);
+
+    Optional<Bucket> findBucket(String name);
+
+    /** Replaces every field of the bucket but its name, owner and creation. */
+    boolean updateBucket(Bucket bucket);
+
+    boolean deleteBucket(String name);
+
+    /** The account's buckets by name, after {@code afterName}. */
+    List<Bucket> listBuckets(String accountId, Optional<String> afterName, int limit);
+
+    /** Whether the bucket holds any version or delete marker. */
+    boolean bucketHasVersions(String bucket);
+
+    // ---- object versions
+    /**
+     * Stores a version (or delete marker) as the key's latest. When the key already has a version with
+     * the same version id (the {@code "null"} version of an unversioned or suspended bucket), that one is
+     * replaced and returned, so its blob can be deleted.
+     */
+    Optional<ObjectVersion> putVersion(ObjectVersion version);
+
+    /** The key's latest version, which may be a delete marker. */
+    Optional<ObjectVersion> latestVersion(String bucket, String key);
+
+    Optional<ObjectVersion> findVersion(String bucket, String key, String versionId);
+
+    /** Replaces the stored fields of an existing version (tags and the like) without making it the latest. */
+    boolean updateVersion(ObjectVersion version);
+
+    /** Deletes one version; if it was the latest, the newest remaining version becomes the latest. */
+    boolean deleteVersion(String bucket, String key, String versionId);
+
+    /**
+     * The latest version of each key that starts with {@code prefix} and sorts after {@code afterKey}
+     * (empty: from the start), by key, skipping keys whose latest version is a delete marker.
+     */
+    List<ObjectVersion> listLatest(String bucket, String prefix, String afterKey, int limit);
+
+    /**
+     * Every version and delete marker of the keys that start with {@code prefix}, by key and then newest
+     * first, starting after the version {@code afterVersionId} of {@code afterKey} (or after every version
+     * of {@code afterKey} when {@code afterVersionId} is empty; from the start when {@code afterKey} is empty).
+     */
+    List<ObjectVersion> listVersions(String bucket, String prefix, String afterKey, String afterVersionId, int limit);
+
+    /** Whether any version names this blob (a blob nothing names is garbage from an interrupted write). */
+    boolean blobReferenced(String blobId);
+}

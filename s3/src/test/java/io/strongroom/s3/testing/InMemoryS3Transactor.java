@@ -1,0 +1,36 @@
+package io.strongroom.s3.testing;
+
+import static java.util.Objects.requireNonNull;
+
+import io.strongroom.core.spi.Transactor;
+import java.util.function.Supplier;
+
+/**
+ * Transactions over an {@link InMemoryS3Repository}: when the work throws, the store goes back to
+ * where it was, as one JDBC transaction would. Nested calls join the outer transaction.
+ */
+public final class InMemoryS3Transactor implements Transactor {
+    private final InMemoryS3Repository objects;
+    private final ThreadLocal<Boolean> active = ThreadLocal.withInitial(() -> false);
+
+    public InMemoryS3Transactor(InMemoryS3Repository objects) {
+        this.objects = requireNonNull(objects, "objects");
+    }
+
+    @Override
+    public <T> T inTransaction(Supplier<T> work) {
+        if (active.get()) {
+            return work.get();
+        }
+        Object snapshot = objects.snapshot();
+        active.set(true);
+        try {
+            return work.get();
+        } catch (RuntimeException e) {
+            objects.restore(snapshot);
+            throw e;
+        } finally {
+            active.set(false);
+        }
+    }
+}
