@@ -2,6 +2,7 @@ package io.strongroom.protocol;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.InputStream;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
@@ -16,7 +17,9 @@ import java.util.TreeMap;
  * @param rawPath       the path exactly as sent (still percent-encoded)
  * @param rawQuery      the query string exactly as sent (still percent-encoded), or empty
  * @param headers       headers by case-insensitive name, in arrival order
- * @param body          the whole body (API calls of the foundation are small; streaming bodies come with S3)
+ * @param body          the whole body, read before the call; empty when the service streams it
+ * @param bodyStream    for a service that streams bodies (S3), the body still to be read, decoded and
+ *                      verified as its signature says once the request is authenticated; else null
  * @param remoteAddress the client's IP address
  * @param secure        whether the request came over TLS
  * @param tlsVersion    the TLS protocol of the connection ({@code TLSv1.3}); null over plain HTTP
@@ -35,7 +38,8 @@ public record ApiRequest(
         String tlsVersion,
         String cipherSuite,
         String requestId,
-        Instant receivedAt) {
+        Instant receivedAt,
+        InputStream bodyStream) {
 
     public ApiRequest {
         requireNonNull(method, "method");
@@ -54,10 +58,23 @@ public record ApiRequest(
         requireNonNull(receivedAt, "receivedAt");
     }
 
+    public ApiRequest(String method, String rawPath, String rawQuery, Map<String, List<String>> headers, byte[] body,
+                      String remoteAddress, boolean secure, String tlsVersion, String cipherSuite, String requestId,
+                      Instant receivedAt) {
+        this(method, rawPath, rawQuery, headers, body, remoteAddress, secure, tlsVersion, cipherSuite, requestId,
+                receivedAt, null);
+    }
+
+    /** The same request with its streamed body replaced (by the decoded, verified one). */
+    public ApiRequest withBodyStream(InputStream stream) {
+        return new ApiRequest(method, rawPath, rawQuery, headers, body, remoteAddress, secure, tlsVersion, cipherSuite,
+                requestId, receivedAt, stream);
+    }
+
     /** A request whose TLS details are not known (plain HTTP, or built by a test). */
     public ApiRequest(String method, String rawPath, String rawQuery, Map<String, List<String>> headers, byte[] body,
                       String remoteAddress, boolean secure, String requestId, Instant receivedAt) {
-        this(method, rawPath, rawQuery, headers, body, remoteAddress, secure, null, null, requestId, receivedAt);
+        this(method, rawPath, rawQuery, headers, body, remoteAddress, secure, null, null, requestId, receivedAt, null);
     }
 
     /** The first value of a header, if present. */

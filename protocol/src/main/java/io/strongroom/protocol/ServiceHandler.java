@@ -49,6 +49,22 @@ public interface ServiceHandler {
         return ReadOnlyOperations.byName(operation);
     }
 
+    /**
+     * Whether this service reads request bodies as streams ({@link ApiRequest#bodyStream}) rather than
+     * having them read whole before the call (S3 object bodies have no useful upper bound).
+     */
+    default boolean streamsBody() {
+        return false;
+    }
+
+    /**
+     * Whether an operation is a data event (S3 object reads and writes): its record is group-committed
+     * after the call, as a read's is, and carries the category Data, whether it changes state or not.
+     */
+    default boolean dataEvent(String operation) {
+        return false;
+    }
+
     /** The request's parameters as its audit record shows them ({@code requestParameters}); null when none. */
     default Map<String, Object> auditRequestParameters(ApiRequest request) {
         return null;

@@ -13,12 +13,13 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * AWS SDK clients for one principal, pointed at the test server. Add a client for each new
- * service here (S3…) and every test gets it through {@link StrongroomTestServer#clientsFor}.
+ * service here and every test gets it through {@link StrongroomTestServer#clientsFor}.
  */
 public final class AwsClients implements AutoCloseable {
 
@@ -30,15 +31,17 @@ public final class AwsClients implements AutoCloseable {
     private final OrganizationsClient organizations;
     private final CloudTrailClient cloudTrail;
     private final KmsClient kms;
+    private final S3Client s3;
 
     private AwsClients(SdkHttpClient http, IamClient iam, StsClient sts, OrganizationsClient organizations,
-                       CloudTrailClient cloudTrail, KmsClient kms) {
+                       CloudTrailClient cloudTrail, KmsClient kms, S3Client s3) {
         this.http = http;
         this.iam = iam;
         this.sts = sts;
         this.organizations = organizations;
         this.cloudTrail = cloudTrail;
         this.kms = kms;
+        this.s3 = s3;
     }
 
     public static AwsClients create(URI endpoint, String accessKeyId, String secretAccessKey) {
@@ -63,7 +66,10 @@ public final class AwsClients implements AutoCloseable {
                 .credentialsProvider(provider).httpClient(http).build();
         KmsClient kms = KmsClient.builder().endpointOverride(endpoint).region(REGION)
                 .credentialsProvider(provider).httpClient(http).build();
-        return new AwsClients(http, iam, sts, organizations, cloudTrail, kms);
+        // path-style: the test server answers on 127.0.0.1, which has no bucket subdomains
+        S3Client s3 = S3Client.builder().endpointOverride(endpoint).region(REGION).forcePathStyle(true)
+                .credentialsProvider(provider).httpClient(http).build();
+        return new AwsClients(http, iam, sts, organizations, cloudTrail, kms, s3);
     }
 
     public IamClient iam() {
@@ -86,8 +92,13 @@ public final class AwsClients implements AutoCloseable {
         return kms;
     }
 
+    public S3Client s3() {
+        return s3;
+    }
+
     @Override
     public void close() {
+        s3.close();
         iam.close();
         sts.close();
         organizations.close();

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
@@ -21,7 +22,7 @@ import software.amazon.awssdk.services.sts.StsClient;
  * Starts one in-process Strongroom server per test class ({@code @ExtendWith(StrongroomExtension.class)})
  * and stops it after the class. Test constructors, lifecycle methods and test methods may ask for
  * {@link StrongroomTestServer}, {@link AwsClients} (the administrator's), {@link IamClient},
- * {@link StsClient}, {@link OrganizationsClient}, {@link CloudTrailClient} or {@link KmsClient}.
+ * {@link StsClient}, {@link OrganizationsClient}, {@link CloudTrailClient}, {@link KmsClient} or {@link S3Client}.
  * {@link UsePostgres} on the class puts the store on PostgreSQL.
  */
 public final class StrongroomExtension implements BeforeAllCallback, ParameterResolver {
@@ -30,7 +31,8 @@ public final class StrongroomExtension implements BeforeAllCallback, ParameterRe
     private static final String SERVER = "server";
     private static final Set<Class<?>> RESOLVABLE =
             Set.of(StrongroomTestServer.class, AwsClients.class, IamClient.class, StsClient.class,
-                    OrganizationsClient.class, CloudTrailClient.class, KmsClient.class);
+                    OrganizationsClient.class, CloudTrailClient.class, KmsClient.class,
+                    S3Client.class);
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
@@ -65,6 +67,9 @@ public final class StrongroomExtension implements BeforeAllCallback, ParameterRe
         }
         if (type == KmsClient.class) {
             return server.adminClients().kms();
+        }
+        if (type == S3Client.class) {
+            return server.adminClients().s3();
         }
         if (type == AwsClients.class) {
             return server.adminClients();

@@ -35,6 +35,12 @@ public final class XmlWriter {
         open.push(rootElement);
     }
 
+    /** Starts a document whose root element declares no namespace (S3's error documents). */
+    public XmlWriter(String rootElement) {
+        out.append('<').append(rootElement).append('>');
+        open.push(rootElement);
+    }
+
     public XmlWriter start(String name) {
         out.append('<').append(name).append('>');
         open.push(name);

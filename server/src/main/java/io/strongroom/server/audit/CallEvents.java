@@ -3,6 +3,7 @@ package io.strongroom.server.audit;
 import static java.util.Objects.requireNonNull;
 
 import io.strongroom.audit.AuditEvent;
+import io.strongroom.audit.EventCategory;
 import io.strongroom.audit.TlsDetails;
 import io.strongroom.audit.UserIdentity;
 import io.strongroom.core.AwsException;
@@ -95,6 +96,7 @@ public final class CallEvents {
                 .userAgent(request.header("User-Agent").map(agent -> abbreviate(agent, MAX_USER_AGENT)).orElse(null))
                 .requestId(request.requestId())
                 .readOnly(readOnly)
+                .eventCategory(handler.dataEvent(operation) ? EventCategory.DATA : EventCategory.MANAGEMENT)
                 .tlsDetails(request.secure()
                         ? new TlsDetails(request.tlsVersion(), request.cipherSuite(),
                                 request.header("Host").map(h -> abbreviate(h, 256)).orElse(null))

@@ -8,6 +8,7 @@ import io.strongroom.protocol.ApiRequest;
 import io.strongroom.protocol.ApiResponse;
 import io.strongroom.server.net.TrustedProxies;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Instant;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -58,8 +60,13 @@ public final class ApiHandler extends Handler.Abstract {
         }
         ApiResponse answer;
         try {
-            byte[] body = BoundedBody.read(request, maxRequestBody);
-            answer = pipeline.handle(toApiRequest(request, body, source, requestId, receivedAt));
+            ApiRequest headers = toApiRequest(request, new byte[0], source, requestId, receivedAt);
+            if (pipeline.streamsBody(headers)) {
+                answer = pipeline.handle(headers.withBodyStream(Content.Source.asInputStream(request)));
+            } else {
+                byte[] body = BoundedBody.read(request, maxRequestBody);
+                answer = pipeline.handle(toApiRequest(request, body, source, requestId, receivedAt));
+            }
         } catch (BoundedBody.TooLargeException e) {
             answer = pipeline.reject(toApiRequest(request, new byte[0], source, requestId, receivedAt),
                     new AwsException("RequestEntityTooLarge", 413,
@@ -111,7 +118,27 @@ public final class ApiHandler extends Handler.Abstract {
     static void write(ApiResponse answer, Response response, Callback callback) {
         response.setStatus(answer.status());
         answer.headers().forEach((name, value) -> response.getHeaders().put(name, value));
-        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, answer.body().length);
+        if (answer.streamedBody() != null) {
+            writeStreamed(answer, response, callback);
+            return;
+        }
+        if (!answer.headers().containsKey(HttpHeader.CONTENT_LENGTH.asString())) {
+            // a HEAD answer names the length of the body it does not send
+            response.getHeaders().put(HttpHeader.CONTENT_LENGTH, answer.body().length);
+        }
         response.write(true, ByteBuffer.wrap(answer.body()), callback);
+    }
+
+    /** Streams an object body; a failure midway can only cut the connection, as the status is gone. */
+    private static void writeStreamed(ApiResponse answer, Response response, Callback callback) {
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, answer.streamedLength());
+        try (ApiResponse.StreamedBody body = answer.streamedBody();
+             OutputStream out = Content.Sink.asOutputStream(response)) {
+            body.writeTo(out);
+        } catch (IOException | RuntimeException e) {
+            callback.failed(e);
+            return;
+        }
+        callback.succeeded();
     }
 }

@@ -69,6 +69,11 @@ public final class ApiPipeline {
         }
     }
 
+    /** Whether the service of this request reads its body as a stream (given a request of headers only). */
+    public boolean streamsBody(ApiRequest request) {
+        return router.route(request).streamsBody();
+    }
+
     /** Answers (and records) a request that was refused before it could be served whole, for example an oversized body. */
     public ApiResponse reject(ApiRequest request, AwsException error) {
         try (var scope = RequestLogContext.enter(request.requestId())) {
@@ -86,19 +91,22 @@ public final class ApiPipeline {
     private Outcome serve(ServiceHandler handler, String operation, ApiRequest request) {
         Principal caller = null;
         try {
-            RequestAuthenticator.Authenticated authenticated = authenticator.authenticate(toSignedRequest(request));
+            SignedRequest signed = toSignedRequest(request);
+            RequestAuthenticator.Authenticated authenticated = authenticator.authenticate(signed);
             requireScopeOf(handler, authenticated);
+            ApiRequest checked = request.bodyStream() == null ? request
+                    : request.withBodyStream(StreamedPayloads.verified(request.bodyStream(), authenticated, signed));
             Principal principal = authenticated.principal();
             caller = principal;
             CallContext call = new CallContext(request.requestId(), principal,
                     request.remoteAddress(), request.header("User-Agent").orElse(""), request.secure(),
                     authenticated.region(), request.receivedAt());
             ApiResponse response;
-            if (handler.readOnly(operation)) {
-                response = handler.handle(request, call);
+            if (handler.readOnly(operation) || handler.dataEvent(operation)) {
+                response = handler.handle(checked, call);
                 recorder.record(events.success(handler, operation, request, principal, response));
             } else {
-                response = recorder.performWithRecord(() -> handler.handle(request, call),
+                response = recorder.performWithRecord(() -> handler.handle(checked, call),
                         done -> events.success(handler, operation, request, principal, done));
             }
             return new Outcome(response, principal.arn(), null);
@@ -180,7 +188,7 @@ public final class ApiPipeline {
         Map<String, String> headers = new LinkedHashMap<>(response.headers());
         headers.put("x-amz-request-id", requestId);
         headers.put("x-amzn-RequestId", requestId);
-        return new ApiResponse(response.status(), headers, response.body());
+        return response.withHeaders(headers);
     }
 
     /** A bounded, well-formed operation name: it becomes a metrics label, which must not grow without limit. */
@@ -194,8 +202,9 @@ public final class ApiPipeline {
     }
 
     static SignedRequest toSignedRequest(ApiRequest request) {
+        // a streamed body is verified as it is read, by the stream the payload mode calls for
         return new SignedRequest(request.method(), request.rawPath(), request.rawQuery(), request.headers(),
-                Optional.of(request.body()));
+                request.bodyStream() == null ? Optional.of(request.body()) : Optional.empty());
     }
 
     /** Logs a failure on the server's side once, with what caused it; the client was told only "internal error". */

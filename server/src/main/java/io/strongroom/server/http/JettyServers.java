@@ -75,6 +75,9 @@ public final class JettyServers {
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
         http.setSendDateHeader(true);
+        // Signatures cover header values byte for byte: Jetty's cache of common fields must not hand back
+        // its own spelling of a value that differs only in case (text/plain; charset=UTF-8 vs utf-8).
+        http.setHeaderCacheCaseSensitive(true);
         return http;
     }
 

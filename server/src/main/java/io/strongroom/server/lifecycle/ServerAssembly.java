@@ -57,6 +57,15 @@ import io.strongroom.store.jdbc.kms.JdbcKeyMaterialSource;
 import io.strongroom.store.jdbc.kms.JdbcKmsRepository;
 import io.strongroom.store.jdbc.organizations.JdbcOrganizationsRepository;
 import java.io.PrintStream;
+import io.strongroom.blobstore.FileBlobStore;
+import io.strongroom.protocol.s3.S3RestHandler;
+import io.strongroom.s3.EnvelopeDataKeys;
+import io.strongroom.s3.S3Service;
+import io.strongroom.store.jdbc.s3.JdbcPlatformKeys;
+import io.strongroom.store.jdbc.s3.JdbcS3Repository;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -70,7 +79,7 @@ import java.util.logging.Logger;
 
 /**
  * Wires the real components: root-key provider, then the JDBC store (migrated on open), then the
- * bootstrap, then the IAM, STS, Organizations, CloudTrail and KMS services with their protocol
+ * bootstrap, then the IAM, STS, Organizations, CloudTrail, KMS and S3 services with their protocol
  * handlers, the audit trail and the SigV4 authenticator. Also runs {@code root-key rotate} over
  * the store's wrapped secrets.
  */
@@ -80,6 +89,8 @@ public final class ServerAssembly implements ComponentsFactory, RootKeyRotationR
     private static final Duration KEY_USAGE_FLUSH_INTERVAL = Duration.ofSeconds(5);
     /** How often due key rotations and deletions are looked for; both are due to the day, so a minute is plenty. */
     private static final Duration KMS_SCHEDULE_INTERVAL = Duration.ofMinutes(1);
+    /** Where object bodies are kept, under the data directory. */
+    static final String OBJECT_DIRECTORY = "objects";
 
     private final Map<String, String> environment;
     private final Clock clock;
@@ -152,11 +163,14 @@ public final class ServerAssembly implements ComponentsFactory, RootKeyRotationR
                     new KmsServiceEvents(audit.trail(), clock));
             opened.add(0, PeriodicTask.start("kms-scheduler", KMS_SCHEDULE_INTERVAL, kms::runScheduledWork));
 
+            S3Service s3 = openObjectStore(config, database, rootKeys, kms, authorizer);
+
             RequestAuthenticator authenticator = new SigV4RequestAuthenticator(credentials, clock);
             PolicySimulator simulator = new PolicySimulator(repository, database.transactor(), authorizer, evaluator);
             List<ServiceHandler> handlers = List.of(new IamQueryHandler(identities, simulator),
                     new StsQueryHandler(sts), new OrganizationsJsonHandler(organizations),
-                    new CloudTrailJsonHandler(cloudTrail), new KmsJsonHandler(kms));
+                    new CloudTrailJsonHandler(cloudTrail), new KmsJsonHandler(kms),
+                    new S3RestHandler(s3, Optional.empty()));
             String homeAccountId = repository.findOrganization().orElseThrow().managementAccountId();
             return new AssembledComponents(authenticator, handlers, audit.recorder(), homeAccountId, Map.of(
                     "store", storeCheck(repository),
@@ -217,6 +231,29 @@ public final class ServerAssembly implements ComponentsFactory, RootKeyRotationR
         }
     }
 
+    /**
+     * S3 over the JDBC object index and the file-system blob store under the data directory, with what
+     * interrupted writes left behind collected before the first request.
+     */
+    private S3Service openObjectStore(ServerConfig config, Database database, RootKeyProvider rootKeys,
+                                      KmsService kms, AccessAuthorizer authorizer) {
+        try {
+            FileBlobStore blobs = new FileBlobStore(config.dataDir().resolve(OBJECT_DIRECTORY));
+            JdbcPlatformKeys platformKeys = new JdbcPlatformKeys(database.transactor(), rootKeys, clock,
+                    JdbcPlatformKeys.DEFAULT_TTL);
+            S3Service s3 = new S3Service(new JdbcS3Repository(database.transactor(), database.vendor()), blobs,
+                    new EnvelopeDataKeys(platformKeys, kms, new SecureRandom()), database.transactor(), authorizer,
+                    clock, config.region());
+            int collected = s3.collectGarbage();
+            if (collected > 0) {
+                LOG.info("Removed " + collected + " object bodies left by interrupted writes");
+            }
+            return s3;
+        } catch (IOException e) {
+            throw new UncheckedIOException("the object store under " + config.dataDir() + " could not be opened", e);
+        }
+    }
+
     /** Every store of secrets wrapped by the root key. */
     private List<WrappedSecretSource> wrappedSecrets(Database database, RootKeyProvider rootKeys) {
         return List.of(
@@ -224,7 +261,8 @@ public final class ServerAssembly implements ComponentsFactory, RootKeyRotationR
                 JdbcWrappedSecretSource.stsSessions(database.transactor()),
                 new AuditSigningKeys(new JdbcAuditRepository(database.transactor(), database.vendor()),
                         database.transactor(), rootKeys, clock),
-                new JdbcKeyMaterialSource(database.transactor()));
+                new JdbcKeyMaterialSource(database.transactor()),
+                new JdbcPlatformKeys(database.transactor(), rootKeys, clock, JdbcPlatformKeys.DEFAULT_TTL));
     }
 
     /** The first few entries: a store can hold many thousands of secrets. */

@@ -1,0 +1,65 @@
+package io.strongroom.protocol.s3;
+
+import java.util.List;
+import java.util.Set;
+
+/** Which S3 operation a request is, from its method, what it addresses and its subresource parameters. */
+final class S3Operations {
+    /** Query parameters that select a bucket or object subresource, i.e. another operation. */
+    static final Set<String> SUBRESOURCES = Set.of("acl", "accelerate", "analytics", "cors", "encryption",
+            "intelligent-tiering", "inventory", "lifecycle", "location", "logging", "metrics", "notification",
+            "object-lock", "ownershipControls", "policy", "policyStatus", "publicAccessBlock", "replication",
+            "requestPayment", "tagging", "versioning", "versions", "website", "uploads", "uploadId", "delete",
+            "restore", "retention", "legal-hold", "attributes", "select", "torrent", "partNumber", "session");
+
+    static final String LIST_BUCKETS = "ListBuckets";
+    static final String CREATE_BUCKET = "CreateBucket";
+    static final String HEAD_BUCKET = "HeadBucket";
+    static final String DELETE_BUCKET = "DeleteBucket";
+    static final String GET_BUCKET_LOCATION = "GetBucketLocation";
+    static final String LIST_OBJECTS = "ListObjects";
+    static final String LIST_OBJECTS_V2 = "ListObjectsV2";
+    static final String PUT_OBJECT = "PutObject";
+    static final String GET_OBJECT = "GetObject";
+    static final String HEAD_OBJECT = "HeadObject";
+    static final String DELETE_OBJECT = "DeleteObject";
+    static final String COPY_OBJECT = "CopyObject";
+    /** Operations of S3 this server does not offer yet answer NotImplemented under this name. */
+    static final String UNSUPPORTED = "Unsupported";
+
+    /** Operations whose records are data events (object reads and writes). */
+    static final Set<String> DATA_EVENTS = Set.of(PUT_OBJECT, GET_OBJECT, HEAD_OBJECT, DELETE_OBJECT, COPY_OBJECT,
+            LIST_OBJECTS, LIST_OBJECTS_V2);
+
+    private S3Operations() {
+    }
+
+    static String of(String method, S3Target target, boolean copySource) {
+        List<String> subresources = S3Target.subresources(target.query());
+        if (target.bucket().isEmpty()) {
+            return method.equals("GET") && subresources.isEmpty() ? LIST_BUCKETS : UNSUPPORTED;
+        }
+        if (target.key().isEmpty()) {
+            if (subresources.isEmpty()) {
+                return switch (method) {
+                    case "PUT" -> CREATE_BUCKET;
+                    case "HEAD" -> HEAD_BUCKET;
+                    case "DELETE" -> DELETE_BUCKET;
+                    case "GET" -> "2".equals(target.query().get("list-type")) ? LIST_OBJECTS_V2 : LIST_OBJECTS;
+                    default -> UNSUPPORTED;
+                };
+            }
+            return method.equals("GET") && subresources.equals(List.of("location")) ? GET_BUCKET_LOCATION : UNSUPPORTED;
+        }
+        if (!subresources.isEmpty()) {
+            return UNSUPPORTED;
+        }
+        return switch (method) {
+            case "PUT" -> copySource ? COPY_OBJECT : PUT_OBJECT;
+            case "GET" -> GET_OBJECT;
+            case "HEAD" -> HEAD_OBJECT;
+            case "DELETE" -> DELETE_OBJECT;
+            default -> UNSUPPORTED;
+        };
+    }
+}

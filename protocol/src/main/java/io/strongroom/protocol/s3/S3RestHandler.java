@@ -1,0 +1,137 @@
+package io.strongroom.protocol.s3;
+
+import static java.util.Objects.requireNonNull;
+
+import io.strongroom.audit.AuditResource;
+import io.strongroom.core.AwsException;
+import io.strongroom.iam.auth.CallContext;
+import io.strongroom.protocol.ApiRequest;
+import io.strongroom.protocol.ApiResponse;
+import io.strongroom.protocol.ServiceHandler;
+import io.strongroom.s3.S3Service;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Amazon S3 over REST and XML: path-style and virtual-hosted-style addressing, bodies streamed in
+ * and out. Bucket operations go to {@link BucketActions}, object operations to {@link ObjectActions};
+ * what this server does not offer yet is answered NotImplemented.
+ */
+public final class S3RestHandler implements ServiceHandler {
+    public static final String SIGNING_NAME = "s3";
+
+    private final Optional<String> virtualHostDomain;
+    private final BucketActions buckets;
+    private final ObjectActions objects;
+
+    /**
+     * @param virtualHostDomain the base domain under which {@code <bucket>.<domain>} addresses a bucket;
+     *                          empty for path-style addressing only
+     */
+    public S3RestHandler(S3Service service, Optional<String> virtualHostDomain) {
+        requireNonNull(service, "service");
+        this.virtualHostDomain = requireNonNull(virtualHostDomain, "virtualHostDomain");
+        this.buckets = new BucketActions(service);
+        this.objects = new ObjectActions(service);
+    }
+
+    @Override
+    public String signingName() {
+        return SIGNING_NAME;
+    }
+
+    @Override
+    public boolean streamsBody() {
+        return true;
+    }
+
+    @Override
+    public String operationName(ApiRequest request) {
+        return S3Operations.of(request.method(), S3Target.of(request, virtualHostDomain),
+                request.header("x-amz-copy-source").isPresent());
+    }
+
+    @Override
+    public boolean readOnly(String operation) {
+        return switch (operation) {
+            case S3Operations.LIST_BUCKETS, S3Operations.HEAD_BUCKET, S3Operations.GET_BUCKET_LOCATION,
+                 S3Operations.LIST_OBJECTS, S3Operations.LIST_OBJECTS_V2, S3Operations.GET_OBJECT,
+                 S3Operations.HEAD_OBJECT -> true;
+            default -> false;
+        };
+    }
+
+    @Override
+    public boolean dataEvent(String operation) {
+        return S3Operations.DATA_EVENTS.contains(operation);
+    }
+
+    @Override
+    public ApiResponse handle(ApiRequest request, CallContext call) {
+        S3Target target = S3Target.of(request, virtualHostDomain);
+        String operation = S3Operations.of(request.method(), target, request.header("x-amz-copy-source").isPresent());
+        return switch (operation) {
+            case S3Operations.LIST_BUCKETS -> buckets.list(call);
+            case S3Operations.CREATE_BUCKET -> buckets.create(call, target, request);
+            case S3Operations.HEAD_BUCKET -> buckets.head(call, target);
+            case S3Operations.DELETE_BUCKET -> buckets.delete(call, target);
+            case S3Operations.GET_BUCKET_LOCATION -> buckets.location(call, target);
+            case S3Operations.LIST_OBJECTS -> objects.list(call, target, false);
+            case S3Operations.LIST_OBJECTS_V2 -> objects.list(call, target, true);
+            case S3Operations.PUT_OBJECT -> objects.put(call, target, request);
+            case S3Operations.GET_OBJECT -> objects.get(call, target, request);
+            case S3Operations.HEAD_OBJECT -> objects.head(call, target, request);
+            case S3Operations.DELETE_OBJECT -> objects.delete(call, target);
+            default -> throw new AwsException("NotImplemented", 501,
+                    "A header or query you provided implies functionality that is not implemented.");
+        };
+    }
+
+    @Override
+    public ApiResponse renderError(ApiRequest request, AwsException error) {
+        return S3Responses.error(error, request.rawPath(), request.requestId(), request.method().equals("HEAD"));
+    }
+
+    @Override
+    public String answeredErrorCode(AwsException error) {
+        return S3Responses.code(error);
+    }
+
+    /** {@code bucketName}, {@code key} and {@code Host}, as CloudTrail records S3 calls. */
+    @Override
+    public Map<String, Object> auditRequestParameters(ApiRequest request) {
+        S3Target target;
+        try {
+            target = S3Target.of(request, virtualHostDomain);
+        } catch (AwsException unparseable) {
+            return null;
+        }
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        target.bucket().ifPresent(bucket -> parameters.put("bucketName", bucket));
+        target.key().ifPresent(key -> parameters.put("key", key));
+        request.header("Host").ifPresent(host -> parameters.put("Host", host));
+        target.query().forEach((name, value) -> {
+            if (!name.startsWith("X-Amz-")) { // never a presigned URL's signature or credential
+                parameters.putIfAbsent(name, value);
+            }
+        });
+        return parameters.isEmpty() ? null : parameters;
+    }
+
+    @Override
+    public List<AuditResource> auditResources(Map<String, Object> requestParameters, String accountId,
+                                              String region) {
+        if (requestParameters == null || !(requestParameters.get("bucketName") instanceof String bucket)) {
+            return List.of();
+        }
+        List<AuditResource> resources = new ArrayList<>();
+        if (requestParameters.get("key") instanceof String key) {
+            resources.add(new AuditResource("arn:aws:s3:::" + bucket + "/" + key, null, "AWS::S3::Object"));
+        }
+        resources.add(new AuditResource("arn:aws:s3:::" + bucket, accountId, "AWS::S3::Bucket"));
+        return resources;
+    }
+}
