@@ -35,6 +35,28 @@ public interface S3Repository {
     /** Whether the bucket holds any version or delete marker. */
     boolean bucketHasVersions(String bucket);
 
+    // ---- configuration documents
+    /**
+     * Stores a configuration document (a bucket policy, a public access block, default encryption,
+     * tags, a lifecycle…) under its scope ({@link #bucketScope} or {@link #accountScope}) and kind,
+     * replacing any before it. A bucket's documents go when the bucket goes.
+     */
+    void putConfig(String scope, String kind, String document);
+
+    Optional<String> config(String scope, String kind);
+
+    boolean deleteConfig(String scope, String kind);
+
+    /** The scope of a bucket's configuration documents. */
+    static String bucketScope(String bucket) {
+        return "bucket/" + bucket;
+    }
+
+    /** The scope of an account's S3 configuration documents (S3 Control's account-level settings). */
+    static String accountScope(String accountId) {
+        return "account/" + accountId;
+    }
+
     // ---- object versions
     /**
      * Stores a version (or delete marker) as the key's latest. When the key already has a version with

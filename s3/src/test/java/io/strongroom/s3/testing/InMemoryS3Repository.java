@@ -55,9 +55,11 @@ public final class InMemoryS3Repository implements S3Repository {
         /** Per bucket, per key, the versions oldest first. */
         Map<String, TreeMap<String, List<Entry>>> objects = new HashMap<>();
         long nextSequence = 1;
+        Map<String, String> configs = new HashMap<>();
 
         State copy() {
             State copy = new State();
+            copy.configs = new HashMap<>(configs);
             copy.buckets = new TreeMap<>(buckets);
             objects.forEach((bucket, keys) -> {
                 TreeMap<String, List<Entry>> copied = new TreeMap<>(UTF8_ORDER);
@@ -120,7 +122,28 @@ public final class InMemoryS3Repository implements S3Repository {
         }
         state.buckets.remove(name);
         state.objects.remove(name);
+        state.configs.keySet().removeIf(id -> id.startsWith(S3Repository.bucketScope(name) + "\n"));
         return true;
+    }
+
+    @Override
+    public synchronized void putConfig(String scope, String kind, String document) {
+        requireNonNull(document, "document");
+        state.configs.put(configId(scope, kind), document);
+    }
+
+    @Override
+    public synchronized Optional<String> config(String scope, String kind) {
+        return Optional.ofNullable(state.configs.get(configId(scope, kind)));
+    }
+
+    @Override
+    public synchronized boolean deleteConfig(String scope, String kind) {
+        return state.configs.remove(configId(scope, kind)) != null;
+    }
+
+    private static String configId(String scope, String kind) {
+        return requireNonNull(scope, "scope") + "\n" + requireNonNull(kind, "kind");
     }
 
     @Override

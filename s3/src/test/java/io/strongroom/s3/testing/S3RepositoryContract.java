@@ -83,6 +83,31 @@ public abstract class S3RepositoryContract {
         close();
     }
 
+    // ---- configuration documents
+
+    @Test
+    public void configurationDocumentsAreKeptByScopeAndKindAndGoWithTheirBucket() {
+        repository.insertBucket(bucket(BUCKET));
+        String bucketScope = S3Repository.bucketScope(BUCKET);
+        String accountScope = S3Repository.accountScope(ACCOUNT);
+        String policy = "{\"Version\":\"2012-10-17\",\"Statement\":[]}\n\u00e9";
+        repository.putConfig(bucketScope, "policy", policy);
+        repository.putConfig(bucketScope, "tagging", "a=b");
+        repository.putConfig(accountScope, "public-access-block", "true,true,true,true");
+
+        assertThat(repository.config(bucketScope, "policy")).contains(policy);
+        assertThat(repository.config(bucketScope, "Policy")).isEmpty();
+        repository.putConfig(bucketScope, "tagging", "c=d");
+        assertThat(repository.config(bucketScope, "tagging")).contains("c=d");
+        assertThat(repository.deleteConfig(bucketScope, "tagging")).isTrue();
+        assertThat(repository.deleteConfig(bucketScope, "tagging")).isFalse();
+        assertThat(repository.config(bucketScope, "tagging")).isEmpty();
+
+        assertThat(repository.deleteBucket(BUCKET)).isTrue();
+        assertThat(repository.config(bucketScope, "policy")).isEmpty();
+        assertThat(repository.config(accountScope, "public-access-block")).contains("true,true,true,true");
+    }
+
     // ---- buckets
 
     @Test

@@ -95,8 +95,34 @@ public final class JdbcS3Repository implements S3Repository {
             if (hasVersions(c, name)) {
                 throw new IllegalStateException("bucket " + name + " still holds versions");
             }
+            Sql.update(c, "DELETE FROM s3_configs WHERE scope = ?", S3Repository.bucketScope(name));
             return Sql.update(c, "DELETE FROM s3_buckets WHERE name = ?", name) > 0;
         });
+    }
+
+    @Override
+    public void putConfig(String scope, String kind, String document) {
+        requireNonNull(scope, "scope");
+        requireNonNull(kind, "kind");
+        requireNonNull(document, "document");
+        transactor.atomically(c -> Sql.update(c, "INSERT INTO s3_configs (scope, kind, document) VALUES (?, ?, ?)"
+                + " ON CONFLICT (scope, kind) DO UPDATE SET document = excluded.document", scope, kind, document));
+    }
+
+    @Override
+    public Optional<String> config(String scope, String kind) {
+        requireNonNull(scope, "scope");
+        requireNonNull(kind, "kind");
+        return transactor.withConnection(c -> Sql.one(c,
+                "SELECT document FROM s3_configs WHERE scope = ? AND kind = ?", row -> row.getString(1), scope, kind));
+    }
+
+    @Override
+    public boolean deleteConfig(String scope, String kind) {
+        requireNonNull(scope, "scope");
+        requireNonNull(kind, "kind");
+        return transactor.atomically(c -> Sql.update(c, "DELETE FROM s3_configs WHERE scope = ? AND kind = ?",
+                scope, kind) > 0);
     }
 
     @Override
