@@ -1,0 +1,118 @@
+"""The AWS CLI v2, unmodified, against Strongroom's object store: `aws s3` for files and folders,
+`aws s3api` for single calls, `aws s3 presign` fetched with curl."""
+import filecmp
+import os
+import pathlib
+import subprocess
+import uuid
+
+import pytest
+
+from conftest import REGION, aws_cli_path
+
+pytestmark = pytest.mark.skipif(aws_cli_path() is None, reason="AWS CLI v2 is not installed")
+
+
+def unique(prefix):
+    return f"{prefix}-{uuid.uuid4().hex[:8]}"
+
+
+def aws_plain(server, *args, check=True):
+    """Runs the AWS CLI v2 as a user types it; returns (exit code, stdout or stderr)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
+    env.update(AWS_ACCESS_KEY_ID=server.admin_key_id, AWS_SECRET_ACCESS_KEY=server.admin_secret,
+               AWS_DEFAULT_REGION=REGION, AWS_PAGER="",
+               AWS_CONFIG_FILE="/dev/null", AWS_SHARED_CREDENTIALS_FILE="/dev/null")
+    result = subprocess.run([aws_cli_path(), "--endpoint-url", server.endpoint, *args],
+                            capture_output=True, text=True, env=env, timeout=300)
+    if check and result.returncode != 0:
+        raise AssertionError(f"aws {' '.join(args)} failed: {result.stderr}")
+    return result.returncode, (result.stdout if result.returncode == 0 else result.stderr)
+
+
+def write_random(path, size):
+    path.write_bytes(os.urandom(size))
+    return path
+
+
+def test_files_and_folders_round_trip(server, tmp_path):
+    bucket = unique("cli-files")
+    aws_plain(server, "s3", "mb", f"s3://{bucket}")
+    _, listing = aws_plain(server, "s3", "ls")
+    assert bucket in listing
+
+    single = write_random(tmp_path / "model.bin", 3 * 1024 * 1024 + 11)
+    aws_plain(server, "s3", "cp", str(single), f"s3://{bucket}/models/model.bin")
+    back = tmp_path / "back.bin"
+    aws_plain(server, "s3", "cp", f"s3://{bucket}/models/model.bin", str(back))
+    assert filecmp.cmp(single, back, shallow=False)
+
+    folder = tmp_path / "dataset"
+    (folder / "part").mkdir(parents=True)
+    for i in range(5):
+        write_random(folder / f"file-{i}.csv", 1000 + i)
+    write_random(folder / "part" / "nested.csv", 77)
+    aws_plain(server, "s3", "sync", str(folder), f"s3://{bucket}/dataset")
+    _, recursive = aws_plain(server, "s3", "ls", "--recursive", f"s3://{bucket}/dataset/")
+    assert sorted(line.split()[-1] for line in recursive.splitlines()) == sorted(
+        [f"dataset/file-{i}.csv" for i in range(5)] + ["dataset/part/nested.csv"])
+    # a second sync finds nothing to copy
+    _, again = aws_plain(server, "s3", "sync", str(folder), f"s3://{bucket}/dataset")
+    assert "upload:" not in again
+
+    restored = tmp_path / "restored"
+    aws_plain(server, "s3", "sync", f"s3://{bucket}/dataset", str(restored))
+    assert filecmp.cmp(folder / "part" / "nested.csv", restored / "part" / "nested.csv", shallow=False)
+
+    aws_plain(server, "s3", "rm", "--recursive", f"s3://{bucket}/")
+    _, empty = aws_plain(server, "s3", "ls", "--recursive", f"s3://{bucket}/")
+    assert empty.strip() == ""
+    aws_plain(server, "s3", "rb", f"s3://{bucket}")
+    code, error = aws_plain(server, "s3", "ls", f"s3://{bucket}/", check=False)
+    assert code != 0 and "NoSuchBucket" in error
+
+
+def test_s3api_reports_encryption_and_metadata(server, tmp_path):
+    bucket = unique("cli-api")
+    server.aws_cli("s3api", "create-bucket", "--bucket", bucket)
+    body = write_random(tmp_path / "body.bin", 4096)
+    _, put = server.aws_cli("s3api", "put-object", "--bucket", bucket, "--key", "a/b.bin", "--body", str(body),
+                            "--metadata", "owner=team-a,purpose=training", "--content-type", "application/x-test")
+    assert put["ServerSideEncryption"] == "AES256"
+    _, head = server.aws_cli("s3api", "head-object", "--bucket", bucket, "--key", "a/b.bin")
+    assert head["ContentLength"] == 4096
+    assert head["ContentType"] == "application/x-test"
+    assert head["Metadata"] == {"owner": "team-a", "purpose": "training"}
+    assert head["ETag"] == put["ETag"]
+
+    _, key = server.aws_cli("kms", "create-key", "--description", "cli s3")
+    key_arn = key["KeyMetadata"]["Arn"]
+    _, kms_put = server.aws_cli("s3api", "put-object", "--bucket", bucket, "--key", "secret.bin",
+                                "--body", str(body), "--server-side-encryption", "aws:kms",
+                                "--ssekms-key-id", key_arn)
+    assert kms_put["ServerSideEncryption"] == "aws:kms"
+    assert kms_put["SSEKMSKeyId"] == key_arn
+    out = tmp_path / "secret.out"
+    server.aws_cli("s3api", "get-object", "--bucket", bucket, "--key", "secret.bin", str(out))
+    assert out.read_bytes() == body.read_bytes()
+
+    code, error = server.aws_cli("s3api", "get-object", "--bucket", bucket, "--key", "missing", str(out),
+                                 check=False)
+    assert code != 0 and "NoSuchKey" in error
+
+
+def test_presigned_url_fetched_with_curl(server, tmp_path):
+    bucket = unique("cli-presign")
+    aws_plain(server, "s3", "mb", f"s3://{bucket}")
+    report = write_random(tmp_path / "report.pdf", 12345)
+    aws_plain(server, "s3", "cp", str(report), f"s3://{bucket}/reports/q3.pdf")
+    _, url = aws_plain(server, "s3", "presign", f"s3://{bucket}/reports/q3.pdf", "--expires-in", "300")
+    fetched = tmp_path / "fetched.pdf"
+    result = subprocess.run(["curl", "-sS", "-f", "-o", str(fetched), url.strip()], capture_output=True, text=True,
+                            timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert fetched.read_bytes() == report.read_bytes()
+    tampered = url.strip().replace("q3.pdf", "q4.pdf")
+    status = subprocess.run(["curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", tampered],
+                            capture_output=True, text=True, timeout=60).stdout
+    assert status == "403"
