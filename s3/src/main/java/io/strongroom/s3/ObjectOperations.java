@@ -279,7 +279,7 @@ final class ObjectOperations {
         };
     }
 
-    private static String newVersionId() {
+    static String newVersionId() {
         byte[] bytes = new byte[24];
         VERSION_IDS.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

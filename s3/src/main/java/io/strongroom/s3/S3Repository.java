@@ -47,6 +47,9 @@ public interface S3Repository {
 
     boolean deleteConfig(String scope, String kind);
 
+    /** Every scope that holds a document of this kind (the buckets with a lifecycle, say), in no order. */
+    List<String> configScopes(String kind);
+
     /** The scope of a bucket's configuration documents. */
     static String bucketScope(String bucket) {
         return "bucket/" + bucket;

@@ -27,14 +27,23 @@ public final class S3Service {
     private final BucketOperations buckets;
     private final ObjectOperations objects;
     private final ObjectListing listing;
+    private final LifecycleOperations lifecycle;
 
+    /** A service whose lifecycle actions go unrecorded (domain tests). */
     public S3Service(S3Repository repository, BlobStore blobs, DataKeyProvider dataKeys, Transactor transactor,
                      AccessAuthorizer authorizer, Clock clock, String region) {
+        this(repository, blobs, dataKeys, transactor, authorizer, clock, region, S3Events.NONE);
+    }
+
+    /** @param events receives what lifecycle rules do, for the audit trail */
+    public S3Service(S3Repository repository, BlobStore blobs, DataKeyProvider dataKeys, Transactor transactor,
+                     AccessAuthorizer authorizer, Clock clock, String region, S3Events events) {
         this.repository = requireNonNull(repository, "repository");
         this.blobs = requireNonNull(blobs, "blobs");
         this.buckets = new BucketOperations(repository, authorizer, transactor, clock, region);
         this.objects = new ObjectOperations(repository, blobs, dataKeys, authorizer, transactor, clock);
         this.listing = new ObjectListing(repository);
+        this.lifecycle = new LifecycleOperations(repository, blobs, buckets, transactor, clock, events);
     }
 
     /**
@@ -113,6 +122,30 @@ public final class S3Service {
                 "s3:delimiter", List.of(delimiter), "s3:max-keys", List.of(Integer.toString(maxKeys))));
         ObjectListing.ListPage page = listing.list(bucket, prefix, delimiter, after, Math.min(maxKeys, MAX_KEYS));
         return new ObjectList(page.contents(), page.commonPrefixes(), page.truncated(), page.lastEntry());
+    }
+
+    // ---- lifecycle
+
+    public void putBucketLifecycle(CallContext call, String bucket, List<LifecycleRule> rules) {
+        lifecycle.put(call, bucket, rules);
+    }
+
+    public List<LifecycleRule> bucketLifecycle(CallContext call, String bucket) {
+        return lifecycle.get(call, bucket);
+    }
+
+    public void deleteBucketLifecycle(CallContext call, String bucket) {
+        lifecycle.delete(call, bucket);
+    }
+
+    /**
+     * One pass of the lifecycle scheduler over every bucket with rules.
+     *
+     * @param budget how many actions at most; the next pass goes on where this one stopped
+     * @return how many actions were taken
+     */
+    public int runLifecycle(int budget) {
+        return lifecycle.run(budget);
     }
 
     /** What DeleteObject reports. */

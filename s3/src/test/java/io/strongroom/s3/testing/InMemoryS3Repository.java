@@ -142,6 +142,13 @@ public final class InMemoryS3Repository implements S3Repository {
         return state.configs.remove(configId(scope, kind)) != null;
     }
 
+    @Override
+    public synchronized List<String> configScopes(String kind) {
+        String suffix = "\n" + requireNonNull(kind, "kind");
+        return state.configs.keySet().stream().filter(id -> id.endsWith(suffix))
+                .map(id -> id.substring(0, id.length() - suffix.length())).toList();
+    }
+
     private static String configId(String scope, String kind) {
         return requireNonNull(scope, "scope") + "\n" + requireNonNull(kind, "kind");
     }

@@ -103,8 +103,13 @@ public abstract class S3RepositoryContract {
         assertThat(repository.deleteConfig(bucketScope, "tagging")).isFalse();
         assertThat(repository.config(bucketScope, "tagging")).isEmpty();
 
+        assertThat(repository.configScopes("policy")).containsExactly(bucketScope);
+        assertThat(repository.configScopes("public-access-block")).containsExactly(accountScope);
+        assertThat(repository.configScopes("lifecycle")).isEmpty();
+
         assertThat(repository.deleteBucket(BUCKET)).isTrue();
         assertThat(repository.config(bucketScope, "policy")).isEmpty();
+        assertThat(repository.configScopes("policy")).isEmpty();
         assertThat(repository.config(accountScope, "public-access-block")).contains("true,true,true,true");
     }
 

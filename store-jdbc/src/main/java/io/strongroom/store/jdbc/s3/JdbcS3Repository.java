@@ -118,6 +118,13 @@ public final class JdbcS3Repository implements S3Repository {
     }
 
     @Override
+    public List<String> configScopes(String kind) {
+        requireNonNull(kind, "kind");
+        return transactor.withConnection(c -> Sql.list(c, "SELECT scope FROM s3_configs WHERE kind = ?",
+                row -> row.getString(1), kind));
+    }
+
+    @Override
     public boolean deleteConfig(String scope, String kind) {
         requireNonNull(scope, "scope");
         requireNonNull(kind, "kind");

@@ -1,0 +1,148 @@
+package io.strongroom.s3;
+
+import io.strongroom.core.AwsException;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A lifecycle configuration's rules: S3's checks when one is put, and the document form it is kept
+ * in (one rule per line, each field {@code name=value} with the value percent-encoded, so any tag or
+ * prefix reads back exactly).
+ */
+public final class LifecycleRules {
+    static final String KIND = "lifecycle";
+    static final int MAX_RULES = 1000;
+    private static final int MAX_ID_LENGTH = 255;
+
+    private LifecycleRules() {
+    }
+
+    /** Checks a configuration as S3 does; InvalidArgument or InvalidRequest when it breaks a rule. */
+    public static List<LifecycleRule> validate(List<LifecycleRule> rules) {
+        if (rules.isEmpty() || rules.size() > MAX_RULES) {
+            throw new AwsException("MalformedXML", 400, "The XML you provided was not well-formed or did not"
+                    + " validate against our published schema");
+        }
+        Set<String> ids = new HashSet<>();
+        for (LifecycleRule rule : rules) {
+            if (rule.id().length() > MAX_ID_LENGTH) {
+                throw invalidArgument("ID length should not exceed allowed limit of 255");
+            }
+            if (!ids.add(rule.id())) {
+                throw invalidArgument("Rule ID must be unique. Found same ID for more than one rule");
+            }
+            boolean expires = rule.expirationDays().isPresent() || rule.expirationDate().isPresent();
+            if (!expires && !rule.expiredObjectDeleteMarker() && rule.noncurrentDays().isEmpty()) {
+                throw invalidRequest("At least one action needs to be specified in a rule");
+            }
+            if (rule.expirationDays().isPresent() && rule.expirationDate().isPresent()
+                    || expires && rule.expiredObjectDeleteMarker()) {
+                throw malformed();
+            }
+            if (rule.expirationDays().filter(days -> days <= 0).isPresent()) {
+                throw invalidArgument("'Days' for Expiration action must be a positive integer");
+            }
+            if (rule.noncurrentDays().filter(days -> days <= 0).isPresent()) {
+                throw invalidArgument("'NoncurrentDays' for NoncurrentVersionExpiration action must be a positive"
+                        + " integer");
+            }
+            if (rule.expirationDate().filter(date -> !date.atZone(ZoneOffset.UTC).toLocalTime().equals(
+                    java.time.LocalTime.MIDNIGHT)).isPresent()) {
+                throw invalidArgument("'Date' must be at midnight GMT");
+            }
+            if (rule.expiredObjectDeleteMarker() && !rule.filter().tags().isEmpty()) {
+                throw invalidRequest("ExpiredObjectDeleteMarker cannot be specified with object tag filters");
+            }
+            LifecycleRule.Filter filter = rule.filter();
+            if (filter.sizeGreaterThan().isPresent() && filter.sizeLessThan().isPresent()
+                    && filter.sizeGreaterThan().get() >= filter.sizeLessThan().get()) {
+                throw invalidArgument("ObjectSizeGreaterThan must be less than ObjectSizeLessThan");
+            }
+        }
+        return List.copyOf(rules);
+    }
+
+    static String encode(List<LifecycleRule> rules) {
+        StringBuilder out = new StringBuilder();
+        for (LifecycleRule rule : rules) {
+            Map<String, String> fields = new LinkedHashMap<>();
+            fields.put("id", rule.id());
+            fields.put("enabled", Boolean.toString(rule.enabled()));
+            fields.put("prefix", rule.filter().prefix());
+            rule.filter().tags().forEach((key, value) -> fields.put("tag." + key, value));
+            rule.filter().sizeGreaterThan().ifPresent(size -> fields.put("gt", Long.toString(size)));
+            rule.filter().sizeLessThan().ifPresent(size -> fields.put("lt", Long.toString(size)));
+            rule.expirationDays().ifPresent(days -> fields.put("days", Integer.toString(days)));
+            rule.expirationDate().ifPresent(date -> fields.put("date", date.toString()));
+            if (rule.expiredObjectDeleteMarker()) {
+                fields.put("deleteMarkers", "true");
+            }
+            rule.noncurrentDays().ifPresent(days -> fields.put("noncurrentDays", Integer.toString(days)));
+            List<String> encoded = new ArrayList<>();
+            fields.forEach((name, value) -> encoded.add(escape(name) + "=" + escape(value)));
+            out.append(String.join("&", encoded)).append('\n');
+        }
+        return out.toString();
+    }
+
+    static List<LifecycleRule> decode(String document) {
+        List<LifecycleRule> rules = new ArrayList<>();
+        for (String line : document.split("\n")) {
+            if (line.isEmpty()) {
+                continue;
+            }
+            Map<String, String> fields = new LinkedHashMap<>();
+            Map<String, String> tags = new LinkedHashMap<>();
+            for (String pair : line.split("&")) {
+                int equals = pair.indexOf('=');
+                String name = unescape(pair.substring(0, equals));
+                String value = unescape(pair.substring(equals + 1));
+                if (name.startsWith("tag.")) {
+                    tags.put(name.substring(4), value);
+                } else {
+                    fields.put(name, value);
+                }
+            }
+            rules.add(new LifecycleRule(fields.get("id"), Boolean.parseBoolean(fields.get("enabled")),
+                    new LifecycleRule.Filter(fields.getOrDefault("prefix", ""), tags,
+                            Optional.ofNullable(fields.get("gt")).map(Long::parseLong),
+                            Optional.ofNullable(fields.get("lt")).map(Long::parseLong)),
+                    Optional.ofNullable(fields.get("days")).map(Integer::parseInt),
+                    Optional.ofNullable(fields.get("date")).map(Instant::parse),
+                    Boolean.parseBoolean(fields.get("deleteMarkers")),
+                    Optional.ofNullable(fields.get("noncurrentDays")).map(Integer::parseInt)));
+        }
+        return rules;
+    }
+
+    private static String escape(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    private static String unescape(String text) {
+        return URLDecoder.decode(text, StandardCharsets.UTF_8);
+    }
+
+    private static AwsException invalidArgument(String message) {
+        return new AwsException("InvalidArgument", 400, message);
+    }
+
+    private static AwsException invalidRequest(String message) {
+        return new AwsException("InvalidRequest", 400, message);
+    }
+
+    private static AwsException malformed() {
+        return new AwsException("MalformedXML", 400, "The XML you provided was not well-formed or did not validate"
+                + " against our published schema");
+    }
+}
