@@ -3,7 +3,10 @@ package io.strongroom.testing;
 import static io.strongroom.testing.AwsErrorAssertions.assertAwsError;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -11,6 +14,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
+import software.amazon.awssdk.services.cloudtrail.model.Event;
+import software.amazon.awssdk.services.cloudtrail.model.LookupAttributeKey;
 import software.amazon.awssdk.endpoints.Endpoint;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -155,6 +161,31 @@ class S3AccessEndToEndTest {
                 + "\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"*\"}]}")),
                 "MalformedPolicy", 400);
         assertAwsError(() -> s3.getBucketPolicy(r -> r.bucket("policy-bad")), "NoSuchBucketPolicy", 404);
+    }
+
+    @Test
+    void policyChangesAreRecordedAsManagementEvents(S3Client s3, CloudTrailClient cloudTrail) throws Exception {
+        s3.createBucket(r -> r.bucket("policy-audited"));
+        s3.putBucketPolicy(r -> r.bucket("policy-audited").policy("{\"Version\":\"2012-10-17\",\"Statement\":[{"
+                + "\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"s3:DeleteBucket\","
+                + "\"Resource\":\"arn:aws:s3:::policy-audited\"}]}"));
+        s3.getBucketPolicy(r -> r.bucket("policy-audited"));
+
+        JsonNode put = newest(cloudTrail, "PutBucketPolicy");
+        assertThat(put.path("eventSource").asText()).isEqualTo("s3.amazonaws.com");
+        assertThat(put.path("readOnly").asBoolean()).isFalse();
+        assertThat(put.path("managementEvent").asBoolean()).isTrue();
+        assertThat(put.path("requestParameters").path("bucketName").asText()).isEqualTo("policy-audited");
+        JsonNode get = newest(cloudTrail, "GetBucketPolicy");
+        assertThat(get.path("readOnly").asBoolean()).isTrue();
+        assertThat(get.path("managementEvent").asBoolean()).isTrue();
+    }
+
+    private static JsonNode newest(CloudTrailClient cloudTrail, String eventName) throws Exception {
+        List<Event> events = cloudTrail.lookupEvents(r -> r.lookupAttributes(a -> a
+                .attributeKey(LookupAttributeKey.EVENT_NAME).attributeValue(eventName))).events();
+        assertThat(events).isNotEmpty();
+        return new ObjectMapper().readTree(events.getFirst().cloudTrailEvent());
     }
 
     /**
