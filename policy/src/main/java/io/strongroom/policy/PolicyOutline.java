@@ -26,11 +26,15 @@ public final class PolicyOutline {
      * @param allow        whether its Effect is Allow
      * @param notPrincipal whether it names principals with NotPrincipal
      * @param everyone     whether its (Not)Principal is {@code "*"} or includes {@code {"AWS": "*"}}
+     * @param actions      the values of its Action or NotAction element
+     * @param resources    the values of its Resource or NotResource element (empty when it has neither)
      * @param conditions   every operator-key pair of its Condition block
      */
-    public record StatementOutline(boolean allow, boolean notPrincipal, boolean everyone,
-                                   List<ConditionOutline> conditions) {
+    public record StatementOutline(boolean allow, boolean notPrincipal, boolean everyone, List<String> actions,
+                                   List<String> resources, List<ConditionOutline> conditions) {
         public StatementOutline {
+            actions = List.copyOf(actions);
+            resources = List.copyOf(resources);
             conditions = List.copyOf(conditions);
         }
     }
@@ -64,8 +68,11 @@ public final class PolicyOutline {
         List<StatementOutline> outlines = new ArrayList<>(items.size());
         for (JsonNode item : items) {
             JsonNode principal = item.has("NotPrincipal") ? item.get("NotPrincipal") : item.get("Principal");
+            JsonNode actions = item.has("NotAction") ? item.get("NotAction") : item.get("Action");
+            JsonNode resources = item.has("NotResource") ? item.get("NotResource") : item.get("Resource");
             outlines.add(new StatementOutline("Allow".equals(item.path("Effect").asText()), item.has("NotPrincipal"),
-                    principal != null && everyone(principal), conditions(item.get("Condition"))));
+                    principal != null && everyone(principal), actions == null ? List.of() : strings(actions),
+                    resources == null ? List.of() : strings(resources), conditions(item.get("Condition"))));
         }
         return List.copyOf(outlines);
     }

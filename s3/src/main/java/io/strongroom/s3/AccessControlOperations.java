@@ -11,7 +11,9 @@ import io.strongroom.policy.MalformedPolicyDocumentException;
 import io.strongroom.policy.NamedPolicy;
 import io.strongroom.policy.PolicyDocument;
 import io.strongroom.policy.PolicyKind;
+import io.strongroom.policy.PolicyOutline;
 import io.strongroom.policy.PolicyType;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -56,7 +58,7 @@ final class AccessControlOperations {
 
     void putBucketPolicy(CallContext call, String bucketName, String policy) {
         Bucket bucket = policyManaged(call, bucketName, "s3:PutBucketPolicy");
-        PolicyDocument document = parse(policy);
+        PolicyDocument document = parse(policy, bucketName);
         if (effectiveBlock(bucket).blockPublicPolicy() && PolicyPublicity.isPublic(document)) {
             throw new AwsException("AccessDenied", 403, "User: " + call.principal().arn()
                     + " is not authorized to perform: s3:PutBucketPolicy on resource: \"" + bucket.arn()
@@ -176,18 +178,64 @@ final class AccessControlOperations {
                 .orElse(PublicAccessBlock.ALL_ON);
     }
 
-    /** Validates a bucket policy with IAM's grammar, answering S3's MalformedPolicy. */
-    static PolicyDocument parse(String policy) {
+    /**
+     * Validates a bucket policy with IAM's grammar and S3's own rules, answering S3's MalformedPolicy:
+     * every action must be an S3 one, and every resource this bucket or objects in it.
+     */
+    static PolicyDocument parse(String policy, String bucketName) {
         if (policy == null || !policy.stripLeading().startsWith("{")) {
             throw S3Errors.malformedPolicy("Policies must be valid JSON and the first byte must be '{'");
         }
         if (policy.length() > MAX_POLICY_LENGTH) {
             throw S3Errors.malformedPolicy("Policy exceeds the maximum allowed document size.");
         }
+        PolicyDocument document;
         try {
-            return PolicyDocument.parse(policy, PolicyKind.RESOURCE);
+            document = PolicyDocument.parse(policy, PolicyKind.RESOURCE);
         } catch (MalformedPolicyDocumentException e) {
             throw S3Errors.malformedPolicy(e.getMessage());
         }
+        for (PolicyOutline.StatementOutline statement : PolicyOutline.of(document)) {
+            for (String action : statement.actions()) {
+                if (!action.equals("*") && !action.toLowerCase(Locale.ROOT).startsWith("s3:")) {
+                    throw S3Errors.malformedPolicy("Policy has invalid action");
+                }
+            }
+            for (String resource : statement.resources()) {
+                if (!coversOnlyThisBucket(resource, bucketName)) {
+                    throw S3Errors.malformedPolicy("Policy has invalid resource");
+                }
+            }
+        }
+        return document;
+    }
+
+    /**
+     * Whether a policy resource names this bucket or objects in it: {@code *}, {@code arn:aws:s3:::<bucket>}
+     * or {@code arn:aws:s3:::<bucket>/…}, where the bucket part may be a pattern that matches this bucket.
+     */
+    private static boolean coversOnlyThisBucket(String resource, String bucketName) {
+        String prefix = "arn:aws:s3:::";
+        if (resource.equals("*")) {
+            return true;
+        }
+        if (!resource.startsWith(prefix)) {
+            return false;
+        }
+        String rest = resource.substring(prefix.length());
+        int slash = rest.indexOf('/');
+        return globMatches(slash < 0 ? rest : rest.substring(0, slash), bucketName);
+    }
+
+    private static boolean globMatches(String pattern, String value) {
+        StringBuilder regex = new StringBuilder();
+        for (char c : pattern.toCharArray()) {
+            switch (c) {
+                case '*' -> regex.append(".*");
+                case '?' -> regex.append('.');
+                default -> regex.append(java.util.regex.Pattern.quote(String.valueOf(c)));
+            }
+        }
+        return value.matches(regex.toString());
     }
 }

@@ -67,10 +67,21 @@ class S3AccessControlTest {
                 "{\"Statement\":[{\"Effect\":\"Maybe\",\"Principal\":\"*\",\"Action\":\"s3:*\",\"Resource\":\"*\"}]}",
                 "{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"someone\"},\"Action\":\"s3:*\","
                         + "\"Resource\":\"*\"}]}",
-                "{\"Statement\":[" + "x".repeat(21_000) + "]}")) {
+                "{\"Statement\":[" + "x".repeat(21_000) + "]}",
+                policy("Allow", "\"*\"", "kms:Decrypt", "arn:aws:s3:::shared/*", ""),
+                policy("Allow", "\"*\"", "s3:GetObject", "arn:aws:s3:::other-bucket/*", ""),
+                policy("Allow", "\"*\"", "s3:GetObject", "arn:aws:kms:us-east-1:111122223333:key/k", ""))) {
             assertAwsError(() -> s3.putBucketPolicy(admin, "shared", bad), "MalformedPolicy", 400);
         }
         assertAwsError(() -> s3.bucketPolicy(admin, "shared"), "NoSuchBucketPolicy", 404);
+        assertAwsError(() -> s3.putBucketPolicy(admin, "shared", policy("Deny", "\"*\"", "s3:GetObject",
+                "arn:aws:s3:::elsewhere", "")), "MalformedPolicy", 400).hasMessage("Policy has invalid resource");
+        assertAwsError(() -> s3.putBucketPolicy(admin, "shared", policy("Deny", "\"*\"", "iam:CreateUser",
+                "arn:aws:s3:::shared", "")), "MalformedPolicy", 400).hasMessage("Policy has invalid action");
+        // patterns that match this bucket, and "*", name only this bucket's resources once attached to it
+        for (String resource : List.of("*", "arn:aws:s3:::shar?d/*", "arn:aws:s3:::sh*", "arn:aws:s3:::shared")) {
+            s3.putBucketPolicy(admin, "shared", policy("Deny", "\"*\"", "s3:DeleteObject", resource, ""));
+        }
     }
 
     @Test

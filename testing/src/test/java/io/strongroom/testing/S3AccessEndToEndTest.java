@@ -160,6 +160,11 @@ class S3AccessEndToEndTest {
         assertAwsError(() -> s3.putBucketPolicy(r -> r.bucket("policy-bad").policy("{\"Version\":\"2012-10-17\","
                 + "\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"*\"}]}")),
                 "MalformedPolicy", 400);
+        var otherBucket = assertAwsError(() -> s3.putBucketPolicy(r -> r.bucket("policy-bad").policy(
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\",\"Principal\":\"*\","
+                        + "\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::someone-elses/*\"}]}")),
+                "MalformedPolicy", 400);
+        assertThat(otherBucket.awsErrorDetails().errorMessage()).isEqualTo("Policy has invalid resource");
         assertAwsError(() -> s3.getBucketPolicy(r -> r.bucket("policy-bad")), "NoSuchBucketPolicy", 404);
     }
 
