@@ -68,12 +68,8 @@ class S3AccessEndToEndTest {
     @Test
     void aBucketPolicyGrantLetsAnotherAccountRead(S3Client s3, OrganizationsClient organizations, StsClient sts,
                                                   StrongroomTestServer server) {
-        String member = organizations.createAccount(r -> r.email("s3-reader@example.com").accountName("s3-reader"))
-                .createAccountStatus().accountId();
-        Credentials credentials = sts.assumeRole(r -> r.roleArn("arn:aws:iam::" + member
-                + ":role/OrganizationAccountAccessRole").roleSessionName("reader")).credentials();
-        S3Client memberS3 = server.clientsFor(credentials.accessKeyId(), credentials.secretAccessKey(),
-                credentials.sessionToken()).s3();
+        S3Client memberS3 = memberS3(organizations, sts, server, "s3-reader");
+        String member = memberS3.listBuckets().owner().id();
         s3.createBucket(r -> r.bucket("policy-shared"));
         s3.putObject(r -> r.bucket("policy-shared").key("dataset.csv"), RequestBody.fromString("shared rows"));
         assertAwsError(() -> memberS3.getObjectAsBytes(r -> r.bucket("policy-shared").key("dataset.csv")),
@@ -92,8 +88,12 @@ class S3AccessEndToEndTest {
     }
 
     @Test
-    void aPublicPolicyIsRefusedUntilBlockPublicAccessIsTurnedOffAtBothLevels(S3Client s3, StrongroomTestServer server) {
+    void aPublicPolicyIsRefusedUntilBlockPublicAccessIsTurnedOffAtBothLevels(S3Client s3, StrongroomTestServer server,
+                                                                             OrganizationsClient organizations,
+                                                                             StsClient sts) {
+        S3Client outsider = memberS3(organizations, sts, server, "s3-outsider");
         s3.createBucket(r -> r.bucket("policy-public"));
+        s3.putObject(r -> r.bucket("policy-public").key("page.html"), RequestBody.fromString("<p>hello</p>"));
         String everyone = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\","
                 + "\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::policy-public/*\"}]}";
         var refused = assertAwsError(() -> s3.putBucketPolicy(r -> r.bucket("policy-public").policy(everyone)),
@@ -120,6 +120,14 @@ class S3AccessEndToEndTest {
             s3.putBucketPolicy(r -> r.bucket("policy-public").policy(everyone));
             assertThat(s3.getBucketPolicyStatus(r -> r.bucket("policy-public")).policyStatus().isPublic()).isTrue();
             assertThat(s3.getBucketPolicy(r -> r.bucket("policy-public")).policy()).isEqualTo(everyone);
+            // RestrictPublicBuckets (still on for the account) keeps the public policy from granting other accounts
+            assertAwsError(() -> outsider.getObjectAsBytes(r -> r.bucket("policy-public").key("page.html")),
+                    "AccessDenied", 403);
+            control.putPublicAccessBlock(r -> r.accountId(account).publicAccessBlockConfiguration(c -> c
+                    .blockPublicAcls(false).ignorePublicAcls(false).blockPublicPolicy(false)
+                    .restrictPublicBuckets(false)));
+            assertThat(outsider.getObjectAsBytes(r -> r.bucket("policy-public").key("page.html")).asUtf8String())
+                    .isEqualTo("<p>hello</p>");
 
             assertAwsError(() -> control.getPublicAccessBlock(r -> r.accountId("999999999999")), "AccessDenied", 403);
 
@@ -127,6 +135,8 @@ class S3AccessEndToEndTest {
             var reverted = control.getPublicAccessBlock(r -> r.accountId(account)).publicAccessBlockConfiguration();
             assertThat(reverted.blockPublicPolicy()).isTrue();
             assertThat(reverted.blockPublicAcls()).isTrue();
+            assertAwsError(() -> outsider.getObjectAsBytes(r -> r.bucket("policy-public").key("page.html")),
+                    "AccessDenied", 403);
         }
     }
 
@@ -191,6 +201,17 @@ class S3AccessEndToEndTest {
                 .attributeKey(LookupAttributeKey.EVENT_NAME).attributeValue(eventName))).events();
         assertThat(events).isNotEmpty();
         return new ObjectMapper().readTree(events.getFirst().cloudTrailEvent());
+    }
+
+    /** The S3 client of a new member account's administrator role. */
+    private static S3Client memberS3(OrganizationsClient organizations, StsClient sts, StrongroomTestServer server,
+                                     String name) {
+        String member = organizations.createAccount(r -> r.email(name + "@example.com").accountName(name))
+                .createAccountStatus().accountId();
+        Credentials credentials = sts.assumeRole(r -> r.roleArn("arn:aws:iam::" + member
+                + ":role/OrganizationAccountAccessRole").roleSessionName(name)).credentials();
+        return server.clientsFor(credentials.accessKeyId(), credentials.secretAccessKey(),
+                credentials.sessionToken()).s3();
     }
 
     /**
