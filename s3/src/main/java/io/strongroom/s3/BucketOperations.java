@@ -25,14 +25,16 @@ final class BucketOperations {
     private final Transactor transactor;
     private final Clock clock;
     private final String region;
+    private final AccessControlOperations access;
 
     BucketOperations(S3Repository repository, AccessAuthorizer authorizer, Transactor transactor, Clock clock,
-                     String region) {
+                     String region, AccessControlOperations access) {
         this.repository = requireNonNull(repository, "repository");
         this.authorizer = requireNonNull(authorizer, "authorizer");
         this.transactor = requireNonNull(transactor, "transactor");
         this.clock = requireNonNull(clock, "clock");
         this.region = requireNonNull(region, "region");
+        this.access = requireNonNull(access, "access");
     }
 
     Bucket create(CallContext call, String name, Optional<String> locationConstraint, boolean objectLock) {
@@ -92,11 +94,15 @@ final class BucketOperations {
 
     Bucket authorized(CallContext call, String name, String action, Map<String, List<String>> conditionKeys) {
         Bucket bucket = repository.findBucket(name).orElseThrow(S3Errors::noSuchBucket);
-        authorizer.authorize(call, action, resource(bucket, bucket.arn()), conditionKeys);
+        authorizer.authorize(call, action, access.resource(call, bucket, bucket.arn()), conditionKeys);
         return bucket;
     }
 
-    /** A bucket or object ARN owned by the bucket's account (a bucket ARN names no account of its own). */
+    /**
+     * A bucket or object ARN owned by the bucket's account (a bucket ARN names no account of its own),
+     * without the bucket policy: authorise with {@link AccessControlOperations#resource} instead, which
+     * carries it.
+     */
     static ProtectedResource resource(Bucket bucket, String arn) {
         return new ProtectedResource(arn, Optional.of(bucket.accountId()), Optional.empty(), false);
     }

@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -42,15 +43,17 @@ final class ObjectOperations {
     private final AccessAuthorizer authorizer;
     private final Transactor transactor;
     private final Clock clock;
+    private final AccessControlOperations access;
 
     ObjectOperations(S3Repository repository, BlobStore blobs, DataKeyProvider dataKeys,
-                     AccessAuthorizer authorizer, Transactor transactor, Clock clock) {
+                     AccessAuthorizer authorizer, Transactor transactor, Clock clock, AccessControlOperations access) {
         this.repository = requireNonNull(repository, "repository");
         this.blobs = requireNonNull(blobs, "blobs");
         this.dataKeys = requireNonNull(dataKeys, "dataKeys");
         this.authorizer = requireNonNull(authorizer, "authorizer");
         this.transactor = requireNonNull(transactor, "transactor");
         this.clock = requireNonNull(clock, "clock");
+        this.access = requireNonNull(access, "access");
     }
 
     /**
@@ -62,8 +65,12 @@ final class ObjectOperations {
         Bucket bucket = repository.findBucket(request.bucket()).orElseThrow(S3Errors::noSuchBucket);
         ObjectEncryption.Mode mode = request.encryption().orElse(ObjectEncryption.Mode.SSE_S3);
         String objectArn = objectArn(bucket, request.key());
-        authorizer.authorize(call, "s3:PutObject", BucketOperations.resource(bucket, objectArn),
-                Map.of("s3:x-amz-server-side-encryption", List.of(wireName(mode))));
+        Map<String, List<String>> conditionKeys = new HashMap<>();
+        conditionKeys.put("s3:x-amz-server-side-encryption", List.of(wireName(mode)));
+        request.kmsKeyId().ifPresent(id -> conditionKeys.put("s3:x-amz-server-side-encryption-aws-kms-key-id",
+                List.of(id)));
+        request.tags().forEach((tagKey, value) -> conditionKeys.put("s3:RequestObjectTag/" + tagKey, List.of(value)));
+        authorizer.authorize(call, "s3:PutObject", access.resource(call, bucket, objectArn), conditionKeys);
         requireValidMd5(request.contentMd5());
         String versionId = bucket.versioning() == Bucket.Versioning.ENABLED ? newVersionId() : ObjectVersion.NULL_VERSION;
         DataKeyProvider.DataKey dataKey = dataKeys.newDataKey(call, mode, request.kmsKeyId(), objectArn);
@@ -131,8 +138,11 @@ final class ObjectOperations {
     DeleteResult delete(CallContext call, String bucketName, String key, Optional<String> versionId) {
         ObjectKeys.validate(key);
         Bucket bucket = repository.findBucket(bucketName).orElseThrow(S3Errors::noSuchBucket);
+        Optional<ObjectVersion> target = versionId.isPresent()
+                ? repository.findVersion(bucketName, key, versionId.get())
+                : repository.latestVersion(bucketName, key);
         authorizer.authorize(call, versionId.isPresent() ? "s3:DeleteObjectVersion" : "s3:DeleteObject",
-                BucketOperations.resource(bucket, objectArn(bucket, key)), Map.of());
+                access.resource(call, bucket, objectArn(bucket, key)), objectConditionKeys(target, versionId));
         if (versionId.isPresent()) {
             Optional<ObjectVersion> removed = transactor.inTransaction(() -> {
                 Optional<ObjectVersion> found = repository.findVersion(bucketName, key, versionId.get());
@@ -167,21 +177,34 @@ final class ObjectOperations {
                                    String action) {
         ObjectKeys.validate(key);
         Bucket bucket = repository.findBucket(bucketName).orElseThrow(S3Errors::noSuchBucket);
+        // looked up before authorising, for s3:ExistingObjectTag; whether it exists is told only after
+        Optional<ObjectVersion> found = versionId.isPresent()
+                ? repository.findVersion(bucketName, key, versionId.get())
+                : repository.latestVersion(bucketName, key);
         authorizer.authorize(call, versionId.isPresent() ? action + "Version" : action,
-                BucketOperations.resource(bucket, objectArn(bucket, key)), Map.of());
+                access.resource(call, bucket, objectArn(bucket, key)), objectConditionKeys(found, versionId));
         if (versionId.isPresent()) {
-            ObjectVersion version = repository.findVersion(bucketName, key, versionId.get())
-                    .orElseThrow(S3Errors::noSuchVersion);
+            ObjectVersion version = found.orElseThrow(S3Errors::noSuchVersion);
             if (version.deleteMarker()) {
                 throw S3Errors.methodNotAllowed();
             }
             return version;
         }
-        ObjectVersion latest = repository.latestVersion(bucketName, key).orElseThrow(S3Errors::noSuchKey);
+        ObjectVersion latest = found.orElseThrow(S3Errors::noSuchKey);
         if (latest.deleteMarker()) {
             throw S3Errors.noSuchKey();
         }
         return latest;
+    }
+
+    /** {@code s3:ExistingObjectTag/<key>} from the version acted on, and {@code s3:versionid} when one is named. */
+    private static Map<String, List<String>> objectConditionKeys(Optional<ObjectVersion> version,
+                                                                Optional<String> versionId) {
+        Map<String, List<String>> keys = new HashMap<>();
+        version.ifPresent(v -> v.tags().forEach((tagKey, value) ->
+                keys.put("s3:ExistingObjectTag/" + tagKey, List.of(value))));
+        versionId.ifPresent(id -> keys.put("s3:versionid", List.of(id)));
+        return keys;
     }
 
     private Written writeBody(InputStream body, PutObjectRequest request, byte[] dataKey, byte[] associatedData) {

@@ -71,4 +71,12 @@ public final class S3Errors {
     public static AwsException invalidRequest(String message) {
         return new AwsException("InvalidRequest", 400, message);
     }
+
+    public static AwsException noSuchBucketPolicy() {
+        return new AwsException("NoSuchBucketPolicy", 404, "The bucket policy does not exist");
+    }
+
+    public static AwsException malformedPolicy(String message) {
+        return new AwsException("MalformedPolicy", 400, message);
+    }
 }

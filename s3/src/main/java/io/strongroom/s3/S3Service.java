@@ -27,6 +27,7 @@ public final class S3Service {
     private final BucketOperations buckets;
     private final ObjectOperations objects;
     private final ObjectListing listing;
+    private final AccessControlOperations access;
     private final LifecycleOperations lifecycle;
 
     /** A service whose lifecycle actions go unrecorded (domain tests). */
@@ -40,8 +41,9 @@ public final class S3Service {
                      AccessAuthorizer authorizer, Clock clock, String region, S3Events events) {
         this.repository = requireNonNull(repository, "repository");
         this.blobs = requireNonNull(blobs, "blobs");
-        this.buckets = new BucketOperations(repository, authorizer, transactor, clock, region);
-        this.objects = new ObjectOperations(repository, blobs, dataKeys, authorizer, transactor, clock);
+        this.access = new AccessControlOperations(repository, authorizer);
+        this.buckets = new BucketOperations(repository, authorizer, transactor, clock, region, access);
+        this.objects = new ObjectOperations(repository, blobs, dataKeys, authorizer, transactor, clock, access);
         this.listing = new ObjectListing(repository);
         this.lifecycle = new LifecycleOperations(repository, blobs, buckets, transactor, clock, events);
     }
@@ -146,6 +148,53 @@ public final class S3Service {
      */
     public int runLifecycle(int budget) {
         return lifecycle.run(budget);
+    }
+
+    // ---- bucket policies and Block Public Access
+
+    /** PutBucketPolicy: validated, refused when public under BlockPublicPolicy, stored exactly as given. */
+    public void putBucketPolicy(CallContext call, String bucket, String policy) {
+        access.putBucketPolicy(call, bucket, policy);
+    }
+
+    /** GetBucketPolicy: the text exactly as it was put; NoSuchBucketPolicy without one. */
+    public String bucketPolicy(CallContext call, String bucket) {
+        return access.bucketPolicy(call, bucket);
+    }
+
+    public void deleteBucketPolicy(CallContext call, String bucket) {
+        access.deleteBucketPolicy(call, bucket);
+    }
+
+    /** GetBucketPolicyStatus's IsPublic ({@link PolicyPublicity}); NoSuchBucketPolicy without a policy. */
+    public boolean bucketPolicyIsPublic(CallContext call, String bucket) {
+        return access.policyIsPublic(call, bucket);
+    }
+
+    /** The bucket's own Block Public Access settings; all on when none were put. */
+    public PublicAccessBlock publicAccessBlock(CallContext call, String bucket) {
+        return access.publicAccessBlock(call, bucket);
+    }
+
+    public void putPublicAccessBlock(CallContext call, String bucket, PublicAccessBlock settings) {
+        access.putPublicAccessBlock(call, bucket, settings);
+    }
+
+    public void deletePublicAccessBlock(CallContext call, String bucket) {
+        access.deletePublicAccessBlock(call, bucket);
+    }
+
+    /** S3 Control's account-level settings; all on when none were put. */
+    public PublicAccessBlock accountPublicAccessBlock(CallContext call, String accountId) {
+        return access.accountPublicAccessBlock(call, accountId);
+    }
+
+    public void putAccountPublicAccessBlock(CallContext call, String accountId, PublicAccessBlock settings) {
+        access.putAccountPublicAccessBlock(call, accountId, settings);
+    }
+
+    public void deleteAccountPublicAccessBlock(CallContext call, String accountId) {
+        access.deleteAccountPublicAccessBlock(call, accountId);
     }
 
     /** What DeleteObject reports. */

@@ -77,7 +77,15 @@ final class ObjectActions {
         if (unchanged.isPresent()) {
             return unchanged.get();
         }
-        ObjectContent content = service.getObject(call, bucket, key, Optional.of(head.versionId()), range);
+        // the version asked for, not the one HEAD found: s3:GetObject stays s3:GetObject, not s3:GetObjectVersion
+        ObjectContent content = service.getObject(call, bucket, key, versionId, range);
+        if (!content.version().versionId().equals(head.versionId())) {
+            Optional<ApiResponse> raced = preconditions(request, content.version()); // a newer version came in
+            if (raced.isPresent()) {
+                content.close();
+                return raced.get();
+            }
+        }
         Map<String, String> headers = objectHeaders(content.version(), request, target, !content.ranged());
         int status = 200;
         if (content.ranged()) {

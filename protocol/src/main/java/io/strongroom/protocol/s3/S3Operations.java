@@ -49,6 +49,10 @@ final class S3Operations {
                     default -> UNSUPPORTED;
                 };
             }
+            String accessControl = PolicyActions.bucketOperation(method, subresources);
+            if (accessControl != null) {
+                return accessControl;
+            }
             return method.equals("GET") && subresources.equals(List.of("location")) ? GET_BUCKET_LOCATION : UNSUPPORTED;
         }
         if (!subresources.isEmpty()) {

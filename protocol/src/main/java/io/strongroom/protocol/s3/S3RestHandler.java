@@ -26,6 +26,7 @@ public final class S3RestHandler implements ServiceHandler {
     private final Optional<String> virtualHostDomain;
     private final BucketActions buckets;
     private final ObjectActions objects;
+    private final PolicyActions policies;
 
     /**
      * @param virtualHostDomain the base domain under which {@code <bucket>.<domain>} addresses a bucket;
@@ -36,6 +37,7 @@ public final class S3RestHandler implements ServiceHandler {
         this.virtualHostDomain = requireNonNull(virtualHostDomain, "virtualHostDomain");
         this.buckets = new BucketActions(service);
         this.objects = new ObjectActions(service);
+        this.policies = new PolicyActions(service);
     }
 
     @Override
@@ -50,6 +52,9 @@ public final class S3RestHandler implements ServiceHandler {
 
     @Override
     public String operationName(ApiRequest request) {
+        if (PolicyActions.isControl(request)) {
+            return PolicyActions.controlOperation(request);
+        }
         return S3Operations.of(request.method(), S3Target.of(request, virtualHostDomain),
                 request.header("x-amz-copy-source").isPresent());
     }
@@ -60,6 +65,8 @@ public final class S3RestHandler implements ServiceHandler {
             case S3Operations.LIST_BUCKETS, S3Operations.HEAD_BUCKET, S3Operations.GET_BUCKET_LOCATION,
                  S3Operations.LIST_OBJECTS, S3Operations.LIST_OBJECTS_V2, S3Operations.GET_OBJECT,
                  S3Operations.HEAD_OBJECT -> true;
+            case PolicyActions.GET_BUCKET_POLICY, PolicyActions.GET_BUCKET_POLICY_STATUS,
+                 PolicyActions.GET_PUBLIC_ACCESS_BLOCK, PolicyActions.GET_ACCOUNT_PUBLIC_ACCESS_BLOCK -> true;
             default -> false;
         };
     }
@@ -72,7 +79,8 @@ public final class S3RestHandler implements ServiceHandler {
     @Override
     public ApiResponse handle(ApiRequest request, CallContext call) {
         S3Target target = S3Target.of(request, virtualHostDomain);
-        String operation = S3Operations.of(request.method(), target, request.header("x-amz-copy-source").isPresent());
+        String operation = PolicyActions.isControl(request) ? PolicyActions.controlOperation(request)
+                : S3Operations.of(request.method(), target, request.header("x-amz-copy-source").isPresent());
         return switch (operation) {
             case S3Operations.LIST_BUCKETS -> buckets.list(call);
             case S3Operations.CREATE_BUCKET -> buckets.create(call, target, request);
@@ -85,6 +93,11 @@ public final class S3RestHandler implements ServiceHandler {
             case S3Operations.GET_OBJECT -> objects.get(call, target, request);
             case S3Operations.HEAD_OBJECT -> objects.head(call, target, request);
             case S3Operations.DELETE_OBJECT -> objects.delete(call, target);
+            case PolicyActions.PUT_BUCKET_POLICY, PolicyActions.GET_BUCKET_POLICY, PolicyActions.DELETE_BUCKET_POLICY,
+                 PolicyActions.GET_BUCKET_POLICY_STATUS, PolicyActions.PUT_PUBLIC_ACCESS_BLOCK,
+                 PolicyActions.GET_PUBLIC_ACCESS_BLOCK, PolicyActions.DELETE_PUBLIC_ACCESS_BLOCK,
+                 PolicyActions.PUT_ACCOUNT_PUBLIC_ACCESS_BLOCK, PolicyActions.GET_ACCOUNT_PUBLIC_ACCESS_BLOCK,
+                 PolicyActions.DELETE_ACCOUNT_PUBLIC_ACCESS_BLOCK -> policies.handle(operation, call, target, request);
             default -> throw new AwsException("NotImplemented", 501,
                     "A header or query you provided implies functionality that is not implemented.");
         };
@@ -92,6 +105,9 @@ public final class S3RestHandler implements ServiceHandler {
 
     @Override
     public ApiResponse renderError(ApiRequest request, AwsException error) {
+        if (PolicyActions.isControl(request)) {
+            return PolicyActions.controlError(error, request.requestId());
+        }
         return S3Responses.error(error, request.rawPath(), request.requestId(), request.method().equals("HEAD"));
     }
 
@@ -103,6 +119,12 @@ public final class S3RestHandler implements ServiceHandler {
     /** {@code bucketName}, {@code key} and {@code Host}, as CloudTrail records S3 calls. */
     @Override
     public Map<String, Object> auditRequestParameters(ApiRequest request) {
+        if (PolicyActions.isControl(request)) {
+            Map<String, Object> control = new LinkedHashMap<>();
+            request.header("x-amz-account-id").ifPresent(account -> control.put("accountId", account));
+            request.header("Host").ifPresent(host -> control.put("Host", host));
+            return control.isEmpty() ? null : control;
+        }
         S3Target target;
         try {
             target = S3Target.of(request, virtualHostDomain);

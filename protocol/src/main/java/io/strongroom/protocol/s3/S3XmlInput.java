@@ -61,7 +61,7 @@ final class S3XmlInput {
         return Optional.empty();
     }
 
-    private static byte[] bounded(ApiRequest request) {
+    static byte[] bounded(ApiRequest request) {
         InputStream stream = request.bodyStream();
         if (stream == null) {
             return request.body();
