@@ -269,7 +269,7 @@ class S3ObjectFeaturesEndToEndTest {
     // ---- tagging
 
     @Test
-    void objectAndBucketTagsAreSetReadAndRemoved(S3Client s3) {
+    void objectAndBucketTagsAreSetReadAndRemoved(S3Client s3) throws Exception {
         s3.createBucket(r -> r.bucket("e2e-tags"));
         s3.putObject(r -> r.bucket("e2e-tags").key("k"), RequestBody.fromString("v"));
         s3.putObjectTagging(r -> r.bucket("e2e-tags").key("k").tagging(t -> t.tagSet(
@@ -311,6 +311,38 @@ class S3ObjectFeaturesEndToEndTest {
                 "InvalidTag", 400);
         s3.deleteBucketTagging(r -> r.bucket("e2e-tags"));
         assertAwsError(() -> s3.getBucketTagging(r -> r.bucket("e2e-tags")), "NoSuchTagSet", 404);
+
+        // configuration bodies must come with Content-MD5 or a checksum, as DeleteObjects' do
+        String tagging = "<Tagging><TagSet><Tag><Key>a</Key><Value>b</Value></Tag></TagSet></Tagging>";
+        assertThat(raw("PUT", "/e2e-tags?tagging", Map.of(), tagging).errorCode()).isEqualTo("InvalidRequest");
+        assertThat(raw("PUT", "/e2e-tags/k?tagging", Map.of(), tagging).errorCode()).isEqualTo("InvalidRequest");
+        assertThat(raw("PUT", "/e2e-tags/k?tagging", Map.of("Content-MD5", md5Base64("x")), tagging).errorCode())
+                .isEqualTo("BadDigest");
+        assertThat(raw("PUT", "/e2e-tags?versioning", Map.of(),
+                "<VersioningConfiguration><Status>Enabled</Status></VersioningConfiguration>").errorCode())
+                .isEqualTo("InvalidRequest");
+        assertAwsError(() -> s3.getBucketTagging(r -> r.bucket("e2e-tags")), "NoSuchTagSet", 404);
+        assertThat(s3.getObjectTagging(r -> r.bucket("e2e-tags").key("k")).tagSet()).isEmpty();
+        assertThat(raw("PUT", "/e2e-tags/k?tagging", Map.of("Content-MD5", md5Base64(tagging)), tagging).status())
+                .isEqualTo(200);
+        assertThat(s3.getObjectTagging(r -> r.bucket("e2e-tags").key("k")).tagSet()).hasSize(1);
+    }
+
+    @Test
+    void aMalformedCopySourceIsRefused(S3Client s3) throws Exception {
+        s3.createBucket(r -> r.bucket("e2e-copy-raw"));
+        s3.putObject(r -> r.bucket("e2e-copy-raw").key("k"), RequestBody.fromString("v"));
+        assertThat(raw("PUT", "/e2e-copy-raw/out", Map.of("x-amz-copy-source", "no-slash"), "").errorCode())
+                .isEqualTo("InvalidArgument");
+        assertThat(raw("PUT", "/e2e-copy-raw/out", Map.of("x-amz-copy-source", "e2e-copy-raw/"), "").errorCode())
+                .isEqualTo("InvalidArgument");
+        assertThat(raw("PUT", "/e2e-copy-raw/out", Map.of("x-amz-copy-source", "e2e-copy-raw/k?versionId="), "")
+                .errorCode()).isEqualTo("InvalidArgument");
+        assertThat(raw("PUT", "/e2e-copy-raw/out", Map.of("x-amz-copy-source", "e2e-copy-raw/k",
+                "x-amz-tagging-directive", "MOVE"), "").errorCode()).isEqualTo("InvalidArgument");
+        assertThat(raw("PUT", "/e2e-copy-raw/out", Map.of("x-amz-copy-source", "/e2e-copy-raw/%6B"), "").status())
+                .isEqualTo(200);
+        assertThat(s3.getObjectAsBytes(r -> r.bucket("e2e-copy-raw").key("out")).asUtf8String()).isEqualTo("v");
     }
 
     // ---- default encryption

@@ -23,7 +23,8 @@ final class EncryptionConfigActions {
     }
 
     ApiResponse put(CallContext call, S3Target target, ApiRequest request) {
-        S3XmlInput configuration = S3XmlInput.read(request, "ServerSideEncryptionConfiguration")
+        S3XmlInput configuration = S3XmlInput.parse(ContentIntegrity.checkedBody(request),
+                        "ServerSideEncryptionConfiguration")
                 .orElseThrow(S3XmlInput::malformed);
         List<S3XmlInput> rules = configuration.children("Rule");
         if (rules.size() != 1) {

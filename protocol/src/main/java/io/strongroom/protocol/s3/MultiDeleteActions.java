@@ -8,14 +8,8 @@ import io.strongroom.protocol.ApiRequest;
 import io.strongroom.protocol.ApiResponse;
 import io.strongroom.protocol.query.XmlWriter;
 import io.strongroom.s3.S3Service;
-import io.strongroom.s3.checksum.ChecksumAlgorithm;
-import io.strongroom.s3.checksum.ChecksumDigest;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * DeleteObjects: up to 1000 keys in a {@code Delete} document whose integrity the request proves with
@@ -31,27 +25,7 @@ final class MultiDeleteActions {
     }
 
     ApiResponse delete(CallContext call, S3Target target, ApiRequest request) {
-        Optional<ChecksumAlgorithm> algorithm = ObjectActions.checksumAlgorithm(request);
-        Optional<String> contentMd5 = request.header("Content-MD5");
-        if (contentMd5.isEmpty() && algorithm.isEmpty()) {
-            throw new AwsException("InvalidRequest", 400,
-                    "Missing required header for this request: Content-MD5 OR x-amz-checksum-*");
-        }
-        PayloadTrailers trailers = PayloadTrailers.of(request.bodyStream());
-        byte[] body = S3XmlInput.bounded(request);
-        if (contentMd5.isPresent()) {
-            requireMd5(contentMd5.get(), body);
-        }
-        if (algorithm.isPresent()) {
-            ChecksumAlgorithm a = algorithm.get();
-            Optional<String> expected = request.header(a.headerName()).or(() -> trailers.value(a.headerName()));
-            ChecksumDigest digest = a.newDigest();
-            digest.update(body);
-            if (expected.isEmpty() || !digest.matches(expected.get())) {
-                throw new AwsException("BadDigest", 400,
-                        "The " + a.s3Name() + " you specified did not match the calculated checksum.");
-            }
-        }
+        byte[] body = ContentIntegrity.checkedBody(request);
         S3XmlInput document = S3XmlInput.parse(body, "Delete").orElseThrow(S3XmlInput::malformed);
         boolean quiet = document.text("Quiet").map(value -> switch (value) {
             case "true" -> true;
@@ -92,25 +66,5 @@ final class MultiDeleteActions {
             }
         }
         return S3Responses.xml(answer);
-    }
-
-    private static void requireMd5(String header, byte[] body) {
-        byte[] expected;
-        try {
-            expected = Base64.getDecoder().decode(header.strip());
-        } catch (IllegalArgumentException e) {
-            throw new AwsException("InvalidDigest", 400, "The Content-MD5 you specified was invalid.");
-        }
-        if (expected.length != 16) {
-            throw new AwsException("InvalidDigest", 400, "The Content-MD5 you specified was invalid.");
-        }
-        try {
-            if (!MessageDigest.isEqual(expected, MessageDigest.getInstance("MD5").digest(body))) {
-                throw new AwsException("BadDigest", 400,
-                        "The Content-MD5 you specified did not match what we received.");
-            }
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK has no MD5", e);
-        }
     }
 }

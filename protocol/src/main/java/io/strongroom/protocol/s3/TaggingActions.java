@@ -57,7 +57,8 @@ final class TaggingActions {
 
     /** {@code <Tagging><TagSet><Tag><Key/><Value/></Tag>…</TagSet></Tagging>}; keys must be unique. */
     private static Map<String, String> read(ApiRequest request) {
-        S3XmlInput tagging = S3XmlInput.read(request, "Tagging").orElseThrow(S3XmlInput::malformed);
+        S3XmlInput tagging = S3XmlInput.parse(ContentIntegrity.checkedBody(request), "Tagging")
+                .orElseThrow(S3XmlInput::malformed);
         S3XmlInput tagSet = tagging.child("TagSet").orElseThrow(S3XmlInput::malformed);
         Map<String, String> tags = new LinkedHashMap<>();
         for (S3XmlInput tag : tagSet.children("Tag")) {

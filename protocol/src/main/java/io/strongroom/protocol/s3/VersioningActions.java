@@ -21,7 +21,7 @@ final class VersioningActions {
     }
 
     ApiResponse put(CallContext call, S3Target target, ApiRequest request) {
-        S3XmlInput configuration = S3XmlInput.read(request, "VersioningConfiguration")
+        S3XmlInput configuration = S3XmlInput.parse(ContentIntegrity.checkedBody(request), "VersioningConfiguration")
                 .orElseThrow(S3XmlInput::malformed);
         service.putBucketVersioning(call, target.bucket().orElseThrow(), configuration.text("Status"),
                 configuration.text("MfaDelete"));
