@@ -136,6 +136,14 @@ public final class S3Service {
     }
 
     /**
+     * The bucket's versioning state without an authorisation of its own: for answers to reads already
+     * authorised (S3 names the null version {@code x-amz-version-id: null} only in a versioned bucket).
+     */
+    public Bucket.Versioning versioningOfReadBucket(String bucket) {
+        return repository.findBucket(bucket).map(Bucket::versioning).orElse(Bucket.Versioning.UNVERSIONED);
+    }
+
+    /**
      * ListObjectVersions.
      *
      * @param keyMarker       empty for the start

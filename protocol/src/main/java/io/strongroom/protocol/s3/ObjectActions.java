@@ -79,6 +79,7 @@ final class ObjectActions {
         }
         ObjectContent content = service.getObject(call, bucket, key, Optional.of(head.versionId()), range);
         Map<String, String> headers = objectHeaders(content.version(), request, target, !content.ranged());
+        nullVersionHeader(content.version(), headers);
         int status = 200;
         if (content.ranged()) {
             status = 206;
@@ -108,6 +109,7 @@ final class ObjectActions {
         }
         Map<String, String> headers = objectHeaders(version, request, target, true);
         headers.put("Content-Length", Long.toString(version.size()));
+        nullVersionHeader(version, headers);
         return S3Responses.empty(200, headers);
     }
 
@@ -407,6 +409,14 @@ final class ObjectActions {
                 "response-cache-control", "Cache-Control", "response-content-disposition", "Content-Disposition",
                 "response-content-encoding", "Content-Encoding");
         names.forEach((parameter, header) -> target.parameter(parameter).ifPresent(value -> headers.put(header, value)));
+    }
+
+    /** A read of the null version of a versioned (or suspended) bucket names it, as S3 does. */
+    private void nullVersionHeader(ObjectVersion version, Map<String, String> headers) {
+        if (version.versionId().equals(ObjectVersion.NULL_VERSION)
+                && service.versioningOfReadBucket(version.bucket()) != io.strongroom.s3.Bucket.Versioning.UNVERSIONED) {
+            headers.put("x-amz-version-id", ObjectVersion.NULL_VERSION);
+        }
     }
 
     static void versionHeader(ObjectVersion version, Map<String, String> headers) {
