@@ -14,6 +14,9 @@ import java.util.Optional;
  * under the destination's requested (or default) encryption, never under the source's data key.
  */
 final class CopyOperations {
+    /** S3 copies at most 5 GiB in one CopyObject; larger objects are copied part by part. */
+    static final long MAX_COPY_SOURCE_BYTES = 5L * 1024 * 1024 * 1024;
+
     private final S3Repository repository;
     private final ObjectOperations objects;
 
@@ -28,6 +31,10 @@ final class CopyOperations {
         ObjectVersion source = objects.readable(call, request.sourceBucket(), request.sourceKey(),
                 request.sourceVersionId(), "s3:GetObject");
         requireConditions(request.conditions(), source);
+        if (source.size() > MAX_COPY_SOURCE_BYTES) {
+            throw S3Errors.invalidRequest("The specified copy source is larger than the maximum allowable size for a"
+                    + " copy source: " + MAX_COPY_SOURCE_BYTES);
+        }
         if (request.sourceBucket().equals(request.bucket()) && request.sourceKey().equals(request.key())
                 && !request.replaceMetadata() && request.encryption().isEmpty() && request.storageClass().isEmpty()
                 && isLatest(source)) {

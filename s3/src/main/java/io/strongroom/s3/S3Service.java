@@ -154,7 +154,7 @@ public final class S3Service {
         VersioningOperations.VersionPage page = versioning.list(call, bucket, prefix, delimiter, keyMarker,
                 versionIdMarker, Math.min(maxKeys, MAX_KEYS));
         return new VersionList(page.entries().stream().map(e -> new ListedVersion(e.version(), e.latest())).toList(),
-                page.commonPrefixes(), page.truncated(), page.nextKeyMarker(), page.nextVersionIdMarker());
+                page.commonPrefixes(), page.truncated(), page.nextKeyMarker(), page.nextVersionIdMarker(), page.owner());
     }
 
     // ---- multi-object delete and copy
@@ -235,9 +235,10 @@ public final class S3Service {
      *
      * @param nextKeyMarker       empty unless truncated
      * @param nextVersionIdMarker empty when the page ended on a common prefix
+     * @param owner               the account that owns the bucket and so every version in it
      */
     public record VersionList(List<ListedVersion> versions, List<String> commonPrefixes, boolean truncated,
-                              String nextKeyMarker, String nextVersionIdMarker) {
+                              String nextKeyMarker, String nextVersionIdMarker, String owner) {
     }
 
     /** A key of a DeleteObjects request. */

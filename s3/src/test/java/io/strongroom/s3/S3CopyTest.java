@@ -123,6 +123,18 @@ class S3CopyTest {
         assertS3Error(() -> s3.copyObject(admin, copy("src-b", "k", "nowhere", "k").build()), "NoSuchBucket", 404);
     }
 
+    @Test
+    void aSourceOverFiveGibibytesIsRefusedBeforeItIsRead() {
+        s3.createBucket(admin, "huge", Optional.empty(), false);
+        ObjectVersion small = bench.put("huge", "small", "v");
+        ObjectVersion huge = new ObjectVersion("huge", "big", ObjectVersion.NULL_VERSION, false, small.lastModified(),
+                CopyOperations.MAX_COPY_SOURCE_BYTES + 1, small.etag(), Map.of(), Map.of(), Optional.empty(), Map.of(),
+                "STANDARD", small.encryption(), "no-such-blob");
+        bench.repository.putVersion(huge);
+        assertS3Error(() -> s3.copyObject(admin, copy("huge", "big", "huge", "copy").build()), "InvalidRequest", 400);
+        assertThat(bench.repository.latestVersion("huge", "copy")).isEmpty();
+    }
+
     private CopyObjectRequest conditional(Optional<String> ifMatch, Optional<String> ifNoneMatch,
                                           Optional<Instant> modifiedSince, Optional<Instant> unmodifiedSince) {
         CopyBuilder request = copy("cond", "k", "cond", "out");

@@ -106,6 +106,8 @@ class S3ObjectFeaturesEndToEndTest {
                         org.assertj.core.groups.Tuple.tuple("dir/x", all.versions().get(2).versionId(), true));
         assertThat(all.versions().get(0).eTag()).isEqualTo("\"" + md5Hex("two") + "\"");
         assertThat(all.versions().get(0).size()).isEqualTo(3);
+        assertThat(all.versions().get(0).owner().id()).isNotBlank();
+        assertThat(all.deleteMarkers().get(0).owner().id()).isEqualTo(all.versions().get(0).owner().id());
 
         ListObjectVersionsResponse page = s3.listObjectVersions(r -> r.bucket("e2e-history").maxKeys(2));
         assertThat(page.isTruncated()).isTrue();
