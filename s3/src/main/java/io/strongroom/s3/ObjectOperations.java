@@ -63,7 +63,15 @@ final class ObjectOperations {
     ObjectVersion put(CallContext call, PutObjectRequest request, InputStream body) {
         ObjectKeys.validate(request.key());
         Bucket bucket = repository.findBucket(request.bucket()).orElseThrow(S3Errors::noSuchBucket);
-        ObjectEncryption.Mode mode = request.encryption().orElse(ObjectEncryption.Mode.SSE_S3);
+        ObjectEncryption.Mode mode;
+        Optional<String> kmsKeyId = request.kmsKeyId();
+        if (request.encryption().isPresent()) {
+            mode = request.encryption().get();
+        } else {
+            BucketEncryption byDefault = BucketEncryption.of(repository, bucket.name());
+            mode = byDefault.mode();
+            kmsKeyId = byDefault.kmsKeyId();
+        }
         String objectArn = objectArn(bucket, request.key());
         Map<String, List<String>> conditionKeys = new HashMap<>();
         conditionKeys.put("s3:x-amz-server-side-encryption", List.of(wireName(mode)));
@@ -73,7 +81,7 @@ final class ObjectOperations {
         authorizer.authorize(call, "s3:PutObject", access.resource(call, bucket, objectArn), conditionKeys);
         requireValidMd5(request.contentMd5());
         String versionId = bucket.versioning() == Bucket.Versioning.ENABLED ? newVersionId() : ObjectVersion.NULL_VERSION;
-        DataKeyProvider.DataKey dataKey = dataKeys.newDataKey(call, mode, request.kmsKeyId(), objectArn);
+        DataKeyProvider.DataKey dataKey = dataKeys.newDataKey(call, mode, kmsKeyId, objectArn);
         Written written;
         try {
             written = writeBody(body, request, dataKey.plaintext(),
@@ -101,7 +109,13 @@ final class ObjectOperations {
 
     ObjectContent get(CallContext call, String bucketName, String key, Optional<String> versionId,
                       Optional<ByteRange> range) {
-        ObjectVersion version = readable(call, bucketName, key, versionId, "s3:GetObject");
+        return open(call, readable(call, bucketName, key, versionId, "s3:GetObject"), range);
+    }
+
+    /** The plaintext of a version the caller was authorised to read, decrypted as it is read. */
+    ObjectContent open(CallContext call, ObjectVersion version, Optional<ByteRange> range) {
+        String bucketName = version.bucket();
+        String key = version.key();
         long first = 0;
         long length = version.size();
         if (range.isPresent()) {
@@ -173,7 +187,12 @@ final class ObjectOperations {
     record DeleteResult(Optional<String> versionId, boolean deleteMarker) {
     }
 
-    private ObjectVersion readable(CallContext call, String bucketName, String key, Optional<String> versionId,
+    /**
+     * The version a read addresses, once the caller may perform {@code action} (or its Version form when
+     * a version is named) on it. A delete marker answers NoSuchKey when it is the latest version and
+     * MethodNotAllowed when named, with the marker's headers.
+     */
+    ObjectVersion readable(CallContext call, String bucketName, String key, Optional<String> versionId,
                                    String action) {
         ObjectKeys.validate(key);
         Bucket bucket = repository.findBucket(bucketName).orElseThrow(S3Errors::noSuchBucket);
@@ -186,13 +205,13 @@ final class ObjectOperations {
         if (versionId.isPresent()) {
             ObjectVersion version = found.orElseThrow(S3Errors::noSuchVersion);
             if (version.deleteMarker()) {
-                throw S3Errors.methodNotAllowed();
+                throw new DeleteMarkerException(S3Errors.methodNotAllowed(), version);
             }
             return version;
         }
         ObjectVersion latest = found.orElseThrow(S3Errors::noSuchKey);
         if (latest.deleteMarker()) {
-            throw S3Errors.noSuchKey();
+            throw new DeleteMarkerException(S3Errors.noSuchKey(), latest);
         }
         return latest;
     }

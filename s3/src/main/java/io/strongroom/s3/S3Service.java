@@ -29,6 +29,10 @@ public final class S3Service {
     private final ObjectListing listing;
     private final AccessControlOperations access;
     private final LifecycleOperations lifecycle;
+    private final VersioningOperations versioning;
+    private final TaggingOperations tagging;
+    private final EncryptionConfigOperations encryption;
+    private final CopyOperations copies;
 
     /** A service whose lifecycle actions go unrecorded (domain tests). */
     public S3Service(S3Repository repository, BlobStore blobs, DataKeyProvider dataKeys, Transactor transactor,
@@ -46,6 +50,10 @@ public final class S3Service {
         this.objects = new ObjectOperations(repository, blobs, dataKeys, authorizer, transactor, clock, access);
         this.listing = new ObjectListing(repository);
         this.lifecycle = new LifecycleOperations(repository, blobs, buckets, transactor, clock, events);
+        this.versioning = new VersioningOperations(repository, buckets, transactor);
+        this.tagging = new TaggingOperations(repository, buckets, objects, transactor);
+        this.encryption = new EncryptionConfigOperations(repository, buckets, transactor);
+        this.copies = new CopyOperations(repository, objects);
     }
 
     /**
@@ -195,6 +203,137 @@ public final class S3Service {
 
     public void deleteAccountPublicAccessBlock(CallContext call, String accountId) {
         access.deleteAccountPublicAccessBlock(call, accountId);
+    }
+
+    // ---- versioning
+
+    /** PutBucketVersioning: {@code status} Enabled or Suspended, {@code mfaDelete} as sent. */
+    public Bucket putBucketVersioning(CallContext call, String bucket, Optional<String> status,
+                                      Optional<String> mfaDelete) {
+        return versioning.put(call, bucket, status, mfaDelete);
+    }
+
+    public Bucket.Versioning bucketVersioning(CallContext call, String bucket) {
+        return versioning.get(call, bucket);
+    }
+
+    /**
+     * The bucket's versioning state without an authorisation of its own: for answers to reads already
+     * authorised (S3 names the null version {@code x-amz-version-id: null} only in a versioned bucket).
+     */
+    public Bucket.Versioning versioningOfReadBucket(String bucket) {
+        return repository.findBucket(bucket).map(Bucket::versioning).orElse(Bucket.Versioning.UNVERSIONED);
+    }
+
+    /**
+     * ListObjectVersions.
+     *
+     * @param keyMarker       empty for the start
+     * @param versionIdMarker empty for none; needs a key marker
+     */
+    public VersionList listObjectVersions(CallContext call, String bucket, String prefix, String delimiter,
+                                          String keyMarker, String versionIdMarker, int maxKeys) {
+        VersioningOperations.VersionPage page = versioning.list(call, bucket, prefix, delimiter, keyMarker,
+                versionIdMarker, Math.min(maxKeys, MAX_KEYS));
+        return new VersionList(page.entries().stream().map(e -> new ListedVersion(e.version(), e.latest())).toList(),
+                page.commonPrefixes(), page.truncated(), page.nextKeyMarker(), page.nextVersionIdMarker(), page.owner());
+    }
+
+    // ---- multi-object delete and copy
+
+    /**
+     * DeleteObjects: each key deleted as DeleteObject deletes it, each failure (a denial included)
+     * reported for its key without stopping the others.
+     */
+    public List<MultiDeleteResult> deleteObjects(CallContext call, String bucket, List<ObjectToDelete> keys) {
+        buckets.head(call, bucket); // NoSuchBucket for the whole request, as S3 answers
+        List<MultiDeleteResult> results = new ArrayList<>();
+        for (ObjectToDelete target : keys) {
+            try {
+                ObjectOperations.DeleteResult result = objects.delete(call, bucket, target.key(), target.versionId());
+                results.add(new MultiDeleteResult(target, Optional.of(new DeletedObject(result.versionId(),
+                        result.deleteMarker())), Optional.empty()));
+            } catch (io.strongroom.core.AwsException e) {
+                results.add(new MultiDeleteResult(target, Optional.empty(), Optional.of(e)));
+            }
+        }
+        return results;
+    }
+
+    /** CopyObject; returns the new version and the source version it copies. */
+    public CopiedObject copyObject(CallContext call, CopyObjectRequest request) {
+        CopyOperations.Copied copied = copies.copy(call, request);
+        return new CopiedObject(copied.version(), copied.source());
+    }
+
+    // ---- tagging
+
+    public ObjectVersion putObjectTagging(CallContext call, String bucket, String key, Optional<String> versionId,
+                                          Map<String, String> tags) {
+        return tagging.putObjectTags(call, bucket, key, versionId, tags);
+    }
+
+    public ObjectVersion getObjectTagging(CallContext call, String bucket, String key, Optional<String> versionId) {
+        return tagging.objectTags(call, bucket, key, versionId);
+    }
+
+    public ObjectVersion deleteObjectTagging(CallContext call, String bucket, String key,
+                                             Optional<String> versionId) {
+        return tagging.deleteObjectTags(call, bucket, key, versionId);
+    }
+
+    public void putBucketTagging(CallContext call, String bucket, Map<String, String> tags) {
+        tagging.putBucketTags(call, bucket, tags);
+    }
+
+    public Map<String, String> bucketTagging(CallContext call, String bucket) {
+        return tagging.bucketTags(call, bucket);
+    }
+
+    public void deleteBucketTagging(CallContext call, String bucket) {
+        tagging.deleteBucketTags(call, bucket);
+    }
+
+    // ---- default encryption
+
+    public void putBucketEncryption(CallContext call, String bucket, BucketEncryption configuration) {
+        encryption.put(call, bucket, configuration);
+    }
+
+    public BucketEncryption bucketEncryption(CallContext call, String bucket) {
+        return encryption.get(call, bucket);
+    }
+
+    public void deleteBucketEncryption(CallContext call, String bucket) {
+        encryption.delete(call, bucket);
+    }
+
+    /** A version or delete marker in a ListObjectVersions page. */
+    public record ListedVersion(ObjectVersion version, boolean latest) {
+    }
+
+    /**
+     * A page of ListObjectVersions.
+     *
+     * @param nextKeyMarker       empty unless truncated
+     * @param nextVersionIdMarker empty when the page ended on a common prefix
+     * @param owner               the account that owns the bucket and so every version in it
+     */
+    public record VersionList(List<ListedVersion> versions, List<String> commonPrefixes, boolean truncated,
+                              String nextKeyMarker, String nextVersionIdMarker, String owner) {
+    }
+
+    /** A key of a DeleteObjects request. */
+    public record ObjectToDelete(String key, Optional<String> versionId) {
+    }
+
+    /** One key's outcome in DeleteObjects: what was deleted, or the error. */
+    public record MultiDeleteResult(ObjectToDelete target, Optional<DeletedObject> deleted,
+                                    Optional<io.strongroom.core.AwsException> error) {
+    }
+
+    /** What CopyObject reports. */
+    public record CopiedObject(ObjectVersion version, ObjectVersion source) {
     }
 
     /** What DeleteObject reports. */

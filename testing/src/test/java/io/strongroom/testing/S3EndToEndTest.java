@@ -149,7 +149,7 @@ class S3EndToEndTest {
         assertAwsError(() -> s3.createBucket(r -> r.bucket("xn--reserved-prefix")), "InvalidBucketName", 400);
         assertAwsError(() -> s3.putObject(r -> r.bucket("e2e-missing").key("k".repeat(1025)),
                 RequestBody.fromString("x")), "KeyTooLongError", 400);
-        assertAwsError(() -> s3.getBucketVersioning(r -> r.bucket("e2e-missing")), "NotImplemented", 501);
+        assertAwsError(() -> s3.getBucketAccelerateConfiguration(r -> r.bucket("e2e-missing")), "NotImplemented", 501);
     }
 
     @Test

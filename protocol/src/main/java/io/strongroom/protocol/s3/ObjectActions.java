@@ -87,6 +87,7 @@ final class ObjectActions {
             }
         }
         Map<String, String> headers = objectHeaders(content.version(), request, target, !content.ranged());
+        nullVersionHeader(content.version(), headers);
         int status = 200;
         if (content.ranged()) {
             status = 206;
@@ -116,6 +117,7 @@ final class ObjectActions {
         }
         Map<String, String> headers = objectHeaders(version, request, target, true);
         headers.put("Content-Length", Long.toString(version.size()));
+        nullVersionHeader(version, headers);
         return S3Responses.empty(200, headers);
     }
 
@@ -205,7 +207,7 @@ final class ObjectActions {
         }
     }
 
-    private static Map<String, String> storedHeaders(ApiRequest request) {
+    static Map<String, String> storedHeaders(ApiRequest request) {
         Map<String, String> headers = new LinkedHashMap<>();
         for (String name : STORED_HEADERS) {
             request.header(name).ifPresent(value -> headers.put(name, value));
@@ -225,7 +227,7 @@ final class ObjectActions {
         return headers;
     }
 
-    private static Map<String, String> userMetadata(ApiRequest request) {
+    static Map<String, String> userMetadata(ApiRequest request) {
         Map<String, String> metadata = new LinkedHashMap<>();
         request.headers().forEach((name, values) -> {
             String lower = name.toLowerCase(Locale.ROOT);
@@ -241,7 +243,7 @@ final class ObjectActions {
         return metadata;
     }
 
-    private static Optional<ChecksumAlgorithm> checksumAlgorithm(ApiRequest request) {
+    static Optional<ChecksumAlgorithm> checksumAlgorithm(ApiRequest request) {
         Optional<String> named = request.header("x-amz-sdk-checksum-algorithm")
                 .or(() -> request.header("x-amz-checksum-algorithm"));
         if (named.isPresent()) {
@@ -264,7 +266,7 @@ final class ObjectActions {
         return Optional.empty();
     }
 
-    private static Map<String, String> tags(ApiRequest request) {
+    static Map<String, String> tags(ApiRequest request) {
         Optional<String> tagging = request.header("x-amz-tagging");
         if (tagging.isEmpty() || tagging.get().isEmpty()) {
             return Map.of();
@@ -284,7 +286,7 @@ final class ObjectActions {
         return tags;
     }
 
-    private static Optional<ObjectEncryption.Mode> encryption(ApiRequest request) {
+    static Optional<ObjectEncryption.Mode> encryption(ApiRequest request) {
         Optional<String> named = request.header("x-amz-server-side-encryption").map(String::strip);
         if (named.isEmpty()) {
             if (request.header("x-amz-server-side-encryption-aws-kms-key-id").isPresent()) {
@@ -319,7 +321,7 @@ final class ObjectActions {
         }
     }
 
-    private static int maxKeys(S3Target target) {
+    static int maxKeys(S3Target target) {
         Optional<String> value = target.parameter("max-keys");
         if (value.isEmpty()) {
             return S3Service.MAX_KEYS;
@@ -374,7 +376,7 @@ final class ObjectActions {
         return new AwsException("PreconditionFailed", 412, "At least one of the pre-conditions you specified did not hold");
     }
 
-    private static Optional<Instant> httpDate(String value) {
+    static Optional<Instant> httpDate(String value) {
         try {
             return Optional.of(ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
         } catch (DateTimeParseException e) {
@@ -417,13 +419,21 @@ final class ObjectActions {
         names.forEach((parameter, header) -> target.parameter(parameter).ifPresent(value -> headers.put(header, value)));
     }
 
-    private static void versionHeader(ObjectVersion version, Map<String, String> headers) {
+    /** A read of the null version of a versioned (or suspended) bucket names it, as S3 does. */
+    private void nullVersionHeader(ObjectVersion version, Map<String, String> headers) {
+        if (version.versionId().equals(ObjectVersion.NULL_VERSION)
+                && service.versioningOfReadBucket(version.bucket()) != io.strongroom.s3.Bucket.Versioning.UNVERSIONED) {
+            headers.put("x-amz-version-id", ObjectVersion.NULL_VERSION);
+        }
+    }
+
+    static void versionHeader(ObjectVersion version, Map<String, String> headers) {
         if (!version.versionId().equals(ObjectVersion.NULL_VERSION)) {
             headers.put("x-amz-version-id", version.versionId());
         }
     }
 
-    private static void encryptionHeaders(ObjectEncryption encryption, Map<String, String> headers) {
+    static void encryptionHeaders(ObjectEncryption encryption, Map<String, String> headers) {
         if (encryption == null) {
             return;
         }
@@ -443,11 +453,11 @@ final class ObjectActions {
         }
     }
 
-    private static String quoted(String etag) {
+    static String quoted(String etag) {
         return etag.startsWith("\"") ? etag : "\"" + etag + "\"";
     }
 
-    private static String encoded(String value, boolean urlEncoded) {
+    static String encoded(String value, boolean urlEncoded) {
         return urlEncoded ? URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20") : value;
     }
 

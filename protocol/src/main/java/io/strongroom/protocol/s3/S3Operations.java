@@ -24,12 +24,26 @@ final class S3Operations {
     static final String HEAD_OBJECT = "HeadObject";
     static final String DELETE_OBJECT = "DeleteObject";
     static final String COPY_OBJECT = "CopyObject";
+    static final String PUT_BUCKET_VERSIONING = "PutBucketVersioning";
+    static final String GET_BUCKET_VERSIONING = "GetBucketVersioning";
+    static final String LIST_OBJECT_VERSIONS = "ListObjectVersions";
+    static final String DELETE_OBJECTS = "DeleteObjects";
+    static final String PUT_OBJECT_TAGGING = "PutObjectTagging";
+    static final String GET_OBJECT_TAGGING = "GetObjectTagging";
+    static final String DELETE_OBJECT_TAGGING = "DeleteObjectTagging";
+    static final String PUT_BUCKET_TAGGING = "PutBucketTagging";
+    static final String GET_BUCKET_TAGGING = "GetBucketTagging";
+    static final String DELETE_BUCKET_TAGGING = "DeleteBucketTagging";
+    static final String PUT_BUCKET_ENCRYPTION = "PutBucketEncryption";
+    static final String GET_BUCKET_ENCRYPTION = "GetBucketEncryption";
+    static final String DELETE_BUCKET_ENCRYPTION = "DeleteBucketEncryption";
     /** Operations of S3 this server does not offer yet answer NotImplemented under this name. */
     static final String UNSUPPORTED = "Unsupported";
 
     /** Operations whose records are data events (object reads and writes). */
     static final Set<String> DATA_EVENTS = Set.of(PUT_OBJECT, GET_OBJECT, HEAD_OBJECT, DELETE_OBJECT, COPY_OBJECT,
-            LIST_OBJECTS, LIST_OBJECTS_V2);
+            LIST_OBJECTS, LIST_OBJECTS_V2, LIST_OBJECT_VERSIONS, DELETE_OBJECTS, PUT_OBJECT_TAGGING,
+            GET_OBJECT_TAGGING, DELETE_OBJECT_TAGGING);
 
     private S3Operations() {
     }
@@ -53,7 +67,21 @@ final class S3Operations {
             if (accessControl != null) {
                 return accessControl;
             }
+            if (subresources.size() == 1) {
+                String bucketOperation = bucketSubresource(method, subresources.getFirst());
+                if (bucketOperation != null) {
+                    return bucketOperation;
+                }
+            }
             return method.equals("GET") && subresources.equals(List.of("location")) ? GET_BUCKET_LOCATION : UNSUPPORTED;
+        }
+        if (subresources.equals(List.of("tagging"))) {
+            return switch (method) {
+                case "PUT" -> PUT_OBJECT_TAGGING;
+                case "GET" -> GET_OBJECT_TAGGING;
+                case "DELETE" -> DELETE_OBJECT_TAGGING;
+                default -> UNSUPPORTED;
+            };
         }
         if (!subresources.isEmpty()) {
             return UNSUPPORTED;
@@ -64,6 +92,23 @@ final class S3Operations {
             case "HEAD" -> HEAD_OBJECT;
             case "DELETE" -> DELETE_OBJECT;
             default -> UNSUPPORTED;
+        };
+    }
+
+    /** The bucket operation of one subresource and method; null for one not offered here. */
+    private static String bucketSubresource(String method, String subresource) {
+        return switch (subresource + " " + method) {
+            case "versioning PUT" -> PUT_BUCKET_VERSIONING;
+            case "versioning GET" -> GET_BUCKET_VERSIONING;
+            case "versions GET" -> LIST_OBJECT_VERSIONS;
+            case "delete POST" -> DELETE_OBJECTS;
+            case "tagging PUT" -> PUT_BUCKET_TAGGING;
+            case "tagging GET" -> GET_BUCKET_TAGGING;
+            case "tagging DELETE" -> DELETE_BUCKET_TAGGING;
+            case "encryption PUT" -> PUT_BUCKET_ENCRYPTION;
+            case "encryption GET" -> GET_BUCKET_ENCRYPTION;
+            case "encryption DELETE" -> DELETE_BUCKET_ENCRYPTION;
+            default -> null;
         };
     }
 }

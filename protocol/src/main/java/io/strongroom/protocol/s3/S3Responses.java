@@ -5,6 +5,7 @@ import io.strongroom.iam.access.AccessDeniedException;
 import io.strongroom.kms.KmsException;
 import io.strongroom.protocol.ApiResponse;
 import io.strongroom.protocol.query.XmlWriter;
+import io.strongroom.s3.DeleteMarkerException;
 import io.strongroom.sigv4.SigV4Exception;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -82,15 +83,21 @@ final class S3Responses {
     /** {@code <Error><Code/><Message/><Resource/><RequestId/></Error>}; a HEAD answer has no body. */
     static ApiResponse error(AwsException error, String resource, String requestId, boolean head) {
         int status = status(error);
-        if (head) {
-            return new ApiResponse(status, Map.of(), new byte[0]);
+        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        if (error instanceof DeleteMarkerException marker) {
+            headers.put("x-amz-delete-marker", "true");
+            headers.put("x-amz-version-id", marker.versionId());
+            headers.put("Last-Modified", httpDate(marker.lastModified()));
         }
+        if (head) {
+            return new ApiResponse(status, headers, new byte[0]);
+        }
+        headers.put("Content-Type", "application/xml");
         XmlWriter document = new XmlWriter("Error")
                 .element("Code", code(error))
                 .element("Message", error.getMessage() == null ? "" : error.getMessage())
                 .element("Resource", resource)
                 .element("RequestId", requestId);
-        return new ApiResponse(status, Map.of("Content-Type", "application/xml"),
-                (XML_DECLARATION + document.finish()).getBytes(StandardCharsets.UTF_8));
+        return new ApiResponse(status, headers, (XML_DECLARATION + document.finish()).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -27,6 +27,11 @@ public final class S3RestHandler implements ServiceHandler {
     private final BucketActions buckets;
     private final ObjectActions objects;
     private final PolicyActions policies;
+    private final VersioningActions versioning;
+    private final MultiDeleteActions multiDelete;
+    private final CopyActions copies;
+    private final TaggingActions tagging;
+    private final EncryptionConfigActions encryption;
 
     /**
      * @param virtualHostDomain the base domain under which {@code <bucket>.<domain>} addresses a bucket;
@@ -38,6 +43,11 @@ public final class S3RestHandler implements ServiceHandler {
         this.buckets = new BucketActions(service);
         this.objects = new ObjectActions(service);
         this.policies = new PolicyActions(service);
+        this.versioning = new VersioningActions(service);
+        this.multiDelete = new MultiDeleteActions(service);
+        this.copies = new CopyActions(service);
+        this.tagging = new TaggingActions(service);
+        this.encryption = new EncryptionConfigActions(service);
     }
 
     @Override
@@ -64,7 +74,9 @@ public final class S3RestHandler implements ServiceHandler {
         return switch (operation) {
             case S3Operations.LIST_BUCKETS, S3Operations.HEAD_BUCKET, S3Operations.GET_BUCKET_LOCATION,
                  S3Operations.LIST_OBJECTS, S3Operations.LIST_OBJECTS_V2, S3Operations.GET_OBJECT,
-                 S3Operations.HEAD_OBJECT -> true;
+                 S3Operations.HEAD_OBJECT, S3Operations.GET_BUCKET_VERSIONING, S3Operations.LIST_OBJECT_VERSIONS,
+                 S3Operations.GET_OBJECT_TAGGING, S3Operations.GET_BUCKET_TAGGING,
+                 S3Operations.GET_BUCKET_ENCRYPTION -> true;
             case PolicyActions.GET_BUCKET_POLICY, PolicyActions.GET_BUCKET_POLICY_STATUS,
                  PolicyActions.GET_PUBLIC_ACCESS_BLOCK, PolicyActions.GET_ACCOUNT_PUBLIC_ACCESS_BLOCK -> true;
             default -> false;
@@ -98,6 +110,20 @@ public final class S3RestHandler implements ServiceHandler {
                  PolicyActions.GET_PUBLIC_ACCESS_BLOCK, PolicyActions.DELETE_PUBLIC_ACCESS_BLOCK,
                  PolicyActions.PUT_ACCOUNT_PUBLIC_ACCESS_BLOCK, PolicyActions.GET_ACCOUNT_PUBLIC_ACCESS_BLOCK,
                  PolicyActions.DELETE_ACCOUNT_PUBLIC_ACCESS_BLOCK -> policies.handle(operation, call, target, request);
+            case S3Operations.PUT_BUCKET_VERSIONING -> versioning.put(call, target, request);
+            case S3Operations.GET_BUCKET_VERSIONING -> versioning.get(call, target);
+            case S3Operations.LIST_OBJECT_VERSIONS -> versioning.list(call, target);
+            case S3Operations.DELETE_OBJECTS -> multiDelete.delete(call, target, request);
+            case S3Operations.COPY_OBJECT -> copies.copy(call, target, request);
+            case S3Operations.PUT_OBJECT_TAGGING -> tagging.putObject(call, target, request);
+            case S3Operations.GET_OBJECT_TAGGING -> tagging.getObject(call, target);
+            case S3Operations.DELETE_OBJECT_TAGGING -> tagging.deleteObject(call, target);
+            case S3Operations.PUT_BUCKET_TAGGING -> tagging.putBucket(call, target, request);
+            case S3Operations.GET_BUCKET_TAGGING -> tagging.getBucket(call, target);
+            case S3Operations.DELETE_BUCKET_TAGGING -> tagging.deleteBucket(call, target);
+            case S3Operations.PUT_BUCKET_ENCRYPTION -> encryption.put(call, target, request);
+            case S3Operations.GET_BUCKET_ENCRYPTION -> encryption.get(call, target);
+            case S3Operations.DELETE_BUCKET_ENCRYPTION -> encryption.delete(call, target);
             default -> throw new AwsException("NotImplemented", 501,
                     "A header or query you provided implies functionality that is not implemented.");
         };

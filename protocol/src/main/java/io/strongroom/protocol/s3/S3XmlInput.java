@@ -31,7 +31,11 @@ final class S3XmlInput {
 
     /** The body as a document with root {@code rootName}; empty when the body is empty. */
     static Optional<S3XmlInput> read(ApiRequest request, String rootName) {
-        byte[] body = bounded(request);
+        return parse(bounded(request), rootName);
+    }
+
+    /** A body already read as a document with root {@code rootName}; empty when the body is empty. */
+    static Optional<S3XmlInput> parse(byte[] body, String rootName) {
         if (body.length == 0) {
             return Optional.empty();
         }
@@ -61,6 +65,28 @@ final class S3XmlInput {
         return Optional.empty();
     }
 
+    /** The text of a direct child element as sent, spaces kept (an object key may begin or end with one). */
+    Optional<String> rawText(String childName) {
+        return child(childName).map(child -> child.root.getTextContent());
+    }
+
+    /** The direct child elements named {@code childName}, in order. */
+    java.util.List<S3XmlInput> children(String childName) {
+        java.util.List<S3XmlInput> children = new java.util.ArrayList<>();
+        for (Node node = root.getFirstChild(); node != null; node = node.getNextSibling()) {
+            if (node instanceof Element child && childName.equals(child.getLocalName())) {
+                children.add(new S3XmlInput(child));
+            }
+        }
+        return children;
+    }
+
+    /** The one direct child element named {@code childName}, if present. */
+    Optional<S3XmlInput> child(String childName) {
+        return children(childName).stream().findFirst();
+    }
+
+    /** The body read up to {@link #MAX_DOCUMENT_BYTES}; larger is MaxMessageLengthExceeded. */
     static byte[] bounded(ApiRequest request) {
         InputStream stream = request.bodyStream();
         if (stream == null) {
