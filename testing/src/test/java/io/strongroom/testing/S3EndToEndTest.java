@@ -100,6 +100,22 @@ class S3EndToEndTest {
     }
 
     @Test
+    void keysWithAnyCharactersAreKeptExactly(S3Client s3) {
+        s3.createBucket(r -> r.bucket("e2e-odd-keys"));
+        List<String> keys = List.of("100% done", "a/../b", "a//b/", "semi;colon", "plus+sign", "q?mark&amp",
+                "hash#tag", "tilde~ü/日本語", "back\\slash", " leading and trailing ");
+        for (String key : keys) {
+            s3.putObject(r -> r.bucket("e2e-odd-keys").key(key), RequestBody.fromString(key));
+        }
+        for (String key : keys) {
+            assertThat(s3.getObjectAsBytes(r -> r.bucket("e2e-odd-keys").key(key)).asUtf8String()).as(key)
+                    .isEqualTo(key);
+        }
+        assertThat(s3.listObjectsV2(r -> r.bucket("e2e-odd-keys")).contents()).extracting(S3Object::key)
+                .containsExactlyInAnyOrderElementsOf(keys);
+    }
+
+    @Test
     void aRangedGetReturnsPartOfTheObject(S3Client s3) {
         s3.createBucket(r -> r.bucket("e2e-ranges"));
         byte[] body = randomBytes(3 * 1024 * 1024);

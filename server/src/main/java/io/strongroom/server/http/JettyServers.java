@@ -3,7 +3,9 @@ package io.strongroom.server.http;
 import io.strongroom.server.config.ServerConfig;
 import io.strongroom.server.tls.PemKeyStoreLoader;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.Optional;
+import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.ConnectionFactory;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -78,6 +80,14 @@ public final class JettyServers {
         // Signatures cover header values byte for byte: Jetty's cache of common fields must not hand back
         // its own spelling of a value that differs only in case (text/plain; charset=UTF-8 vs utf-8).
         http.setHeaderCacheCaseSensitive(true);
+        // The services read the raw path themselves and never map it to a file: an S3 key may hold
+        // '%', '..', '//' or ';', and malformed escapes get the service's own error (InvalidURI), not a bare 400.
+        http.setUriCompliance(UriCompliance.from(EnumSet.of(UriCompliance.Violation.AMBIGUOUS_PATH_SEGMENT,
+                UriCompliance.Violation.AMBIGUOUS_EMPTY_SEGMENT, UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR,
+                UriCompliance.Violation.AMBIGUOUS_PATH_PARAMETER, UriCompliance.Violation.AMBIGUOUS_PATH_ENCODING,
+                UriCompliance.Violation.SUSPICIOUS_PATH_CHARACTERS, UriCompliance.Violation.BAD_UTF8_ENCODING,
+                UriCompliance.Violation.TRUNCATED_UTF8_ENCODING, UriCompliance.Violation.BAD_PERCENT_ENCODING,
+                UriCompliance.Violation.UTF16_ENCODINGS)));
         return http;
     }
 
