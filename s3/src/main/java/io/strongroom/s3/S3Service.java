@@ -23,18 +23,25 @@ public final class S3Service {
     public static final int MAX_KEYS = 1000;
 
     private final S3Repository repository;
+    private final MultipartRepository multipartRepository;
     private final BlobStore blobs;
     private final BucketOperations buckets;
     private final ObjectOperations objects;
     private final ObjectListing listing;
+    private final MultipartOperations multipart;
 
-    public S3Service(S3Repository repository, BlobStore blobs, DataKeyProvider dataKeys, Transactor transactor,
-                     AccessAuthorizer authorizer, Clock clock, String region) {
+    public S3Service(S3Repository repository, MultipartRepository multipartRepository, BlobStore blobs,
+                     DataKeyProvider dataKeys, Transactor transactor, AccessAuthorizer authorizer, Clock clock,
+                     String region) {
         this.repository = requireNonNull(repository, "repository");
+        this.multipartRepository = requireNonNull(multipartRepository, "multipartRepository");
         this.blobs = requireNonNull(blobs, "blobs");
         this.buckets = new BucketOperations(repository, authorizer, transactor, clock, region);
-        this.objects = new ObjectOperations(repository, blobs, dataKeys, authorizer, transactor, clock);
+        this.objects = new ObjectOperations(repository, multipartRepository, blobs, dataKeys, authorizer, transactor,
+                clock);
         this.listing = new ObjectListing(repository);
+        this.multipart = new MultipartOperations(repository, multipartRepository, blobs, dataKeys, authorizer,
+                transactor, clock, objects);
     }
 
     /**
@@ -48,7 +55,7 @@ public final class S3Service {
         int removed = blobs.collectAbandonedWrites();
         List<String> unreferenced = new ArrayList<>();
         blobs.forEachBlob(blobId -> {
-            if (!repository.blobReferenced(blobId)) {
+            if (!repository.blobReferenced(blobId) && !multipartRepository.blobReferenced(blobId)) {
                 unreferenced.add(blobId);
             }
         });
@@ -113,6 +120,38 @@ public final class S3Service {
                 "s3:delimiter", List.of(delimiter), "s3:max-keys", List.of(Integer.toString(maxKeys))));
         ObjectListing.ListPage page = listing.list(bucket, prefix, delimiter, after, Math.min(maxKeys, MAX_KEYS));
         return new ObjectList(page.contents(), page.commonPrefixes(), page.truncated(), page.lastEntry());
+    }
+
+    // ---- multipart uploads
+
+    public MultipartUpload createMultipartUpload(CallContext call, CreateMultipartUploadRequest request) {
+        return multipart.create(call, request);
+    }
+
+    public UploadPart uploadPart(CallContext call, UploadPartRequest request, InputStream body) {
+        return multipart.uploadPart(call, request, body);
+    }
+
+    public ObjectVersion completeMultipartUpload(CallContext call, String bucket, String key, String uploadId,
+                                                 List<CompletedPart> parts) {
+        return multipart.complete(call, bucket, key, uploadId, parts);
+    }
+
+    public void abortMultipartUpload(CallContext call, String bucket, String key, String uploadId) {
+        multipart.abort(call, bucket, key, uploadId);
+    }
+
+    public MultipartOperations.PartList listParts(CallContext call, String bucket, String key, String uploadId,
+                                                  int afterPartNumber, int maxParts) {
+        return multipart.listParts(call, bucket, key, uploadId, afterPartNumber, maxParts);
+    }
+
+    /** ListMultipartUploads; {@code delimiter}, {@code keyMarker} and {@code uploadIdMarker} empty for none. */
+    public MultipartOperations.UploadList listMultipartUploads(CallContext call, String bucket, String prefix,
+                                                               String delimiter, String keyMarker,
+                                                               String uploadIdMarker, int maxUploads) {
+        Bucket found = buckets.authorized(call, bucket, "s3:ListBucketMultipartUploads", Map.of());
+        return multipart.listUploads(call, found, prefix, delimiter, keyMarker, uploadIdMarker, maxUploads);
     }
 
     /** What DeleteObject reports. */
