@@ -267,6 +267,47 @@ public final class MultipartOperations {
         }
     }
 
+    /**
+     * The bytes of part {@code partNumber} of a version, for GetObject and HeadObject with
+     * {@code partNumber}: of an object completed from parts, that part; of any other, part 1 is the
+     * whole object. InvalidPartNumber beyond the last part.
+     */
+    PartRange partRange(ObjectVersion version, int partNumber) {
+        if (partNumber < 1 || partNumber > MAX_PART_NUMBER) {
+            throw S3Errors.invalidArgument("Part number must be an integer between 1 and 10000, inclusive");
+        }
+        List<ObjectPart> parts = version.blobId() == null ? List.of() : multipart.objectParts(version.blobId());
+        if (parts.isEmpty()) {
+            if (partNumber != 1 || version.size() == 0) {
+                throw invalidPartNumber();
+            }
+            return new PartRange(0, version.size() - 1, Optional.empty());
+        }
+        if (partNumber > parts.size()) {
+            throw invalidPartNumber();
+        }
+        long first = 0;
+        for (int i = 0; i < partNumber - 1; i++) {
+            first += parts.get(i).size();
+        }
+        long size = parts.get(partNumber - 1).size();
+        if (size == 0) {
+            throw invalidPartNumber();
+        }
+        return new PartRange(first, first + size - 1, Optional.of(parts.size()));
+    }
+
+    /** The first and last byte of a part, and how many parts the object has (none for a single blob). */
+    public record PartRange(long first, long last, Optional<Integer> partsCount) {
+        public ByteRange range() {
+            return new ByteRange(first, last, 0);
+        }
+
+        public long[] bounds() {
+            return new long[] {first, last};
+        }
+    }
+
     /** A page of ListParts; {@code nextPartNumberMarker} is the last part listed (0 for none). */
     public record PartList(MultipartUpload upload, List<UploadPart> parts, boolean truncated,
                            int nextPartNumberMarker) {
@@ -417,6 +458,10 @@ public final class MultipartOperations {
     static AwsException noSuchUpload() {
         return new AwsException("NoSuchUpload", 404, "The specified upload does not exist. The upload ID may be"
                 + " invalid, or the upload may have been aborted or completed.");
+    }
+
+    static AwsException invalidPartNumber() {
+        return new AwsException("InvalidPartNumber", 416, "The requested partnumber is not satisfiable");
     }
 
     static AwsException invalidPart() {

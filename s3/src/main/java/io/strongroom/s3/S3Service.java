@@ -137,6 +137,11 @@ public final class S3Service {
         return multipart.complete(call, bucket, key, uploadId, parts);
     }
 
+    /** The upload, when it is this key's and in progress; no authorisation (its part was just accepted). */
+    public Optional<MultipartUpload> headMultipartUpload(CallContext call, String bucket, String key, String uploadId) {
+        return multipartRepository.findUpload(uploadId).filter(u -> u.bucket().equals(bucket) && u.key().equals(key));
+    }
+
     public void abortMultipartUpload(CallContext call, String bucket, String key, String uploadId) {
         multipart.abort(call, bucket, key, uploadId);
     }
@@ -152,6 +157,11 @@ public final class S3Service {
                                                                String uploadIdMarker, int maxUploads) {
         Bucket found = buckets.authorized(call, bucket, "s3:ListBucketMultipartUploads", Map.of());
         return multipart.listUploads(call, found, prefix, delimiter, keyMarker, uploadIdMarker, maxUploads);
+    }
+
+    /** Where part {@code partNumber} of a version read by HeadObject is, for GetObject by part number. */
+    public MultipartOperations.PartRange partRange(ObjectVersion version, int partNumber) {
+        return multipart.partRange(version, partNumber);
     }
 
     /** What DeleteObject reports. */

@@ -9,6 +9,7 @@ import io.strongroom.protocol.ApiResponse;
 import io.strongroom.protocol.query.FormDecoder;
 import io.strongroom.protocol.query.XmlWriter;
 import io.strongroom.s3.ByteRange;
+import io.strongroom.s3.MultipartOperations;
 import io.strongroom.s3.ObjectContent;
 import io.strongroom.s3.ObjectEncryption;
 import io.strongroom.s3.ObjectVersion;
@@ -77,9 +78,15 @@ final class ObjectActions {
         if (unchanged.isPresent()) {
             return unchanged.get();
         }
+        Optional<MultipartOperations.PartRange> part = MultipartActions.partRange(service, target, request, head);
+        if (part.isPresent()) {
+            range = Optional.of(part.get().range());
+        }
         ObjectContent content = service.getObject(call, bucket, key, Optional.of(head.versionId()), range);
         Map<String, String> headers = objectHeaders(content.version(), request, target, !content.ranged());
         int status = 200;
+        part.ifPresent(p -> p.partsCount().ifPresent(count -> headers.put("x-amz-mp-parts-count",
+                Integer.toString(count))));
         if (content.ranged()) {
             status = 206;
             headers.put("Content-Range", "bytes " + content.first() + "-" + (content.first() + content.length() - 1)
@@ -106,8 +113,16 @@ final class ObjectActions {
         if (unchanged.isPresent()) {
             return unchanged.get();
         }
-        Map<String, String> headers = objectHeaders(version, request, target, true);
+        Optional<MultipartOperations.PartRange> part = MultipartActions.partRange(service, target, request, version);
+        Map<String, String> headers = objectHeaders(version, request, target, part.isEmpty());
         headers.put("Content-Length", Long.toString(version.size()));
+        if (part.isPresent()) {
+            long[] bounds = part.get().bounds();
+            headers.put("Content-Length", Long.toString(bounds[1] - bounds[0] + 1));
+            headers.put("Content-Range", "bytes " + bounds[0] + "-" + bounds[1] + "/" + version.size());
+            part.get().partsCount().ifPresent(count -> headers.put("x-amz-mp-parts-count", Integer.toString(count)));
+            return S3Responses.empty(206, headers);
+        }
         return S3Responses.empty(200, headers);
     }
 
@@ -181,7 +196,7 @@ final class ObjectActions {
 
     // ---- request members
 
-    private static long contentLength(ApiRequest request) {
+    static long contentLength(ApiRequest request) {
         Optional<String> declared = request.header("x-amz-decoded-content-length").or(() -> request.header("Content-Length"));
         if (declared.isEmpty()) {
             return -1;
@@ -197,7 +212,7 @@ final class ObjectActions {
         }
     }
 
-    private static Map<String, String> storedHeaders(ApiRequest request) {
+    static Map<String, String> storedHeaders(ApiRequest request) {
         Map<String, String> headers = new LinkedHashMap<>();
         for (String name : STORED_HEADERS) {
             request.header(name).ifPresent(value -> headers.put(name, value));
@@ -217,7 +232,7 @@ final class ObjectActions {
         return headers;
     }
 
-    private static Map<String, String> userMetadata(ApiRequest request) {
+    static Map<String, String> userMetadata(ApiRequest request) {
         Map<String, String> metadata = new LinkedHashMap<>();
         request.headers().forEach((name, values) -> {
             String lower = name.toLowerCase(Locale.ROOT);
@@ -233,7 +248,7 @@ final class ObjectActions {
         return metadata;
     }
 
-    private static Optional<ChecksumAlgorithm> checksumAlgorithm(ApiRequest request) {
+    static Optional<ChecksumAlgorithm> checksumAlgorithm(ApiRequest request) {
         Optional<String> named = request.header("x-amz-sdk-checksum-algorithm")
                 .or(() -> request.header("x-amz-checksum-algorithm"));
         if (named.isPresent()) {
@@ -256,7 +271,7 @@ final class ObjectActions {
         return Optional.empty();
     }
 
-    private static Map<String, String> tags(ApiRequest request) {
+    static Map<String, String> tags(ApiRequest request) {
         Optional<String> tagging = request.header("x-amz-tagging");
         if (tagging.isEmpty() || tagging.get().isEmpty()) {
             return Map.of();
@@ -276,7 +291,7 @@ final class ObjectActions {
         return tags;
     }
 
-    private static Optional<ObjectEncryption.Mode> encryption(ApiRequest request) {
+    static Optional<ObjectEncryption.Mode> encryption(ApiRequest request) {
         Optional<String> named = request.header("x-amz-server-side-encryption").map(String::strip);
         if (named.isEmpty()) {
             if (request.header("x-amz-server-side-encryption-aws-kms-key-id").isPresent()) {
@@ -415,7 +430,7 @@ final class ObjectActions {
         }
     }
 
-    private static void encryptionHeaders(ObjectEncryption encryption, Map<String, String> headers) {
+    static void encryptionHeaders(ObjectEncryption encryption, Map<String, String> headers) {
         if (encryption == null) {
             return;
         }
@@ -435,11 +450,11 @@ final class ObjectActions {
         }
     }
 
-    private static String quoted(String etag) {
+    static String quoted(String etag) {
         return etag.startsWith("\"") ? etag : "\"" + etag + "\"";
     }
 
-    private static String encoded(String value, boolean urlEncoded) {
+    static String encoded(String value, boolean urlEncoded) {
         return urlEncoded ? URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20") : value;
     }
 

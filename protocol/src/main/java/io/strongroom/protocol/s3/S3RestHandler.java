@@ -26,6 +26,7 @@ public final class S3RestHandler implements ServiceHandler {
     private final Optional<String> virtualHostDomain;
     private final BucketActions buckets;
     private final ObjectActions objects;
+    private final MultipartActions multipart;
 
     /**
      * @param virtualHostDomain the base domain under which {@code <bucket>.<domain>} addresses a bucket;
@@ -36,6 +37,7 @@ public final class S3RestHandler implements ServiceHandler {
         this.virtualHostDomain = requireNonNull(virtualHostDomain, "virtualHostDomain");
         this.buckets = new BucketActions(service);
         this.objects = new ObjectActions(service);
+        this.multipart = new MultipartActions(service);
     }
 
     @Override
@@ -59,7 +61,7 @@ public final class S3RestHandler implements ServiceHandler {
         return switch (operation) {
             case S3Operations.LIST_BUCKETS, S3Operations.HEAD_BUCKET, S3Operations.GET_BUCKET_LOCATION,
                  S3Operations.LIST_OBJECTS, S3Operations.LIST_OBJECTS_V2, S3Operations.GET_OBJECT,
-                 S3Operations.HEAD_OBJECT -> true;
+                 S3Operations.HEAD_OBJECT, S3Operations.LIST_PARTS, S3Operations.LIST_MULTIPART_UPLOADS -> true;
             default -> false;
         };
     }
@@ -85,6 +87,13 @@ public final class S3RestHandler implements ServiceHandler {
             case S3Operations.GET_OBJECT -> objects.get(call, target, request);
             case S3Operations.HEAD_OBJECT -> objects.head(call, target, request);
             case S3Operations.DELETE_OBJECT -> objects.delete(call, target);
+            case S3Operations.CREATE_MULTIPART_UPLOAD -> multipart.create(call, target, request);
+            case S3Operations.UPLOAD_PART -> multipart.uploadPart(call, target, request);
+            case S3Operations.UPLOAD_PART_COPY -> multipart.uploadPartCopy(call, target, request);
+            case S3Operations.COMPLETE_MULTIPART_UPLOAD -> multipart.complete(call, target, request);
+            case S3Operations.ABORT_MULTIPART_UPLOAD -> multipart.abort(call, target);
+            case S3Operations.LIST_PARTS -> multipart.listParts(call, target);
+            case S3Operations.LIST_MULTIPART_UPLOADS -> multipart.listUploads(call, target);
             default -> throw new AwsException("NotImplemented", 501,
                     "A header or query you provided implies functionality that is not implemented.");
         };

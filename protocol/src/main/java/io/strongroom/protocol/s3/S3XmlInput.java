@@ -5,6 +5,8 @@ import io.strongroom.protocol.ApiRequest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
@@ -59,6 +61,17 @@ final class S3XmlInput {
             }
         }
         return Optional.empty();
+    }
+
+    /** The direct child elements named {@code childName}, in document order. */
+    List<S3XmlInput> children(String childName) {
+        List<S3XmlInput> children = new ArrayList<>();
+        for (Node node = root.getFirstChild(); node != null; node = node.getNextSibling()) {
+            if (node instanceof Element child && childName.equals(child.getLocalName())) {
+                children.add(new S3XmlInput(child));
+            }
+        }
+        return children;
     }
 
     private static byte[] bounded(ApiRequest request) {
