@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.async.AsyncRequestBody;
 import software.amazon.awssdk.core.async.AsyncResponseTransformer;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
@@ -176,6 +177,33 @@ class S3MultipartEndToEndTest {
                         CompletedPart.builder().partNumber(2).eTag(second.eTag()).build())));
 
         assertThat(s3.getObjectAsBytes(r -> r.bucket("mpu-copy").key("target")).asByteArray()).isEqualTo(source);
+    }
+
+    @Test
+    void anSseKmsUploadKeepsOneDataKeyOfTheNamedKeyForEveryPart(S3Client s3, KmsClient kms) {
+        s3.createBucket(r -> r.bucket("mpu-kms"));
+        String keyArn = kms.createKey(r -> r.description("multipart objects")).keyMetadata().arn();
+        CreateMultipartUploadResponse created = s3.createMultipartUpload(r -> r.bucket("mpu-kms").key("k")
+                .serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(keyArn));
+        assertThat(created.serverSideEncryption()).isEqualTo(ServerSideEncryption.AWS_KMS);
+        assertThat(created.ssekmsKeyId()).isEqualTo(keyArn);
+        byte[] first = randomBytes(5 * MIB, 21);
+        byte[] second = randomBytes(10, 22);
+        UploadPartResponse one = s3.uploadPart(r -> r.bucket("mpu-kms").key("k").uploadId(created.uploadId())
+                .partNumber(1), RequestBody.fromBytes(first));
+        assertThat(one.serverSideEncryption()).isEqualTo(ServerSideEncryption.AWS_KMS);
+        UploadPartResponse two = s3.uploadPart(r -> r.bucket("mpu-kms").key("k").uploadId(created.uploadId())
+                .partNumber(2), RequestBody.fromBytes(second));
+        CompleteMultipartUploadResponse done = s3.completeMultipartUpload(r -> r.bucket("mpu-kms").key("k")
+                .uploadId(created.uploadId()).multipartUpload(m -> m.parts(
+                        CompletedPart.builder().partNumber(1).eTag(one.eTag()).build(),
+                        CompletedPart.builder().partNumber(2).eTag(two.eTag()).build())));
+        assertThat(done.serverSideEncryption()).isEqualTo(ServerSideEncryption.AWS_KMS);
+        assertThat(done.ssekmsKeyId()).isEqualTo(keyArn);
+
+        var object = s3.getObjectAsBytes(r -> r.bucket("mpu-kms").key("k"));
+        assertThat(object.asByteArray()).isEqualTo(concat(new byte[][] {first, second}));
+        assertThat(object.response().ssekmsKeyId()).isEqualTo(keyArn);
     }
 
     @Test
