@@ -101,7 +101,7 @@ public final class MultipartOperations {
         return upload;
     }
 
-    UploadPart uploadPart(CallContext call, UploadPartRequest request, InputStream body) {
+    UploadedPart uploadPart(CallContext call, UploadPartRequest request, InputStream body) {
         requireValidPartNumber(request.partNumber());
         MultipartUpload upload = upload(call, request.bucket(), request.key(), request.uploadId(), "s3:PutObject");
         if (request.contentLength() > MAX_PART_SIZE) {
@@ -133,7 +133,7 @@ public final class MultipartOperations {
             throw e;
         }
         replaced.ifPresent(old -> deleteBlobQuietly(old.blobId()));
-        return part;
+        return new UploadedPart(part, upload.encryption());
     }
 
     /**
@@ -227,7 +227,7 @@ public final class MultipartOperations {
      * The uploads in progress under {@code prefix}, folded into common prefixes by {@code delimiter}
      * (empty for none) as ListObjects folds keys.
      */
-    UploadList listUploads(CallContext call, Bucket bucket, String prefix, String delimiter, String keyMarker,
+    UploadList listUploads(Bucket bucket, String prefix, String delimiter, String keyMarker,
                            String uploadIdMarker, int maxUploads) {
         int limit = Math.min(Math.max(maxUploads, 0), MAX_LISTED);
         List<MultipartUpload> uploads = new ArrayList<>();
@@ -306,6 +306,10 @@ public final class MultipartOperations {
         public long[] bounds() {
             return new long[] {first, last};
         }
+    }
+
+    /** What UploadPart reports: the part, and how its upload is encrypted. */
+    public record UploadedPart(UploadPart part, ObjectEncryption encryption) {
     }
 
     /** A page of ListParts; {@code nextPartNumberMarker} is the last part listed (0 for none). */

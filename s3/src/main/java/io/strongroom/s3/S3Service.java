@@ -128,18 +128,13 @@ public final class S3Service {
         return multipart.create(call, request);
     }
 
-    public UploadPart uploadPart(CallContext call, UploadPartRequest request, InputStream body) {
+    public MultipartOperations.UploadedPart uploadPart(CallContext call, UploadPartRequest request, InputStream body) {
         return multipart.uploadPart(call, request, body);
     }
 
     public ObjectVersion completeMultipartUpload(CallContext call, String bucket, String key, String uploadId,
                                                  List<CompletedPart> parts) {
         return multipart.complete(call, bucket, key, uploadId, parts);
-    }
-
-    /** The upload, when it is this key's and in progress; no authorisation (its part was just accepted). */
-    public Optional<MultipartUpload> headMultipartUpload(CallContext call, String bucket, String key, String uploadId) {
-        return multipartRepository.findUpload(uploadId).filter(u -> u.bucket().equals(bucket) && u.key().equals(key));
     }
 
     public void abortMultipartUpload(CallContext call, String bucket, String key, String uploadId) {
@@ -156,7 +151,7 @@ public final class S3Service {
                                                                String delimiter, String keyMarker,
                                                                String uploadIdMarker, int maxUploads) {
         Bucket found = buckets.authorized(call, bucket, "s3:ListBucketMultipartUploads", Map.of());
-        return multipart.listUploads(call, found, prefix, delimiter, keyMarker, uploadIdMarker, maxUploads);
+        return multipart.listUploads(found, prefix, delimiter, keyMarker, uploadIdMarker, maxUploads);
     }
 
     /** Where part {@code partNumber} of a version read by HeadObject is, for GetObject by part number. */

@@ -276,7 +276,7 @@ class S3MultipartTest {
     private UploadPart uploadPart(MultipartUpload upload, int number, byte[] body, Optional<ChecksumAlgorithm> algorithm,
                                   Optional<String> checksum) {
         return s3.uploadPart(admin, new UploadPartRequest(upload.bucket(), upload.key(), upload.uploadId(), number,
-                body.length, Optional.empty(), algorithm, () -> checksum), new ByteArrayInputStream(body));
+                body.length, Optional.empty(), algorithm, () -> checksum), new ByteArrayInputStream(body)).part();
     }
 
     private static CompletedPart completed(UploadPart part) {

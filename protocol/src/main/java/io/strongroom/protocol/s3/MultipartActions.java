@@ -12,7 +12,6 @@ import io.strongroom.s3.CompletedPart;
 import io.strongroom.s3.CreateMultipartUploadRequest;
 import io.strongroom.s3.MultipartOperations;
 import io.strongroom.s3.MultipartUpload;
-import io.strongroom.s3.ObjectChecksum;
 import io.strongroom.s3.ObjectContent;
 import io.strongroom.s3.ObjectVersion;
 import io.strongroom.s3.S3Service;
@@ -83,11 +82,11 @@ final class MultipartActions {
         UploadPartRequest part = new UploadPartRequest(target.bucket().orElseThrow(), target.key().orElseThrow(),
                 uploadId(target), partNumber(target), ObjectActions.contentLength(request),
                 request.header("Content-MD5"), algorithm, expected);
-        UploadPart uploaded = service.uploadPart(call, part, request.bodyStream());
+        MultipartOperations.UploadedPart result = service.uploadPart(call, part, request.bodyStream());
+        UploadPart uploaded = result.part();
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("ETag", ObjectActions.quoted(uploaded.etag()));
-        service.headMultipartUpload(call, part.bucket(), part.key(), part.uploadId())
-                .ifPresent(upload -> ObjectActions.encryptionHeaders(upload.encryption(), headers));
+        ObjectActions.encryptionHeaders(result.encryption(), headers);
         uploaded.checksum().ifPresent(c -> ChecksumAlgorithm.fromS3Name(c.algorithm())
                 .ifPresent(a -> headers.put(a.headerName(), c.value())));
         return S3Responses.empty(200, headers);
@@ -105,18 +104,20 @@ final class MultipartActions {
         CopySource source = CopySource.parse(request.header("x-amz-copy-source").orElseThrow());
         Optional<ByteRange> range = request.header("x-amz-copy-source-range").map(MultipartActions::copyRange);
         ObjectVersion head = service.headObject(call, source.bucket(), source.key(), source.versionId());
-        UploadPart uploaded;
+        MultipartOperations.UploadedPart result;
         try (ObjectContent content = service.getObject(call, source.bucket(), source.key(),
                 Optional.of(head.versionId()), range)) {
-            uploaded = service.uploadPart(call, new UploadPartRequest(bucket, key, uploadId, partNumber,
+            result = service.uploadPart(call, new UploadPartRequest(bucket, key, uploadId, partNumber,
                     content.length(), Optional.empty(), Optional.empty(), Optional::empty), content.body());
         }
+        UploadPart uploaded = result.part();
         XmlWriter document = S3Responses.document("CopyPartResult")
                 .element("ETag", ObjectActions.quoted(uploaded.etag()))
                 .element("LastModified", S3Responses.timestamp(uploaded.lastModified()));
         uploaded.checksum().ifPresent(c -> document.element("Checksum" + c.algorithm(), c.value()));
         ApiResponse xml = S3Responses.xml(document);
         Map<String, String> headers = new LinkedHashMap<>(xml.headers());
+        ObjectActions.encryptionHeaders(result.encryption(), headers);
         if (!head.versionId().equals(ObjectVersion.NULL_VERSION)) {
             headers.put("x-amz-copy-source-version-id", head.versionId());
         }
