@@ -5,10 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -19,12 +24,15 @@ import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.async.AsyncRequestBody;
 import software.amazon.awssdk.core.async.AsyncResponseTransformer;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 import software.amazon.awssdk.services.s3.model.ChecksumMode;
 import software.amazon.awssdk.services.s3.model.ChecksumType;
@@ -41,6 +49,7 @@ import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 import software.amazon.awssdk.services.s3.model.UploadPartCopyResponse;
 import software.amazon.awssdk.services.s3.model.UploadPartResponse;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
  * S3 multipart uploads through the SDK as AWS documents them: the low-level operations with CRC32
@@ -249,6 +258,41 @@ class S3MultipartEndToEndTest {
                 "NoSuchUpload", 404);
         assertThat(s3.listMultipartUploads(r -> r.bucket("mpu-errors")).uploads()).isEmpty();
         assertAwsError(() -> s3.headObject(r -> r.bucket("mpu-errors").key("k")), "NoSuchKey", 404);
+    }
+
+    @Test
+    void aCompletionBodyThatIsNotTheDocumentIsMalformedXml(S3Client s3, StrongroomTestServer server)
+            throws Exception {
+        s3.createBucket(r -> r.bucket("mpu-malformed"));
+        String uploadId = s3.createMultipartUpload(r -> r.bucket("mpu-malformed").key("k")).uploadId();
+        String etag = s3.uploadPart(r -> r.bucket("mpu-malformed").key("k").uploadId(uploadId).partNumber(1),
+                RequestBody.fromBytes(new byte[10])).eTag();
+        try (S3Presigner presigner = S3Presigner.builder().endpointOverride(server.endpoint())
+                .region(AwsClients.REGION)
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                        server.admin().accessKeyId(), server.admin().secretAccessKey()))).build()) {
+            String[] bodies = {"<CompleteMultipartUpload><Part><PartNumber>1", "",
+                    "<CompleteMultipartUpload><Part><PartNumber>one</PartNumber><ETag>" + etag
+                            + "</ETag></Part></CompleteMultipartUpload>",
+                    "<Other><Part><PartNumber>1</PartNumber><ETag>" + etag + "</ETag></Part></Other>",
+                    "<CompleteMultipartUpload></CompleteMultipartUpload>"};
+            for (String body : bodies) {
+                URI url = presigner.presignCompleteMultipartUpload(r -> r.signatureDuration(Duration.ofMinutes(5))
+                        .completeMultipartUploadRequest(c -> c.bucket("mpu-malformed").key("k").uploadId(uploadId)))
+                        .url().toURI();
+                HttpURLConnection complete = (HttpURLConnection) url.toURL().openConnection();
+                complete.setRequestMethod("POST");
+                complete.setDoOutput(true);
+                complete.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
+                assertThat(complete.getResponseCode()).as(body).isEqualTo(400);
+                try (InputStream error = complete.getErrorStream()) {
+                    assertThat(new String(error.readAllBytes(), StandardCharsets.UTF_8))
+                            .contains("<Code>MalformedXML</Code>");
+                }
+            }
+        }
+        assertThat(s3.listParts(r -> r.bucket("mpu-malformed").key("k").uploadId(uploadId)).parts()).hasSize(1);
     }
 
     private static String crc32(byte[] bytes) {
