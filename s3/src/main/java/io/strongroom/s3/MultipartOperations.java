@@ -212,6 +212,24 @@ public final class MultipartOperations {
         parts.forEach(part -> deleteBlobQuietly(part.blobId()));
     }
 
+    /**
+     * Aborts every upload of a bucket that has just been deleted (S3 deletes a general purpose bucket
+     * with uploads in progress, and them with it), so that a bucket of the same name never sees them.
+     */
+    void abortAllOf(String bucketName) {
+        List<MultipartUpload> left;
+        while (!(left = multipart.listUploads(bucketName, "", "", "", MAX_LISTED)).isEmpty()) {
+            for (MultipartUpload upload : left) {
+                List<UploadPart> parts = transactor.inTransaction(() -> {
+                    List<UploadPart> found = multipart.listParts(upload.uploadId(), 0, MAX_PART_NUMBER);
+                    multipart.deleteUpload(upload.uploadId());
+                    return found;
+                });
+                parts.forEach(part -> deleteBlobQuietly(part.blobId()));
+            }
+        }
+    }
+
     PartList listParts(CallContext call, String bucketName, String key, String uploadId, int afterPartNumber,
                        int maxParts) {
         MultipartUpload upload = upload(call, bucketName, key, uploadId, "s3:ListMultipartUploadParts");
@@ -243,6 +261,9 @@ public final class MultipartOperations {
             for (MultipartUpload upload : batch) {
                 afterKey = upload.key();
                 afterUploadId = upload.uploadId();
+                if (!ofThisBucket(upload, bucket)) {
+                    continue;
+                }
                 String common = commonPrefix(upload.key(), prefix, delimiter);
                 if (uploads.size() + commonPrefixes.size() == limit) {
                     return new UploadList(uploads, commonPrefixes, true, lastKey, lastUploadId);
@@ -331,8 +352,16 @@ public final class MultipartOperations {
         authorizer.authorize(call, action, BucketOperations.resource(bucket, ObjectOperations.objectArn(bucket, key)),
                 Map.of());
         return multipart.findUpload(uploadId)
-                .filter(u -> u.bucket().equals(bucketName) && u.key().equals(key))
+                .filter(u -> u.bucket().equals(bucketName) && u.key().equals(key) && ofThisBucket(u, bucket))
                 .orElseThrow(MultipartOperations::noSuchUpload);
+    }
+
+    /**
+     * Whether the upload was made in this bucket rather than in an earlier one of the same name whose
+     * deletion did not get to abort it (a crash between the two).
+     */
+    private static boolean ofThisBucket(MultipartUpload upload, Bucket bucket) {
+        return !upload.initiated().isBefore(bucket.created().truncatedTo(ChronoUnit.MILLIS));
     }
 
     private UploadPart writePart(MultipartUpload upload, UploadPartRequest request,

@@ -77,6 +77,7 @@ public final class S3Service {
 
     public void deleteBucket(CallContext call, String name) {
         buckets.delete(call, name);
+        multipart.abortAllOf(name);
     }
 
     public List<Bucket> listBuckets(CallContext call) {

@@ -259,6 +259,40 @@ class S3MultipartTest {
     }
 
     @Test
+    void deletingABucketAbortsItsUploadsSoABucketOfTheSameNameNeverSeesThem() {
+        s3.createBucket(admin, "short-lived", Optional.empty(), false);
+        MultipartUpload upload = s3.createMultipartUpload(admin, new CreateMultipartUploadRequest("short-lived", "k",
+                Map.of(), Map.of(), Map.of(), Optional.empty(), Optional.empty(), Optional.empty()));
+        UploadPart part = uploadPart(upload, 1, randomBytes(10, 1), Optional.empty(), Optional.empty());
+
+        s3.deleteBucket(admin, "short-lived");
+
+        assertThat(blobs.blobs).doesNotContainKey(part.blobId());
+        assertThat(uploads.findUpload(upload.uploadId())).isEmpty();
+        iam.clock.advance(java.time.Duration.ofSeconds(1));
+        s3.createBucket(admin, "short-lived", Optional.empty(), false);
+        assertThat(s3.listMultipartUploads(admin, "short-lived", "", "", "", "", 1000).uploads()).isEmpty();
+        assertError(() -> s3.completeMultipartUpload(admin, "short-lived", "k", upload.uploadId(),
+                List.of(completed(part))), "NoSuchUpload", 404);
+    }
+
+    @Test
+    void anUploadLeftByAnEarlierBucketOfTheSameNameIsNoneOfThisOnes() {
+        s3.createBucket(admin, "reused", Optional.empty(), false);
+        MultipartUpload stale = s3.createMultipartUpload(admin, new CreateMultipartUploadRequest("reused", "k",
+                Map.of(), Map.of(), Map.of(), Optional.empty(), Optional.empty(), Optional.empty()));
+        // as if the bucket had been deleted and made again without its uploads being aborted (a crash)
+        repository.deleteBucket("reused");
+        iam.clock.advance(java.time.Duration.ofSeconds(1));
+        s3.createBucket(admin, "reused", Optional.empty(), false);
+
+        assertThat(s3.listMultipartUploads(admin, "reused", "", "", "", "", 1000).uploads()).isEmpty();
+        assertError(() -> uploadPart(stale, 1, randomBytes(1, 1), Optional.empty(), Optional.empty()),
+                "NoSuchUpload", 404);
+        assertError(() -> s3.listParts(admin, "reused", "k", stale.uploadId(), 0, 10), "NoSuchUpload", 404);
+    }
+
+    @Test
     void anUnknownBucketIsNoSuchBucket() {
         assertError(() -> s3.createMultipartUpload(admin, new CreateMultipartUploadRequest("nope", "k", Map.of(),
                 Map.of(), Map.of(), Optional.empty(), Optional.empty(), Optional.empty())), "NoSuchBucket", 404);

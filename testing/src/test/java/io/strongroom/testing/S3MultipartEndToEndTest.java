@@ -216,6 +216,21 @@ class S3MultipartEndToEndTest {
     }
 
     @Test
+    void aBucketWithAnUploadInProgressIsDeletedWithIt(S3Client s3) {
+        s3.createBucket(r -> r.bucket("mpu-deleted"));
+        String uploadId = s3.createMultipartUpload(r -> r.bucket("mpu-deleted").key("k")).uploadId();
+        s3.uploadPart(r -> r.bucket("mpu-deleted").key("k").uploadId(uploadId).partNumber(1),
+                RequestBody.fromBytes(new byte[10]));
+
+        s3.deleteBucket(r -> r.bucket("mpu-deleted"));
+
+        s3.createBucket(r -> r.bucket("mpu-deleted"));
+        assertThat(s3.listMultipartUploads(r -> r.bucket("mpu-deleted")).uploads()).isEmpty();
+        assertAwsError(() -> s3.listParts(r -> r.bucket("mpu-deleted").key("k").uploadId(uploadId)),
+                "NoSuchUpload", 404);
+    }
+
+    @Test
     void badInputsGetS3sErrorsAndChangeNothing(S3Client s3) {
         s3.createBucket(r -> r.bucket("mpu-errors"));
         String uploadId = s3.createMultipartUpload(r -> r.bucket("mpu-errors").key("k")).uploadId();
