@@ -38,6 +38,7 @@ final class ObjectOperations {
     private static final SecureRandom VERSION_IDS = new SecureRandom();
 
     private final S3Repository repository;
+    private final MultipartRepository multipart;
     private final BlobStore blobs;
     private final DataKeyProvider dataKeys;
     private final AccessAuthorizer authorizer;
@@ -45,9 +46,11 @@ final class ObjectOperations {
     private final Clock clock;
     private final AccessControlOperations access;
 
-    ObjectOperations(S3Repository repository, BlobStore blobs, DataKeyProvider dataKeys,
-                     AccessAuthorizer authorizer, Transactor transactor, Clock clock, AccessControlOperations access) {
+    ObjectOperations(S3Repository repository, MultipartRepository multipart, BlobStore blobs,
+                     DataKeyProvider dataKeys, AccessAuthorizer authorizer, Transactor transactor, Clock clock,
+                     AccessControlOperations access) {
         this.repository = requireNonNull(repository, "repository");
+        this.multipart = requireNonNull(multipart, "multipart");
         this.blobs = requireNonNull(blobs, "blobs");
         this.dataKeys = requireNonNull(dataKeys, "dataKeys");
         this.authorizer = requireNonNull(authorizer, "authorizer");
@@ -125,6 +128,11 @@ final class ObjectOperations {
         }
         byte[] dataKey = dataKeys.unwrap(call, version.encryption(), objectArn(bucketName, key));
         try {
+            List<ObjectPart> parts = multipart.objectParts(version.blobId());
+            if (!parts.isEmpty()) {
+                return new ObjectContent(version, first, length, range.isPresent(),
+                        PartedBody.open(blobs, new SegmentCipher(dataKey), bucketName, key, parts, first, length));
+            }
             SeekableByteChannel channel = blobs.open(version.blobId());
             try {
                 InputStream plaintext = new SegmentCipher(dataKey).decryptingStream(channel,
@@ -268,7 +276,7 @@ final class ObjectOperations {
      * A body that could not be read: the error its stream gave as the cause (a chunk signature that
      * does not match, a truncated aws-chunked body), else an incomplete body.
      */
-    private static AwsException bodyFailure(IOException e) {
+    static AwsException bodyFailure(IOException e) {
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof AwsException reported) {
                 return reported;
@@ -277,10 +285,18 @@ final class ObjectOperations {
         return new AwsException("IncompleteBody", 400, "The request body could not be read completely.", e);
     }
 
-    private void deleteBodyOf(ObjectVersion version) {
-        if (version.blobId() != null) {
-            deleteBlobQuietly(version.blobId());
+    /** Deletes a replaced or deleted version's blob, or every part blob of one completed from parts. */
+    void deleteBodyOf(ObjectVersion version) {
+        if (version.blobId() == null) {
+            return;
         }
+        List<ObjectPart> parts = multipart.objectParts(version.blobId());
+        if (!parts.isEmpty()) {
+            multipart.deleteObjectParts(version.blobId());
+            parts.forEach(part -> deleteBlobQuietly(part.blobId()));
+            return;
+        }
+        deleteBlobQuietly(version.blobId());
     }
 
     private void deleteBlobQuietly(String blobId) {

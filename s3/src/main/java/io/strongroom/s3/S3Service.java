@@ -23,6 +23,7 @@ public final class S3Service {
     public static final int MAX_KEYS = 1000;
 
     private final S3Repository repository;
+    private final MultipartRepository multipartRepository;
     private final BlobStore blobs;
     private final BucketOperations buckets;
     private final ObjectOperations objects;
@@ -33,27 +34,34 @@ public final class S3Service {
     private final TaggingOperations tagging;
     private final EncryptionConfigOperations encryption;
     private final CopyOperations copies;
+    private final MultipartOperations multipart;
 
     /** A service whose lifecycle actions go unrecorded (domain tests). */
-    public S3Service(S3Repository repository, BlobStore blobs, DataKeyProvider dataKeys, Transactor transactor,
-                     AccessAuthorizer authorizer, Clock clock, String region) {
-        this(repository, blobs, dataKeys, transactor, authorizer, clock, region, S3Events.NONE);
+    public S3Service(S3Repository repository, MultipartRepository multipartRepository, BlobStore blobs,
+                     DataKeyProvider dataKeys, Transactor transactor, AccessAuthorizer authorizer, Clock clock,
+                     String region) {
+        this(repository, multipartRepository, blobs, dataKeys, transactor, authorizer, clock, region, S3Events.NONE);
     }
 
     /** @param events receives what lifecycle rules do, for the audit trail */
-    public S3Service(S3Repository repository, BlobStore blobs, DataKeyProvider dataKeys, Transactor transactor,
-                     AccessAuthorizer authorizer, Clock clock, String region, S3Events events) {
+    public S3Service(S3Repository repository, MultipartRepository multipartRepository, BlobStore blobs,
+                     DataKeyProvider dataKeys, Transactor transactor, AccessAuthorizer authorizer, Clock clock,
+                     String region, S3Events events) {
         this.repository = requireNonNull(repository, "repository");
+        this.multipartRepository = requireNonNull(multipartRepository, "multipartRepository");
         this.blobs = requireNonNull(blobs, "blobs");
         this.access = new AccessControlOperations(repository, authorizer);
         this.buckets = new BucketOperations(repository, authorizer, transactor, clock, region, access);
-        this.objects = new ObjectOperations(repository, blobs, dataKeys, authorizer, transactor, clock, access);
+        this.objects = new ObjectOperations(repository, multipartRepository, blobs, dataKeys, authorizer, transactor,
+                clock, access);
         this.listing = new ObjectListing(repository);
         this.lifecycle = new LifecycleOperations(repository, blobs, buckets, transactor, clock, events);
         this.versioning = new VersioningOperations(repository, buckets, transactor);
         this.tagging = new TaggingOperations(repository, buckets, objects, transactor);
         this.encryption = new EncryptionConfigOperations(repository, buckets, transactor);
         this.copies = new CopyOperations(repository, objects);
+        this.multipart = new MultipartOperations(repository, multipartRepository, blobs, dataKeys, authorizer,
+                transactor, clock, objects, access);
     }
 
     /**
@@ -67,7 +75,7 @@ public final class S3Service {
         int removed = blobs.collectAbandonedWrites();
         List<String> unreferenced = new ArrayList<>();
         blobs.forEachBlob(blobId -> {
-            if (!repository.blobReferenced(blobId)) {
+            if (!repository.blobReferenced(blobId) && !multipartRepository.blobReferenced(blobId)) {
                 unreferenced.add(blobId);
             }
         });
@@ -89,6 +97,7 @@ public final class S3Service {
 
     public void deleteBucket(CallContext call, String name) {
         buckets.delete(call, name);
+        multipart.abortAllOf(name);
     }
 
     public List<Bucket> listBuckets(CallContext call) {
@@ -334,6 +343,43 @@ public final class S3Service {
 
     /** What CopyObject reports. */
     public record CopiedObject(ObjectVersion version, ObjectVersion source) {
+    }
+
+    // ---- multipart uploads
+
+    public MultipartUpload createMultipartUpload(CallContext call, CreateMultipartUploadRequest request) {
+        return multipart.create(call, request);
+    }
+
+    public MultipartOperations.UploadedPart uploadPart(CallContext call, UploadPartRequest request, InputStream body) {
+        return multipart.uploadPart(call, request, body);
+    }
+
+    public ObjectVersion completeMultipartUpload(CallContext call, String bucket, String key, String uploadId,
+                                                 List<CompletedPart> parts) {
+        return multipart.complete(call, bucket, key, uploadId, parts);
+    }
+
+    public void abortMultipartUpload(CallContext call, String bucket, String key, String uploadId) {
+        multipart.abort(call, bucket, key, uploadId);
+    }
+
+    public MultipartOperations.PartList listParts(CallContext call, String bucket, String key, String uploadId,
+                                                  int afterPartNumber, int maxParts) {
+        return multipart.listParts(call, bucket, key, uploadId, afterPartNumber, maxParts);
+    }
+
+    /** ListMultipartUploads; {@code delimiter}, {@code keyMarker} and {@code uploadIdMarker} empty for none. */
+    public MultipartOperations.UploadList listMultipartUploads(CallContext call, String bucket, String prefix,
+                                                               String delimiter, String keyMarker,
+                                                               String uploadIdMarker, int maxUploads) {
+        Bucket found = buckets.authorized(call, bucket, "s3:ListBucketMultipartUploads", Map.of());
+        return multipart.listUploads(found, prefix, delimiter, keyMarker, uploadIdMarker, maxUploads);
+    }
+
+    /** Where part {@code partNumber} of a version read by HeadObject is, for GetObject by part number. */
+    public MultipartOperations.PartRange partRange(ObjectVersion version, int partNumber) {
+        return multipart.partRange(version, partNumber);
     }
 
     /** What DeleteObject reports. */

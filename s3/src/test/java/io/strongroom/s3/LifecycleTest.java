@@ -7,6 +7,7 @@ import io.strongroom.core.AwsException;
 import io.strongroom.iam.access.AccessDeniedException;
 import io.strongroom.iam.auth.CallContext;
 import io.strongroom.iam.testing.IamFixture;
+import io.strongroom.s3.testing.InMemoryMultipartRepository;
 import io.strongroom.s3.testing.InMemoryS3Repository;
 import io.strongroom.s3.testing.InMemoryS3Transactor;
 import java.io.ByteArrayInputStream;
@@ -24,7 +25,7 @@ class LifecycleTest {
     private final InMemoryS3Repository repository = new InMemoryS3Repository();
     private final InMemoryBlobStore blobs = new InMemoryBlobStore();
     private final List<String> actions = new ArrayList<>();
-    private final S3Service s3 = new S3Service(repository, blobs, new FixedDataKeys(),
+    private final S3Service s3 = new S3Service(repository, new InMemoryMultipartRepository(), blobs, new FixedDataKeys(),
             new InMemoryS3Transactor(repository), iam.authorizer, iam.clock, "us-east-1",
             (bucket, key, versionId, action) -> actions.add(action + " " + bucket.name() + "/" + key));
     private final CallContext admin = iam.admin;

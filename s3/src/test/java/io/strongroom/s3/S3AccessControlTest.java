@@ -10,6 +10,7 @@ import io.strongroom.iam.auth.PrincipalType;
 import io.strongroom.iam.identity.Account;
 import io.strongroom.iam.identity.CreatedAccessKey;
 import io.strongroom.iam.testing.IamFixture;
+import io.strongroom.s3.testing.InMemoryMultipartRepository;
 import io.strongroom.s3.testing.InMemoryS3Repository;
 import io.strongroom.s3.testing.InMemoryS3Transactor;
 import java.io.ByteArrayInputStream;
@@ -27,7 +28,7 @@ class S3AccessControlTest {
 
     private final IamFixture iam = new IamFixture();
     private final InMemoryS3Repository repository = new InMemoryS3Repository();
-    private final S3Service s3 = new S3Service(repository, new InMemoryBlobStore(), new FixedDataKeys(),
+    private final S3Service s3 = new S3Service(repository, new InMemoryMultipartRepository(), new InMemoryBlobStore(), new FixedDataKeys(),
             new InMemoryS3Transactor(repository), iam.authorizer, iam.clock, "us-east-1");
     private final CallContext admin = iam.admin;
     private final CallContext memberRoot;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.strongroom.core.AwsException;
 import io.strongroom.iam.auth.CallContext;
 import io.strongroom.iam.testing.IamFixture;
+import io.strongroom.s3.testing.InMemoryMultipartRepository;
 import io.strongroom.s3.testing.InMemoryS3Repository;
 import io.strongroom.s3.testing.InMemoryS3Transactor;
 import java.io.ByteArrayInputStream;
@@ -22,7 +23,7 @@ final class S3Bench {
     final InMemoryS3Repository repository = new InMemoryS3Repository();
     final InMemoryBlobStore blobs = new InMemoryBlobStore();
     final FixedDataKeys dataKeys = new FixedDataKeys();
-    final S3Service s3 = new S3Service(repository, blobs, dataKeys, new InMemoryS3Transactor(repository),
+    final S3Service s3 = new S3Service(repository, new InMemoryMultipartRepository(), blobs, dataKeys, new InMemoryS3Transactor(repository),
             iam.authorizer, iam.clock, "us-east-1");
     final CallContext admin = iam.admin;
 

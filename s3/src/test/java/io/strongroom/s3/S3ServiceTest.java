@@ -8,6 +8,7 @@ import io.strongroom.iam.access.AccessDeniedException;
 import io.strongroom.iam.auth.CallContext;
 import io.strongroom.iam.testing.IamFixture;
 import io.strongroom.s3.checksum.ChecksumAlgorithm;
+import io.strongroom.s3.testing.InMemoryMultipartRepository;
 import io.strongroom.s3.testing.InMemoryS3Repository;
 import io.strongroom.s3.testing.InMemoryS3Transactor;
 import java.io.ByteArrayInputStream;
@@ -28,7 +29,8 @@ class S3ServiceTest {
     private final InMemoryS3Repository repository = new InMemoryS3Repository();
     private final InMemoryBlobStore blobs = new InMemoryBlobStore();
     private final FixedDataKeys dataKeys = new FixedDataKeys();
-    private final S3Service s3 = new S3Service(repository, blobs, dataKeys, new InMemoryS3Transactor(repository),
+    private final S3Service s3 = new S3Service(repository, new InMemoryMultipartRepository(), blobs, dataKeys,
+            new InMemoryS3Transactor(repository),
             iam.authorizer, iam.clock, "us-east-1");
     private final CallContext admin = iam.admin;
 

@@ -13,6 +13,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -32,6 +33,9 @@ public final class AwsClients implements AutoCloseable {
     private final CloudTrailClient cloudTrail;
     private final KmsClient kms;
     private final S3Client s3;
+    private URI endpoint;
+    private StaticCredentialsProvider credentials;
+    private S3AsyncClient s3Async;
 
     private AwsClients(SdkHttpClient http, IamClient iam, StsClient sts, OrganizationsClient organizations,
                        CloudTrailClient cloudTrail, KmsClient kms, S3Client s3) {
@@ -69,7 +73,10 @@ public final class AwsClients implements AutoCloseable {
         // path-style: the test server answers on 127.0.0.1, which has no bucket subdomains
         S3Client s3 = S3Client.builder().endpointOverride(endpoint).region(REGION).forcePathStyle(true)
                 .credentialsProvider(provider).httpClient(http).build();
-        return new AwsClients(http, iam, sts, organizations, cloudTrail, kms, s3);
+        AwsClients clients = new AwsClients(http, iam, sts, organizations, cloudTrail, kms, s3);
+        clients.endpoint = endpoint;
+        clients.credentials = provider;
+        return clients;
     }
 
     public IamClient iam() {
@@ -96,8 +103,25 @@ public final class AwsClients implements AutoCloseable {
         return s3;
     }
 
+    /**
+     * An S3AsyncClient (Netty) with the SDK's Java-based multipart uploads and downloads enabled, made on
+     * first use and closed with these clients.
+     */
+    public synchronized S3AsyncClient s3Async() {
+        if (s3Async == null) {
+            s3Async = S3AsyncClient.builder().endpointOverride(endpoint).region(REGION).forcePathStyle(true)
+                    .credentialsProvider(credentials).multipartEnabled(true).build();
+        }
+        return s3Async;
+    }
+
     @Override
     public void close() {
+        synchronized (this) {
+            if (s3Async != null) {
+                s3Async.close();
+            }
+        }
         s3.close();
         iam.close();
         sts.close();

@@ -9,6 +9,7 @@ import io.strongroom.protocol.ApiResponse;
 import io.strongroom.protocol.query.FormDecoder;
 import io.strongroom.protocol.query.XmlWriter;
 import io.strongroom.s3.ByteRange;
+import io.strongroom.s3.MultipartOperations;
 import io.strongroom.s3.ObjectContent;
 import io.strongroom.s3.ObjectEncryption;
 import io.strongroom.s3.ObjectVersion;
@@ -77,6 +78,10 @@ final class ObjectActions {
         if (unchanged.isPresent()) {
             return unchanged.get();
         }
+        Optional<MultipartOperations.PartRange> part = MultipartActions.partRange(service, target, request, head);
+        if (part.isPresent()) {
+            range = Optional.of(part.get().range());
+        }
         // the version asked for, not the one HEAD found: s3:GetObject stays s3:GetObject, not s3:GetObjectVersion
         ObjectContent content = service.getObject(call, bucket, key, versionId, range);
         if (!content.version().versionId().equals(head.versionId())) {
@@ -89,6 +94,8 @@ final class ObjectActions {
         Map<String, String> headers = objectHeaders(content.version(), request, target, !content.ranged());
         nullVersionHeader(content.version(), headers);
         int status = 200;
+        part.ifPresent(p -> p.partsCount().ifPresent(count -> headers.put("x-amz-mp-parts-count",
+                Integer.toString(count))));
         if (content.ranged()) {
             status = 206;
             headers.put("Content-Range", "bytes " + content.first() + "-" + (content.first() + content.length() - 1)
@@ -115,9 +122,17 @@ final class ObjectActions {
         if (unchanged.isPresent()) {
             return unchanged.get();
         }
-        Map<String, String> headers = objectHeaders(version, request, target, true);
+        Optional<MultipartOperations.PartRange> part = MultipartActions.partRange(service, target, request, version);
+        Map<String, String> headers = objectHeaders(version, request, target, part.isEmpty());
         headers.put("Content-Length", Long.toString(version.size()));
         nullVersionHeader(version, headers);
+        if (part.isPresent()) {
+            long[] bounds = part.get().bounds();
+            headers.put("Content-Length", Long.toString(bounds[1] - bounds[0] + 1));
+            headers.put("Content-Range", "bytes " + bounds[0] + "-" + bounds[1] + "/" + version.size());
+            part.get().partsCount().ifPresent(count -> headers.put("x-amz-mp-parts-count", Integer.toString(count)));
+            return S3Responses.empty(206, headers);
+        }
         return S3Responses.empty(200, headers);
     }
 
@@ -191,7 +206,7 @@ final class ObjectActions {
 
     // ---- request members
 
-    private static long contentLength(ApiRequest request) {
+    static long contentLength(ApiRequest request) {
         Optional<String> declared = request.header("x-amz-decoded-content-length").or(() -> request.header("Content-Length"));
         if (declared.isEmpty()) {
             return -1;

@@ -37,13 +37,22 @@ final class S3Operations {
     static final String PUT_BUCKET_ENCRYPTION = "PutBucketEncryption";
     static final String GET_BUCKET_ENCRYPTION = "GetBucketEncryption";
     static final String DELETE_BUCKET_ENCRYPTION = "DeleteBucketEncryption";
+    static final String CREATE_MULTIPART_UPLOAD = "CreateMultipartUpload";
+    static final String UPLOAD_PART = "UploadPart";
+    static final String UPLOAD_PART_COPY = "UploadPartCopy";
+    static final String COMPLETE_MULTIPART_UPLOAD = "CompleteMultipartUpload";
+    static final String ABORT_MULTIPART_UPLOAD = "AbortMultipartUpload";
+    static final String LIST_PARTS = "ListParts";
+    static final String LIST_MULTIPART_UPLOADS = "ListMultipartUploads";
     /** Operations of S3 this server does not offer yet answer NotImplemented under this name. */
     static final String UNSUPPORTED = "Unsupported";
 
     /** Operations whose records are data events (object reads and writes). */
     static final Set<String> DATA_EVENTS = Set.of(PUT_OBJECT, GET_OBJECT, HEAD_OBJECT, DELETE_OBJECT, COPY_OBJECT,
             LIST_OBJECTS, LIST_OBJECTS_V2, LIST_OBJECT_VERSIONS, DELETE_OBJECTS, PUT_OBJECT_TAGGING,
-            GET_OBJECT_TAGGING, DELETE_OBJECT_TAGGING);
+            GET_OBJECT_TAGGING, DELETE_OBJECT_TAGGING,
+            CREATE_MULTIPART_UPLOAD, UPLOAD_PART, UPLOAD_PART_COPY, COMPLETE_MULTIPART_UPLOAD, ABORT_MULTIPART_UPLOAD,
+            LIST_PARTS, LIST_MULTIPART_UPLOADS);
 
     private S3Operations() {
     }
@@ -73,7 +82,14 @@ final class S3Operations {
                     return bucketOperation;
                 }
             }
+            if (method.equals("GET") && subresources.equals(List.of("uploads"))) {
+                return LIST_MULTIPART_UPLOADS;
+            }
             return method.equals("GET") && subresources.equals(List.of("location")) ? GET_BUCKET_LOCATION : UNSUPPORTED;
+        }
+        String multipart = multipartOperation(method, Set.copyOf(subresources), copySource);
+        if (multipart != null) {
+            return multipart;
         }
         if (subresources.equals(List.of("tagging"))) {
             return switch (method) {
@@ -110,5 +126,31 @@ final class S3Operations {
             case "encryption DELETE" -> DELETE_BUCKET_ENCRYPTION;
             default -> null;
         };
+    }
+
+    /** The multipart operation (or GET/HEAD of a part) these subresources select, else null. */
+    private static String multipartOperation(String method, Set<String> subresources, boolean copySource) {
+        if (subresources.equals(Set.of("uploads"))) {
+            return method.equals("POST") ? CREATE_MULTIPART_UPLOAD : null;
+        }
+        if (subresources.equals(Set.of("uploadId", "partNumber"))) {
+            return method.equals("PUT") ? (copySource ? UPLOAD_PART_COPY : UPLOAD_PART) : null;
+        }
+        if (subresources.equals(Set.of("uploadId"))) {
+            return switch (method) {
+                case "POST" -> COMPLETE_MULTIPART_UPLOAD;
+                case "DELETE" -> ABORT_MULTIPART_UPLOAD;
+                case "GET" -> LIST_PARTS;
+                default -> null;
+            };
+        }
+        if (subresources.equals(Set.of("partNumber"))) {
+            return switch (method) {
+                case "GET" -> GET_OBJECT;
+                case "HEAD" -> HEAD_OBJECT;
+                default -> null;
+            };
+        }
+        return null;
     }
 }

@@ -32,6 +32,7 @@ public final class S3RestHandler implements ServiceHandler {
     private final CopyActions copies;
     private final TaggingActions tagging;
     private final EncryptionConfigActions encryption;
+    private final MultipartActions multipart;
 
     /**
      * @param virtualHostDomain the base domain under which {@code <bucket>.<domain>} addresses a bucket;
@@ -48,6 +49,7 @@ public final class S3RestHandler implements ServiceHandler {
         this.copies = new CopyActions(service);
         this.tagging = new TaggingActions(service);
         this.encryption = new EncryptionConfigActions(service);
+        this.multipart = new MultipartActions(service);
     }
 
     @Override
@@ -76,7 +78,7 @@ public final class S3RestHandler implements ServiceHandler {
                  S3Operations.LIST_OBJECTS, S3Operations.LIST_OBJECTS_V2, S3Operations.GET_OBJECT,
                  S3Operations.HEAD_OBJECT, S3Operations.GET_BUCKET_VERSIONING, S3Operations.LIST_OBJECT_VERSIONS,
                  S3Operations.GET_OBJECT_TAGGING, S3Operations.GET_BUCKET_TAGGING,
-                 S3Operations.GET_BUCKET_ENCRYPTION -> true;
+                 S3Operations.GET_BUCKET_ENCRYPTION, S3Operations.LIST_PARTS, S3Operations.LIST_MULTIPART_UPLOADS -> true;
             case PolicyActions.GET_BUCKET_POLICY, PolicyActions.GET_BUCKET_POLICY_STATUS,
                  PolicyActions.GET_PUBLIC_ACCESS_BLOCK, PolicyActions.GET_ACCOUNT_PUBLIC_ACCESS_BLOCK -> true;
             default -> false;
@@ -124,6 +126,13 @@ public final class S3RestHandler implements ServiceHandler {
             case S3Operations.PUT_BUCKET_ENCRYPTION -> encryption.put(call, target, request);
             case S3Operations.GET_BUCKET_ENCRYPTION -> encryption.get(call, target);
             case S3Operations.DELETE_BUCKET_ENCRYPTION -> encryption.delete(call, target);
+            case S3Operations.CREATE_MULTIPART_UPLOAD -> multipart.create(call, target, request);
+            case S3Operations.UPLOAD_PART -> multipart.uploadPart(call, target, request);
+            case S3Operations.UPLOAD_PART_COPY -> multipart.uploadPartCopy(call, target, request);
+            case S3Operations.COMPLETE_MULTIPART_UPLOAD -> multipart.complete(call, target, request);
+            case S3Operations.ABORT_MULTIPART_UPLOAD -> multipart.abort(call, target);
+            case S3Operations.LIST_PARTS -> multipart.listParts(call, target);
+            case S3Operations.LIST_MULTIPART_UPLOADS -> multipart.listUploads(call, target);
             default -> throw new AwsException("NotImplemented", 501,
                     "A header or query you provided implies functionality that is not implemented.");
         };

@@ -5,6 +5,8 @@ import io.strongroom.protocol.ApiRequest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
@@ -70,9 +72,9 @@ final class S3XmlInput {
         return child(childName).map(child -> child.root.getTextContent());
     }
 
-    /** The direct child elements named {@code childName}, in order. */
-    java.util.List<S3XmlInput> children(String childName) {
-        java.util.List<S3XmlInput> children = new java.util.ArrayList<>();
+    /** The direct child elements named {@code childName}, in document order. */
+    List<S3XmlInput> children(String childName) {
+        List<S3XmlInput> children = new ArrayList<>();
         for (Node node = root.getFirstChild(); node != null; node = node.getNextSibling()) {
             if (node instanceof Element child && childName.equals(child.getLocalName())) {
                 children.add(new S3XmlInput(child));

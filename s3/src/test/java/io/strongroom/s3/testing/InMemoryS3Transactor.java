@@ -11,10 +11,17 @@ import java.util.function.Supplier;
  */
 public final class InMemoryS3Transactor implements Transactor {
     private final InMemoryS3Repository objects;
+    private final InMemoryMultipartRepository uploads;
     private final ThreadLocal<Boolean> active = ThreadLocal.withInitial(() -> false);
 
     public InMemoryS3Transactor(InMemoryS3Repository objects) {
+        this(objects, new InMemoryMultipartRepository());
+    }
+
+    /** Rolls back the multipart uploads too. */
+    public InMemoryS3Transactor(InMemoryS3Repository objects, InMemoryMultipartRepository uploads) {
         this.objects = requireNonNull(objects, "objects");
+        this.uploads = requireNonNull(uploads, "uploads");
     }
 
     @Override
@@ -23,11 +30,13 @@ public final class InMemoryS3Transactor implements Transactor {
             return work.get();
         }
         Object snapshot = objects.snapshot();
+        Object uploadsSnapshot = uploads.snapshot();
         active.set(true);
         try {
             return work.get();
         } catch (RuntimeException e) {
             objects.restore(snapshot);
+            uploads.restore(uploadsSnapshot);
             throw e;
         } finally {
             active.set(false);

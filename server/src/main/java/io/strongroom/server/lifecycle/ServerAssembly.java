@@ -61,6 +61,7 @@ import io.strongroom.blobstore.FileBlobStore;
 import io.strongroom.protocol.s3.S3RestHandler;
 import io.strongroom.s3.EnvelopeDataKeys;
 import io.strongroom.s3.S3Service;
+import io.strongroom.store.jdbc.s3.JdbcMultipartRepository;
 import io.strongroom.store.jdbc.s3.JdbcPlatformKeys;
 import io.strongroom.store.jdbc.s3.JdbcS3Repository;
 import java.io.IOException;
@@ -241,7 +242,8 @@ public final class ServerAssembly implements ComponentsFactory, RootKeyRotationR
             FileBlobStore blobs = new FileBlobStore(config.dataDir().resolve(OBJECT_DIRECTORY));
             JdbcPlatformKeys platformKeys = new JdbcPlatformKeys(database.transactor(), rootKeys, clock,
                     JdbcPlatformKeys.DEFAULT_TTL);
-            S3Service s3 = new S3Service(new JdbcS3Repository(database.transactor(), database.vendor()), blobs,
+            S3Service s3 = new S3Service(new JdbcS3Repository(database.transactor(), database.vendor()),
+                    new JdbcMultipartRepository(database.transactor(), database.vendor()), blobs,
                     new EnvelopeDataKeys(platformKeys, kms, new SecureRandom()), database.transactor(), authorizer,
                     clock, config.region());
             int collected = s3.collectGarbage();

@@ -1,0 +1,24 @@
+package io.strongroom.s3;
+
+import static java.util.Objects.requireNonNull;
+
+import io.strongroom.s3.checksum.ChecksumAlgorithm;
+import java.util.Map;
+import java.util.Optional;
+
+/** CreateMultipartUpload's members: what PutObject would say of the object, but no body. */
+public record CreateMultipartUploadRequest(String bucket, String key, Map<String, String> headers,
+                                           Map<String, String> userMetadata, Map<String, String> tags,
+                                           Optional<ObjectEncryption.Mode> encryption, Optional<String> kmsKeyId,
+                                           Optional<ChecksumAlgorithm> checksumAlgorithm) {
+    public CreateMultipartUploadRequest {
+        requireNonNull(bucket, "bucket");
+        requireNonNull(key, "key");
+        headers = Map.copyOf(headers);
+        userMetadata = Map.copyOf(userMetadata);
+        tags = Map.copyOf(tags);
+        requireNonNull(encryption, "encryption");
+        requireNonNull(kmsKeyId, "kmsKeyId");
+        requireNonNull(checksumAlgorithm, "checksumAlgorithm");
+    }
+}

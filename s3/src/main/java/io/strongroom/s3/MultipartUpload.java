@@ -1,0 +1,38 @@
+package io.strongroom.s3;
+
+import static java.util.Objects.requireNonNull;
+
+import io.strongroom.s3.checksum.ChecksumAlgorithm;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A multipart upload in progress: what CreateMultipartUpload was told about the object to be, and the
+ * one data key (kept wrapped in {@link #encryption}) every part is encrypted under.
+ *
+ * @param uploadId          random and URL-safe; unguessable, so it is also a capability of sorts
+ * @param ownerAccountId    the bucket owner's account
+ * @param initiatorArn      who created the upload
+ * @param headers           the HTTP headers to store with the object ({@link ObjectVersion#headers})
+ * @param checksumAlgorithm the checksum every part carries and the composite checksum is made of
+ */
+public record MultipartUpload(String uploadId, String bucket, String key, Instant initiated, String ownerAccountId,
+                              String initiatorArn, Map<String, String> headers, Map<String, String> userMetadata,
+                              Map<String, String> tags, String storageClass, ObjectEncryption encryption,
+                              Optional<ChecksumAlgorithm> checksumAlgorithm) {
+    public MultipartUpload {
+        requireNonNull(uploadId, "uploadId");
+        requireNonNull(bucket, "bucket");
+        requireNonNull(key, "key");
+        requireNonNull(initiated, "initiated");
+        requireNonNull(ownerAccountId, "ownerAccountId");
+        requireNonNull(initiatorArn, "initiatorArn");
+        headers = Map.copyOf(headers);
+        userMetadata = Map.copyOf(userMetadata);
+        tags = Map.copyOf(tags);
+        requireNonNull(storageClass, "storageClass");
+        requireNonNull(encryption, "encryption");
+        requireNonNull(checksumAlgorithm, "checksumAlgorithm");
+    }
+}
