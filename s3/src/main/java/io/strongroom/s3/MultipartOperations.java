@@ -10,6 +10,7 @@ import io.strongroom.iam.auth.CallContext;
 import io.strongroom.s3.checksum.ChecksumAlgorithm;
 import io.strongroom.s3.checksum.ChecksumDigest;
 import io.strongroom.s3.checksum.ChecksumInputStream;
+import io.strongroom.s3.crypto.BodyCipher;
 import io.strongroom.s3.crypto.SegmentCipher;
 import io.strongroom.s3.naming.ObjectKeys;
 import java.io.IOException;
@@ -29,6 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -62,10 +64,12 @@ public final class MultipartOperations {
     private final Clock clock;
     private final ObjectOperations objects;
     private final AccessControlOperations access;
+    private final Function<byte[], BodyCipher> ciphers;
 
     MultipartOperations(S3Repository repository, MultipartRepository multipart, BlobStore blobs,
                         DataKeyProvider dataKeys, AccessAuthorizer authorizer, Transactor transactor, Clock clock,
-                        ObjectOperations objects, AccessControlOperations access) {
+                        ObjectOperations objects, AccessControlOperations access,
+                     Function<byte[], BodyCipher> ciphers) {
         this.repository = requireNonNull(repository, "repository");
         this.multipart = requireNonNull(multipart, "multipart");
         this.blobs = requireNonNull(blobs, "blobs");
@@ -75,6 +79,7 @@ public final class MultipartOperations {
         this.clock = requireNonNull(clock, "clock");
         this.objects = requireNonNull(objects, "objects");
         this.access = requireNonNull(access, "access");
+        this.ciphers = requireNonNull(ciphers, "ciphers");
     }
 
     /**
@@ -375,7 +380,7 @@ public final class MultipartOperations {
         byte[] associatedData = partAssociatedData(upload.bucket(), upload.key(), upload.uploadId(),
                 request.partNumber());
         try (BlobStore.BlobWriter writer = blobs.create()) {
-            try (OutputStream encrypting = new SegmentCipher(dataKey).encryptingStream(writer.output(),
+            try (OutputStream encrypting = ciphers.apply(dataKey).encryptingStream(writer.output(),
                     associatedData)) {
                 byte[] buffer = new byte[COPY_BUFFER];
                 int read;

@@ -10,6 +10,7 @@ import io.strongroom.iam.auth.CallContext;
 import io.strongroom.s3.checksum.ChecksumAlgorithm;
 import io.strongroom.s3.checksum.ChecksumDigest;
 import io.strongroom.s3.checksum.ChecksumInputStream;
+import io.strongroom.s3.crypto.BodyCipher;
 import io.strongroom.s3.crypto.SegmentCipher;
 import io.strongroom.s3.naming.ObjectKeys;
 import java.io.IOException;
@@ -28,6 +29,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -45,10 +47,12 @@ final class ObjectOperations {
     private final Transactor transactor;
     private final Clock clock;
     private final AccessControlOperations access;
+    private final Function<byte[], BodyCipher> ciphers;
 
     ObjectOperations(S3Repository repository, MultipartRepository multipart, BlobStore blobs,
                      DataKeyProvider dataKeys, AccessAuthorizer authorizer, Transactor transactor, Clock clock,
-                     AccessControlOperations access) {
+                     AccessControlOperations access,
+                     Function<byte[], BodyCipher> ciphers) {
         this.repository = requireNonNull(repository, "repository");
         this.multipart = requireNonNull(multipart, "multipart");
         this.blobs = requireNonNull(blobs, "blobs");
@@ -57,6 +61,7 @@ final class ObjectOperations {
         this.transactor = requireNonNull(transactor, "transactor");
         this.clock = requireNonNull(clock, "clock");
         this.access = requireNonNull(access, "access");
+        this.ciphers = requireNonNull(ciphers, "ciphers");
     }
 
     /**
@@ -131,11 +136,11 @@ final class ObjectOperations {
             List<ObjectPart> parts = multipart.objectParts(version.blobId());
             if (!parts.isEmpty()) {
                 return new ObjectContent(version, first, length, range.isPresent(),
-                        PartedBody.open(blobs, new SegmentCipher(dataKey), bucketName, key, parts, first, length));
+                        PartedBody.open(blobs, ciphers.apply(dataKey), bucketName, key, parts, first, length));
             }
             SeekableByteChannel channel = blobs.open(version.blobId());
             try {
-                InputStream plaintext = new SegmentCipher(dataKey).decryptingStream(channel,
+                InputStream plaintext = ciphers.apply(dataKey).decryptingStream(channel,
                         SegmentCipher.associatedData(bucketName, key, version.versionId()), first, length);
                 return new ObjectContent(version, first, length, range.isPresent(), plaintext);
             } catch (IOException | RuntimeException e) {
@@ -238,7 +243,7 @@ final class ObjectOperations {
         Optional<ChecksumDigest> checksum = request.checksumAlgorithm().map(ChecksumAlgorithm::newDigest);
         ChecksumInputStream digesting = new ChecksumInputStream(body, checksum.stream().toList());
         try (BlobStore.BlobWriter writer = blobs.create()) {
-            try (OutputStream encrypting = new SegmentCipher(dataKey).encryptingStream(writer.output(), associatedData)) {
+            try (OutputStream encrypting = ciphers.apply(dataKey).encryptingStream(writer.output(), associatedData)) {
                 byte[] buffer = new byte[COPY_BUFFER];
                 int read;
                 while ((read = digesting.read(buffer)) != -1) {

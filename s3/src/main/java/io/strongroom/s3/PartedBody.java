@@ -4,7 +4,7 @@ import static java.util.Objects.checkFromIndexSize;
 import static java.util.Objects.requireNonNull;
 
 import io.strongroom.core.spi.BlobStore;
-import io.strongroom.s3.crypto.SegmentCipher;
+import io.strongroom.s3.crypto.BodyCipher;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,7 +17,7 @@ import java.util.List;
  */
 final class PartedBody extends InputStream {
     private final BlobStore blobs;
-    private final SegmentCipher cipher;
+    private final BodyCipher cipher;
     private final String bucket;
     private final String key;
     private final List<ObjectPart> parts;
@@ -26,7 +26,7 @@ final class PartedBody extends InputStream {
     private long remaining;
     private InputStream current;
 
-    private PartedBody(BlobStore blobs, SegmentCipher cipher, String bucket, String key, List<ObjectPart> parts,
+    private PartedBody(BlobStore blobs, BodyCipher cipher, String bucket, String key, List<ObjectPart> parts,
                        int index, long offsetInPart, long remaining) {
         this.blobs = blobs;
         this.cipher = cipher;
@@ -39,7 +39,7 @@ final class PartedBody extends InputStream {
     }
 
     /** The {@code length} bytes from {@code first}; the part holding {@code first} is opened at once. */
-    static InputStream open(BlobStore blobs, SegmentCipher cipher, String bucket, String key, List<ObjectPart> parts,
+    static InputStream open(BlobStore blobs, BodyCipher cipher, String bucket, String key, List<ObjectPart> parts,
                             long first, long length) throws IOException {
         requireNonNull(blobs, "blobs");
         requireNonNull(cipher, "cipher");

@@ -6,6 +6,8 @@ import io.strongroom.core.spi.BlobStore;
 import io.strongroom.core.spi.Transactor;
 import io.strongroom.iam.access.AccessAuthorizer;
 import io.strongroom.iam.auth.CallContext;
+import io.strongroom.s3.crypto.BodyCipher;
+import io.strongroom.s3.crypto.SegmentCipher;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
@@ -13,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Amazon S3 as plain Java: buckets and objects, every body encrypted at rest in segments under a data
@@ -47,13 +50,24 @@ public final class S3Service {
     public S3Service(S3Repository repository, MultipartRepository multipartRepository, BlobStore blobs,
                      DataKeyProvider dataKeys, Transactor transactor, AccessAuthorizer authorizer, Clock clock,
                      String region, S3Events events) {
+        this(repository, multipartRepository, blobs, dataKeys, transactor, authorizer, clock, region, events,
+                SegmentCipher::new);
+    }
+
+    /**
+     * @param ciphers the body cipher for a data key: {@link SegmentCipher} always, but in benchmarks that
+     *                measure the server without encryption ({@code s3.benchmark-skip-encryption})
+     */
+    public S3Service(S3Repository repository, MultipartRepository multipartRepository, BlobStore blobs,
+                     DataKeyProvider dataKeys, Transactor transactor, AccessAuthorizer authorizer, Clock clock,
+                     String region, S3Events events, Function<byte[], BodyCipher> ciphers) {
         this.repository = requireNonNull(repository, "repository");
         this.multipartRepository = requireNonNull(multipartRepository, "multipartRepository");
         this.blobs = requireNonNull(blobs, "blobs");
         this.access = new AccessControlOperations(repository, authorizer);
         this.buckets = new BucketOperations(repository, authorizer, transactor, clock, region, access);
         this.objects = new ObjectOperations(repository, multipartRepository, blobs, dataKeys, authorizer, transactor,
-                clock, access);
+                clock, access, ciphers);
         this.listing = new ObjectListing(repository);
         this.lifecycle = new LifecycleOperations(repository, blobs, buckets, transactor, clock, events);
         this.versioning = new VersioningOperations(repository, buckets, transactor);
@@ -61,7 +75,7 @@ public final class S3Service {
         this.encryption = new EncryptionConfigOperations(repository, buckets, transactor);
         this.copies = new CopyOperations(repository, objects);
         this.multipart = new MultipartOperations(repository, multipartRepository, blobs, dataKeys, authorizer,
-                transactor, clock, objects, access);
+                transactor, clock, objects, access, ciphers);
     }
 
     /**

@@ -37,6 +37,9 @@ final class S3Operations {
     static final String PUT_BUCKET_ENCRYPTION = "PutBucketEncryption";
     static final String GET_BUCKET_ENCRYPTION = "GetBucketEncryption";
     static final String DELETE_BUCKET_ENCRYPTION = "DeleteBucketEncryption";
+    static final String PUT_BUCKET_LIFECYCLE = "PutBucketLifecycleConfiguration";
+    static final String GET_BUCKET_LIFECYCLE = "GetBucketLifecycleConfiguration";
+    static final String DELETE_BUCKET_LIFECYCLE = "DeleteBucketLifecycle";
     static final String CREATE_MULTIPART_UPLOAD = "CreateMultipartUpload";
     static final String UPLOAD_PART = "UploadPart";
     static final String UPLOAD_PART_COPY = "UploadPartCopy";
@@ -124,6 +127,9 @@ final class S3Operations {
             case "encryption PUT" -> PUT_BUCKET_ENCRYPTION;
             case "encryption GET" -> GET_BUCKET_ENCRYPTION;
             case "encryption DELETE" -> DELETE_BUCKET_ENCRYPTION;
+            case "lifecycle PUT" -> PUT_BUCKET_LIFECYCLE;
+            case "lifecycle GET" -> GET_BUCKET_LIFECYCLE;
+            case "lifecycle DELETE" -> DELETE_BUCKET_LIFECYCLE;
             default -> null;
         };
     }

@@ -32,6 +32,7 @@ public final class S3RestHandler implements ServiceHandler {
     private final CopyActions copies;
     private final TaggingActions tagging;
     private final EncryptionConfigActions encryption;
+    private final LifecycleActions lifecycle;
     private final MultipartActions multipart;
 
     /**
@@ -49,6 +50,7 @@ public final class S3RestHandler implements ServiceHandler {
         this.copies = new CopyActions(service);
         this.tagging = new TaggingActions(service);
         this.encryption = new EncryptionConfigActions(service);
+        this.lifecycle = new LifecycleActions(service);
         this.multipart = new MultipartActions(service);
     }
 
@@ -78,7 +80,8 @@ public final class S3RestHandler implements ServiceHandler {
                  S3Operations.LIST_OBJECTS, S3Operations.LIST_OBJECTS_V2, S3Operations.GET_OBJECT,
                  S3Operations.HEAD_OBJECT, S3Operations.GET_BUCKET_VERSIONING, S3Operations.LIST_OBJECT_VERSIONS,
                  S3Operations.GET_OBJECT_TAGGING, S3Operations.GET_BUCKET_TAGGING,
-                 S3Operations.GET_BUCKET_ENCRYPTION, S3Operations.LIST_PARTS, S3Operations.LIST_MULTIPART_UPLOADS -> true;
+                 S3Operations.GET_BUCKET_ENCRYPTION, S3Operations.LIST_PARTS, S3Operations.LIST_MULTIPART_UPLOADS,
+                 S3Operations.GET_BUCKET_LIFECYCLE -> true;
             case PolicyActions.GET_BUCKET_POLICY, PolicyActions.GET_BUCKET_POLICY_STATUS,
                  PolicyActions.GET_PUBLIC_ACCESS_BLOCK, PolicyActions.GET_ACCOUNT_PUBLIC_ACCESS_BLOCK -> true;
             default -> false;
@@ -126,6 +129,9 @@ public final class S3RestHandler implements ServiceHandler {
             case S3Operations.PUT_BUCKET_ENCRYPTION -> encryption.put(call, target, request);
             case S3Operations.GET_BUCKET_ENCRYPTION -> encryption.get(call, target);
             case S3Operations.DELETE_BUCKET_ENCRYPTION -> encryption.delete(call, target);
+            case S3Operations.PUT_BUCKET_LIFECYCLE -> lifecycle.put(call, target, request);
+            case S3Operations.GET_BUCKET_LIFECYCLE -> lifecycle.get(call, target);
+            case S3Operations.DELETE_BUCKET_LIFECYCLE -> lifecycle.delete(call, target);
             case S3Operations.CREATE_MULTIPART_UPLOAD -> multipart.create(call, target, request);
             case S3Operations.UPLOAD_PART -> multipart.uploadPart(call, target, request);
             case S3Operations.UPLOAD_PART_COPY -> multipart.uploadPartCopy(call, target, request);

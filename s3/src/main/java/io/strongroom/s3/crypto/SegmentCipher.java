@@ -30,7 +30,7 @@ import static java.util.Objects.requireNonNull;
  * <p>Integrity failures surface as {@link IOException}s whose cause is a {@link GeneralSecurityException};
  * no plaintext of a segment is released before its tag has been checked.
  */
-public final class SegmentCipher {
+public final class SegmentCipher implements BodyCipher {
     /** The data key's length in bytes. */
     public static final int KEY_SIZE = 32;
     /** The size of a ciphertext segment, tag included. */
@@ -68,6 +68,7 @@ public final class SegmentCipher {
      * segment and closes {@code ciphertext}; a body whose stream was not closed is incomplete and will not
      * decrypt.
      */
+    @Override
     public OutputStream encryptingStream(OutputStream ciphertext, byte[] associatedData) throws IOException {
         requireNonNull(ciphertext, "ciphertext");
         requireNonNull(associatedData, "associatedData");
@@ -122,6 +123,7 @@ public final class SegmentCipher {
      * range, which has nothing else to check). A genuine body that ends before the range does throws
      * {@link EOFException} rather than returning fewer bytes. Closing the stream closes {@code ciphertext}.
      */
+    @Override
     public InputStream decryptingStream(SeekableByteChannel ciphertext, byte[] associatedData, long offset,
                                         long length) throws IOException {
         if (offset < 0 || length < 0) {

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.logging.Logger;
 
 /**
  * Resolves the configuration: flags over {@code STRONGROOM_*} environment variables over the YAML
@@ -20,6 +21,7 @@ import java.util.function.Function;
  * names the setting and its source.
  */
 public final class ConfigLoader {
+    private static final Logger LOG = Logger.getLogger(ConfigLoader.class.getName());
 
     static final String DEFAULT_DATA_DIR = "./data";
     static final String DEV_BIND_HOST = "127.0.0.1";
@@ -85,7 +87,27 @@ public final class ConfigLoader {
                 adminCredentials(),
                 audit,
                 resolver.get(Setting.KMS_ON_DEMAND_ROTATION_LIMIT, SettingValues::rotationLimit,
-                        KmsService.DEFAULT_ON_DEMAND_ROTATION_LIMIT));
+                        KmsService.DEFAULT_ON_DEMAND_ROTATION_LIMIT),
+                s3Settings(mode, resolver));
+    }
+
+    private static S3Settings s3Settings(Mode mode, Resolver resolver) {
+        S3Settings settings = new S3Settings(
+                Optional.ofNullable(resolver.get(Setting.S3_VIRTUAL_HOST_DOMAIN, SettingValues::host, null)),
+                Optional.ofNullable(resolver.get(Setting.S3_BLOB_DIRECTORY, Path::of, null)),
+                resolver.get(Setting.S3_BENCHMARK_SKIP_ENCRYPTION, SettingValues::bool, false));
+        if (settings.benchmarkSkipEncryption()) {
+            if (mode == Mode.PROD) {
+                throw new ConfigurationException("start (production mode) refuses "
+                        + Setting.S3_BENCHMARK_SKIP_ENCRYPTION.key() + ": it stores object bodies unencrypted and is"
+                        + " for benchmarks only");
+            }
+            LOG.warning("************************************************************************\n"
+                    + "WARNING: s3.benchmark-skip-encryption is on: object bodies are NOT ENCRYPTED.\n"
+                    + "This switch exists for benchmarks only; never use it with real data.\n"
+                    + "************************************************************************");
+        }
+        return settings;
     }
 
     private Optional<AdminCredentials> adminCredentials() {

@@ -32,6 +32,7 @@ import java.util.Optional;
  * @param bootstrapAdmin    the administrator key to create on first start, when given
  * @param audit             the audit trail's settings: digests, retention, exports
  * @param kmsOnDemandRotationLimit RotateKeyOnDemand calls allowed per KMS key
+ * @param s3                the object store's settings
  */
 public record ServerConfig(
         Mode mode,
@@ -50,7 +51,8 @@ public record ServerConfig(
         TrustedProxies trustedProxies,
         Optional<AdminCredentials> bootstrapAdmin,
         AuditSettings audit,
-        int kmsOnDemandRotationLimit) {
+        int kmsOnDemandRotationLimit,
+        S3Settings s3) {
 
     /** Jetty's request-header limit; a larger header block gets an AWS-shaped 431-class error. */
     public static final int MAX_REQUEST_HEADER_BYTES = 16 * 1024;
@@ -68,6 +70,7 @@ public record ServerConfig(
         requireNonNull(trustedProxies, "trustedProxies");
         requireNonNull(bootstrapAdmin, "bootstrapAdmin");
         requireNonNull(audit, "audit");
+        requireNonNull(s3, "s3");
         if (kmsOnDemandRotationLimit < 0) {
             throw new IllegalArgumentException("kmsOnDemandRotationLimit must not be negative");
         }
@@ -76,7 +79,7 @@ public record ServerConfig(
         }
     }
 
-    /** A configuration with the default on-demand rotation limit. */
+    /** A configuration with the default on-demand rotation limit and object-store settings. */
     public ServerConfig(Mode mode, Path dataDir, String bindHost, String managementBindHost, int httpPort,
                         int managementPort, String region, String dbUrl, RootKeySettings rootKey,
                         Optional<TlsFiles> tls, Duration shutdownTimeout, long maxRequestBody,
@@ -84,7 +87,7 @@ public record ServerConfig(
                         Optional<AdminCredentials> bootstrapAdmin, AuditSettings audit) {
         this(mode, dataDir, bindHost, managementBindHost, httpPort, managementPort, region, dbUrl, rootKey, tls,
                 shutdownTimeout, maxRequestBody, maxConcurrentRequests, trustedProxies, bootstrapAdmin, audit,
-                KmsService.DEFAULT_ON_DEMAND_ROTATION_LIMIT);
+                KmsService.DEFAULT_ON_DEMAND_ROTATION_LIMIT, S3Settings.DEFAULTS);
     }
 
     /** A configuration with the default audit settings ({@link AuditSettings#DEFAULTS}). */
@@ -109,7 +112,7 @@ public record ServerConfig(
     public ServerConfig withPorts(int httpPort, int managementPort) {
         return new ServerConfig(mode, dataDir, bindHost, managementBindHost, httpPort, managementPort, region, dbUrl,
                 rootKey, tls, shutdownTimeout, maxRequestBody, maxConcurrentRequests, trustedProxies, bootstrapAdmin,
-                audit, kmsOnDemandRotationLimit);
+                audit, kmsOnDemandRotationLimit, s3);
     }
 
     /** The record's own form, with any password in the database URL redacted. */
@@ -120,6 +123,7 @@ public record ServerConfig(
                 + ", managementPort=" + managementPort + ", region=" + region + ", dbUrl=" + JdbcUrl.redact(dbUrl)
                 + ", rootKey=" + rootKey + ", tls=" + tls + ", shutdownTimeout=" + shutdownTimeout
                 + ", maxRequestBody=" + maxRequestBody + ", maxConcurrentRequests=" + maxConcurrentRequests
-                + ", trustedProxies=" + trustedProxies + ", bootstrapAdmin=" + bootstrapAdmin + ", audit=" + audit + ", kmsOnDemandRotationLimit=" + kmsOnDemandRotationLimit + "]";
+                + ", trustedProxies=" + trustedProxies + ", bootstrapAdmin=" + bootstrapAdmin + ", audit=" + audit
+                + ", kmsOnDemandRotationLimit=" + kmsOnDemandRotationLimit + ", s3=" + s3 + "]";
     }
 }

@@ -39,7 +39,13 @@ public enum Setting {
     AUDIT_EXPORT_WEBHOOK_BEARER_TOKEN_ENV("audit.export.webhook.bearer-token-env"),
     AUDIT_EXPORT_WEBHOOK_SIGNING_SECRET_ENV("audit.export.webhook.signing-secret-env"),
     /** RotateKeyOnDemand calls allowed per KMS key over its life. */
-    KMS_ON_DEMAND_ROTATION_LIMIT("kms.on-demand-rotation-limit");
+    KMS_ON_DEMAND_ROTATION_LIMIT("kms.on-demand-rotation-limit"),
+    /** The base domain of virtual-hosted-style S3 addressing ({@code <bucket>.<domain>}). */
+    S3_VIRTUAL_HOST_DOMAIN("s3.virtual-host-domain"),
+    /** Where object bodies are kept; by default {@code objects} under the data directory. */
+    S3_BLOB_DIRECTORY("s3.blob-directory"),
+    /** Benchmarks only: object bodies are stored unencrypted; {@code start} refuses it. */
+    S3_BENCHMARK_SKIP_ENCRYPTION("s3.benchmark-skip-encryption");
 
     static final String ENVIRONMENT_PREFIX = "STRONGROOM_";
 

@@ -42,6 +42,7 @@ import io.strongroom.rootkey.VersionedRootKeyProvider;
 import io.strongroom.server.audit.AuditExports;
 import io.strongroom.server.audit.CallRecorder;
 import io.strongroom.server.audit.KmsServiceEvents;
+import io.strongroom.server.audit.S3ServiceEvents;
 import io.strongroom.server.audit.StoreCallRecorder;
 import io.strongroom.server.audit.UnrecordedCalls;
 import io.strongroom.server.config.AuditSettings;
@@ -60,7 +61,11 @@ import java.io.PrintStream;
 import io.strongroom.blobstore.FileBlobStore;
 import io.strongroom.protocol.s3.S3RestHandler;
 import io.strongroom.s3.EnvelopeDataKeys;
+import io.strongroom.s3.S3Events;
 import io.strongroom.s3.S3Service;
+import io.strongroom.s3.crypto.BodyCipher;
+import io.strongroom.s3.crypto.SegmentCipher;
+import io.strongroom.s3.crypto.UnencryptedBodies;
 import io.strongroom.store.jdbc.s3.JdbcMultipartRepository;
 import io.strongroom.store.jdbc.s3.JdbcPlatformKeys;
 import io.strongroom.store.jdbc.s3.JdbcS3Repository;
@@ -75,6 +80,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -90,8 +96,9 @@ public final class ServerAssembly implements ComponentsFactory, RootKeyRotationR
     private static final Duration KEY_USAGE_FLUSH_INTERVAL = Duration.ofSeconds(5);
     /** How often due key rotations and deletions are looked for; both are due to the day, so a minute is plenty. */
     private static final Duration KMS_SCHEDULE_INTERVAL = Duration.ofMinutes(1);
-    /** Where object bodies are kept, under the data directory. */
-    static final String OBJECT_DIRECTORY = "objects";
+    /** Lifecycle rules are due to the day; a pass every minute, each bounded, keeps up without bursts. */
+    private static final Duration LIFECYCLE_INTERVAL = Duration.ofMinutes(1);
+    private static final int LIFECYCLE_ACTIONS_PER_PASS = 10_000;
 
     private final Map<String, String> environment;
     private final Clock clock;
@@ -164,14 +171,17 @@ public final class ServerAssembly implements ComponentsFactory, RootKeyRotationR
                     new KmsServiceEvents(audit.trail(), clock));
             opened.add(0, PeriodicTask.start("kms-scheduler", KMS_SCHEDULE_INTERVAL, kms::runScheduledWork));
 
-            S3Service s3 = openObjectStore(config, database, rootKeys, kms, authorizer);
+            S3Service s3 = openObjectStore(config, database, rootKeys, kms, authorizer,
+                    new S3ServiceEvents(audit.trail(), clock));
+            opened.add(0, PeriodicTask.start("s3-lifecycle", LIFECYCLE_INTERVAL,
+                    () -> s3.runLifecycle(LIFECYCLE_ACTIONS_PER_PASS)));
 
             RequestAuthenticator authenticator = new SigV4RequestAuthenticator(credentials, clock);
             PolicySimulator simulator = new PolicySimulator(repository, database.transactor(), authorizer, evaluator);
             List<ServiceHandler> handlers = List.of(new IamQueryHandler(identities, simulator),
                     new StsQueryHandler(sts), new OrganizationsJsonHandler(organizations),
                     new CloudTrailJsonHandler(cloudTrail), new KmsJsonHandler(kms),
-                    new S3RestHandler(s3, Optional.empty()));
+                    new S3RestHandler(s3, config.s3().virtualHostDomain()));
             String homeAccountId = repository.findOrganization().orElseThrow().managementAccountId();
             return new AssembledComponents(authenticator, handlers, audit.recorder(), homeAccountId, Map.of(
                     "store", storeCheck(repository),
@@ -237,15 +247,15 @@ public final class ServerAssembly implements ComponentsFactory, RootKeyRotationR
      * interrupted writes left behind collected before the first request.
      */
     private S3Service openObjectStore(ServerConfig config, Database database, RootKeyProvider rootKeys,
-                                      KmsService kms, AccessAuthorizer authorizer) {
+                                      KmsService kms, AccessAuthorizer authorizer, S3Events events) {
         try {
-            FileBlobStore blobs = new FileBlobStore(config.dataDir().resolve(OBJECT_DIRECTORY));
+            FileBlobStore blobs = new FileBlobStore(config.s3().blobDirectory(config.dataDir()));
             JdbcPlatformKeys platformKeys = new JdbcPlatformKeys(database.transactor(), rootKeys, clock,
                     JdbcPlatformKeys.DEFAULT_TTL);
             S3Service s3 = new S3Service(new JdbcS3Repository(database.transactor(), database.vendor()),
                     new JdbcMultipartRepository(database.transactor(), database.vendor()), blobs,
                     new EnvelopeDataKeys(platformKeys, kms, new SecureRandom()), database.transactor(), authorizer,
-                    clock, config.region());
+                    clock, config.region(), events, bodyCiphers(config));
             int collected = s3.collectGarbage();
             if (collected > 0) {
                 LOG.info("Removed " + collected + " object bodies left by interrupted writes");
@@ -254,6 +264,16 @@ public final class ServerAssembly implements ComponentsFactory, RootKeyRotationR
         } catch (IOException e) {
             throw new UncheckedIOException("the object store under " + config.dataDir() + " could not be opened", e);
         }
+    }
+
+    /** Segment encryption of every object body, unless a benchmark measures the server without it. */
+    private static Function<byte[], BodyCipher> bodyCiphers(ServerConfig config) {
+        if (config.s3().benchmarkSkipEncryption()) {
+            LOG.warning("s3.benchmark-skip-encryption is on: object bodies are stored UNENCRYPTED. "
+                    + "For benchmarks only; never with real data.");
+            return dataKey -> UnencryptedBodies.INSTANCE;
+        }
+        return SegmentCipher::new;
     }
 
     /** Every store of secrets wrapped by the root key. */

@@ -167,6 +167,32 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theObjectStoreSettingsComeFromTheEnvironmentOrTheFile() throws IOException {
+        S3Settings defaults = loadDev(Map.of()).s3();
+        assertThat(defaults).isEqualTo(S3Settings.DEFAULTS);
+        assertThat(defaults.blobDirectory(Path.of("/data"))).isEqualTo(Path.of("/data/objects"));
+
+        S3Settings fromEnvironment = load(Mode.DEV, Map.of("STRONGROOM_S3_VIRTUAL_HOST_DOMAIN", "s3.bank.internal",
+                "STRONGROOM_S3_BLOB_DIRECTORY", "/mnt/objects"), Map.of(), Optional.empty()).s3();
+        assertThat(fromEnvironment.virtualHostDomain()).contains("s3.bank.internal");
+        assertThat(fromEnvironment.blobDirectory(Path.of("/data"))).isEqualTo(Path.of("/mnt/objects"));
+
+        Path file = tmp.resolve("s3.yaml");
+        Files.writeString(file, "s3:\n  virtual-host-domain: objects.example\n  benchmark-skip-encryption: true\n");
+        S3Settings fromFile = load(Mode.DEV, Map.of(), Map.of(), Optional.of(file)).s3();
+        assertThat(fromFile.virtualHostDomain()).contains("objects.example");
+        assertThat(fromFile.benchmarkSkipEncryption()).isTrue();
+    }
+
+    @Test
+    void productionRefusesToStoreObjectsUnencrypted() {
+        assertThatThrownBy(() -> load(Mode.PROD, Map.of("STRONGROOM_S3_BENCHMARK_SKIP_ENCRYPTION", "true"),
+                prodRequired(), Optional.empty()))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("s3.benchmark-skip-encryption");
+    }
+
+    @Test
     void anEmptyConfigFileMeansDefaults() throws IOException {
         Path file = Files.createFile(tmp.resolve("empty.yaml"));
         assertThat(load(Mode.DEV, Map.of(), Map.of(), Optional.of(file))).isEqualTo(loadDev(Map.of()));

@@ -1,0 +1,413 @@
+package io.strongroom.bench.s3;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.LongAdder;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+
+/**
+ * Object-store throughput (issue 6), every figure beside its baseline from the same run:
+ * <ol>
+ *   <li>one 1 GiB object PUT and GET over one stream with SSE-KMS, beside (a) the same node with
+ *       {@code s3.benchmark-skip-encryption} and (b) the same bytes written (with a final fsync) and read
+ *       through plain Java file channels in the same file system;</li>
+ *   <li>4 KiB objects from 32 SDK clients: PUT/s, then GET/s, on SQLite (and PostgreSQL when
+ *       {@code STRONGROOM_BENCH_PG_URL} names an administrator connection);</li>
+ *   <li>a 5 GiB object PUT and GET against a node started with {@code -Xmx256m}, its peak RSS.</li>
+ * </ol>
+ * Each node is {@code ./strongroom start-dev} in its own process. The large transfers use presigned
+ * URLs over a plain {@link HttpURLConnection} streaming a file (an unsigned payload: the client spends
+ * no CPU hashing, so the two cores measure the server); the small ones the SDK's S3Client as users call
+ * it (SigV4, the default CRC32 checksum). Prints figures; not a test.
+ *
+ * <pre>
+ *   bench/load/s3-throughput [object-MiB=1024] [small-seconds=20] [threads=32] [huge-GiB=5]
+ * </pre>
+ */
+public final class S3Throughput {
+    private static final String REGION = "us-east-1";
+    private static final int BUFFER = 1 << 20;
+    private static final int SMALL_OBJECT = 4096;
+
+    private S3Throughput() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        long objectMiB = args.length > 0 ? Long.parseLong(args[0]) : 1024;
+        Duration smallRun = Duration.ofSeconds(args.length > 1 ? Long.parseLong(args[1]) : 20);
+        int threads = args.length > 2 ? Integer.parseInt(args[2]) : 32;
+        long hugeGiB = args.length > 3 ? Long.parseLong(args[3]) : 5;
+        Path root = Path.of(System.getProperty("strongroom.root", ".")).toAbsolutePath().normalize();
+        Path work = Files.createTempDirectory(Path.of(System.getProperty("strongroom.bench.dir",
+                System.getProperty("java.io.tmpdir"))), "strongroom-s3-bench");
+        System.out.printf(Locale.ROOT, "date:      %s%nmachine:   %d cores, JDK %s; work directory %s%n",
+                Instant.now(), Runtime.getRuntime().availableProcessors(), Runtime.version(), work);
+        String accessKeyId = "AKIA" + randomUpper(16);
+        String secret = randomUpper(40);
+        try {
+            Path source = work.resolve("source.bin");
+            writeRandomFile(source, objectMiB << 20);
+
+            double rawWrite = rawWrite(source, work.resolve("raw-copy.bin"));
+            double rawRead = rawRead(work.resolve("raw-copy.bin"));
+            Files.delete(work.resolve("raw-copy.bin"));
+            row("file channels (baseline b)", objectMiB, rawWrite, rawRead);
+
+            double[] encrypted = largeObject(root, work.resolve("encrypted"), accessKeyId, secret, source, Map.of());
+            row("HTTP, SSE-KMS", objectMiB, encrypted[0], encrypted[1]);
+            double[] plain = largeObject(root, work.resolve("unencrypted"), accessKeyId, secret, source,
+                    Map.of("STRONGROOM_S3_BENCHMARK_SKIP_ENCRYPTION", "true"));
+            row("HTTP, encryption skipped (baseline a)", objectMiB, plain[0], plain[1]);
+            System.out.printf(Locale.ROOT, "ratios:    encrypted/unencrypted PUT %.2f GET %.2f (target >= 0.85);"
+                            + " encrypted/file channels PUT %.2f (>= 0.5) GET %.2f (>= 0.6)%n",
+                    encrypted[0] / plain[0], encrypted[1] / plain[1], encrypted[0] / rawWrite, encrypted[1] / rawRead);
+            Files.delete(source);
+
+            smallObjects(root, work.resolve("small-sqlite"), accessKeyId, secret, threads, smallRun, Map.of(), "SQLite");
+            String pgAdmin = System.getenv("STRONGROOM_BENCH_PG_URL");
+            if (pgAdmin != null) {
+                String database = "strongroom_bench_" + System.currentTimeMillis();
+                try (Connection c = DriverManager.getConnection(pgAdmin); Statement s = c.createStatement()) {
+                    s.execute("CREATE DATABASE " + database);
+                }
+                String url = pgAdmin.replaceFirst("/[^/?]+(\\?|$)", "/" + database + "$1");
+                smallObjects(root, work.resolve("small-pg"), accessKeyId, secret, threads, smallRun,
+                        Map.of("STRONGROOM_DB_URL", url), "PostgreSQL");
+            }
+            if (hugeGiB > 0) {
+                hugeObject(root, work.resolve("huge"), accessKeyId, secret, hugeGiB);
+            }
+        } finally {
+            deleteTree(work);
+        }
+    }
+
+    /** PUT then GET of the source through presigned URLs on a fresh node; MiB/s of each. */
+    private static double[] largeObject(Path root, Path dataDir, String accessKeyId, String secret, Path source,
+                                        Map<String, String> settings) throws Exception {
+        try (ServerProcess server = ServerProcess.start(root, dataDir, accessKeyId, secret, "", settings);
+             Clients clients = new Clients(server.endpoint(), accessKeyId, secret, 1)) {
+            clients.s3().createBucket(b -> b.bucket("bench-large"));
+            String keyArn = clients.kms().createKey(b -> b.description("s3 bench")).keyMetadata().arn();
+            Map<String, String> sse = Map.of("x-amz-server-side-encryption", "aws:kms",
+                    "x-amz-server-side-encryption-aws-kms-key-id", keyArn);
+            URI put = clients.presignPut("bench-large", "object.bin", sse);
+            long size = Files.size(source);
+            long start = System.nanoTime();
+            putFile(put, source, sse);
+            double putRate = mibPerSecond(size, System.nanoTime() - start);
+            URI get = clients.presignGet("bench-large", "object.bin");
+            start = System.nanoTime();
+            long read = getAndDiscard(get, null);
+            double getRate = mibPerSecond(read, System.nanoTime() - start);
+            if (read != size) {
+                throw new AssertionError("GET returned " + read + " bytes of " + size);
+            }
+            return new double[] {putRate, getRate};
+        }
+    }
+
+    /** 4 KiB PUTs from every thread for the run's length, then GETs of what was put; ops/s of each. */
+    private static void smallObjects(Path root, Path dataDir, String accessKeyId, String secret, int threads,
+                                     Duration run, Map<String, String> settings, String store) throws Exception {
+        try (ServerProcess server = ServerProcess.start(root, dataDir, accessKeyId, secret, "", settings);
+             Clients clients = new Clients(server.endpoint(), accessKeyId, secret, threads)) {
+            clients.s3().createBucket(b -> b.bucket("bench-small"));
+            byte[] body = new byte[SMALL_OBJECT];
+            ThreadLocalRandom.current().nextBytes(body);
+            LongAdder[] written = new LongAdder[threads];
+            // a short warm-up, then the measured runs
+            loop(threads, Duration.ofSeconds(5), i -> clients.s3(i).putObject(b -> b.bucket("bench-small")
+                    .key("warm/" + i + "/" + ThreadLocalRandom.current().nextLong()), RequestBody.fromBytes(body)));
+            for (int i = 0; i < threads; i++) {
+                written[i] = new LongAdder();
+            }
+            double puts = loop(threads, run, i -> {
+                clients.s3(i).putObject(b -> b.bucket("bench-small").key("t" + i + "/" + written[i].sum()),
+                        RequestBody.fromBytes(body));
+                written[i].increment();
+            });
+            double gets = loop(threads, run, i -> {
+                long n = ThreadLocalRandom.current().nextLong(Math.max(1, written[i].sum()));
+                byte[] got = clients.s3(i).getObjectAsBytes(b -> b.bucket("bench-small").key("t" + i + "/" + n))
+                        .asByteArrayUnsafe();
+                if (got.length != SMALL_OBJECT) {
+                    throw new AssertionError("a 4 KiB object came back with " + got.length + " bytes");
+                }
+            });
+            System.out.printf(Locale.ROOT, "measured:  4 KiB objects, %d SDK clients, %s: PUT %,.0f/s (target >= 1,500),"
+                    + " GET %,.0f/s (target >= 4,000)%n", threads, store, puts, gets);
+        }
+    }
+
+    /** A hugeGiB object through a node limited to a 256 MiB heap; its peak RSS. */
+    private static void hugeObject(Path root, Path dataDir, String accessKeyId, String secret, long gib)
+            throws Exception {
+        Path source = dataDir.resolveSibling("huge-source.bin");
+        writeRandomFile(source, gib << 30);
+        String expectedMd5 = md5(source);
+        try (ServerProcess server = ServerProcess.start(root, dataDir, accessKeyId, secret, "-Xmx256m", Map.of());
+             Clients clients = new Clients(server.endpoint(), accessKeyId, secret, 1)) {
+            clients.s3().createBucket(b -> b.bucket("bench-huge"));
+            long start = System.nanoTime();
+            putFile(clients.presignPut("bench-huge", "huge.bin", Map.of()), source, Map.of());
+            double putRate = mibPerSecond(gib << 30, System.nanoTime() - start);
+            MessageDigest md5 = MessageDigest.getInstance("MD5");
+            start = System.nanoTime();
+            long read = getAndDiscard(clients.presignGet("bench-huge", "huge.bin"), md5);
+            double getRate = mibPerSecond(read, System.nanoTime() - start);
+            String actual = HexFormat.of().formatHex(md5.digest());
+            System.out.printf(Locale.ROOT, "measured:  %d GiB object, server -Xmx256m: PUT %.0f MiB/s, GET %.0f MiB/s,"
+                            + " body %s, server peak RSS %d MiB%n", gib, putRate, getRate,
+                    actual.equals(expectedMd5) && read == gib << 30 ? "identical" : "DIFFERENT", server.peakRssMiB());
+        } finally {
+            Files.deleteIfExists(source);
+        }
+    }
+
+    // ---- transfers
+
+    private static void putFile(URI url, Path file, Map<String, String> headers) throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) url.toURL().openConnection();
+        connection.setRequestMethod("PUT");
+        connection.setDoOutput(true);
+        connection.setFixedLengthStreamingMode(Files.size(file));
+        headers.forEach(connection::setRequestProperty);
+        try (OutputStream out = connection.getOutputStream(); InputStream in = Files.newInputStream(file)) {
+            in.transferTo(out);
+        }
+        if (connection.getResponseCode() != 200) {
+            throw new IOException("PUT answered " + connection.getResponseCode());
+        }
+    }
+
+    private static long getAndDiscard(URI url, MessageDigest digest) throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) url.toURL().openConnection();
+        long total = 0;
+        byte[] buffer = new byte[BUFFER];
+        try (InputStream in = connection.getInputStream()) {
+            int n;
+            while ((n = in.read(buffer)) != -1) {
+                total += n;
+                if (digest != null) {
+                    digest.update(buffer, 0, n);
+                }
+            }
+        }
+        return total;
+    }
+
+    private static double rawWrite(Path source, Path target) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER);
+        long start = System.nanoTime();
+        long size;
+        try (FileChannel in = FileChannel.open(source); FileChannel out = FileChannel.open(target,
+                StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            while (in.read(buffer) != -1) {
+                buffer.flip();
+                while (buffer.hasRemaining()) {
+                    out.write(buffer);
+                }
+                buffer.clear();
+            }
+            out.force(true);
+            size = out.size();
+        }
+        return mibPerSecond(size, System.nanoTime() - start);
+    }
+
+    private static double rawRead(Path file) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER);
+        long start = System.nanoTime();
+        long total = 0;
+        try (FileChannel in = FileChannel.open(file)) {
+            int n;
+            while ((n = in.read(buffer)) != -1) {
+                total += n;
+                buffer.clear();
+            }
+        }
+        return mibPerSecond(total, System.nanoTime() - start);
+    }
+
+    // ---- helpers
+
+    private interface Call {
+        void run(int thread) throws Exception;
+    }
+
+    /** Runs {@code call} on every thread for {@code run}; calls per second over all threads. */
+    private static double loop(int threads, Duration run, Call call) throws InterruptedException {
+        LongAdder done = new LongAdder();
+        LongAdder failed = new LongAdder();
+        long end = System.nanoTime() + run.toNanos();
+        List<Thread> workers = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int i = 0; i < threads; i++) {
+            int thread = i;
+            workers.add(Thread.ofPlatform().start(() -> {
+                while (System.nanoTime() < end) {
+                    try {
+                        call.run(thread);
+                        done.increment();
+                    } catch (Exception | AssertionError e) {
+                        failed.increment();
+                    }
+                }
+            }));
+        }
+        for (Thread worker : workers) {
+            worker.join();
+        }
+        if (failed.sum() > 0) {
+            throw new IllegalStateException(failed.sum() + " calls failed");
+        }
+        return done.sum() / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private static void row(String path, long mib, double put, double get) {
+        System.out.printf(Locale.ROOT, "measured:  %-40s %,d MiB  PUT %,7.0f MiB/s  GET %,7.0f MiB/s%n", path, mib,
+                put, get);
+    }
+
+    private static double mibPerSecond(long bytes, long nanos) {
+        return (bytes / 1048576.0) / (nanos / 1e9);
+    }
+
+    private static void writeRandomFile(Path file, long size) throws IOException {
+        byte[] block = new byte[BUFFER];
+        new SecureRandom().nextBytes(block);
+        try (OutputStream out = Files.newOutputStream(file)) {
+            for (long written = 0; written < size; written += BUFFER) {
+                block[(int) (written / BUFFER % BUFFER)]++; // no two blocks alike
+                out.write(block, 0, (int) Math.min(BUFFER, size - written));
+            }
+        }
+    }
+
+    private static String md5(Path file) throws Exception {
+        MessageDigest md5 = MessageDigest.getInstance("MD5");
+        byte[] buffer = new byte[BUFFER];
+        try (InputStream in = Files.newInputStream(file)) {
+            int n;
+            while ((n = in.read(buffer)) != -1) {
+                md5.update(buffer, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(md5.digest());
+    }
+
+    private static String randomUpper(int length) {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        SecureRandom random = new SecureRandom();
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            out.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return out.toString();
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var paths = Files.walk(root)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+
+    /** One S3 and KMS client per thread, each on its own connection pool, and a presigner. */
+    private static final class Clients implements AutoCloseable {
+        private final List<SdkHttpClient> http = new ArrayList<>();
+        private final List<S3Client> s3 = new ArrayList<>();
+        private final KmsClient kms;
+        private final S3Presigner presigner;
+
+        Clients(URI endpoint, String accessKeyId, String secret, int threads) {
+            StaticCredentialsProvider credentials = StaticCredentialsProvider.create(
+                    AwsBasicCredentials.create(accessKeyId, secret));
+            for (int i = 0; i < threads; i++) {
+                SdkHttpClient client = ApacheHttpClient.builder().maxConnections(2).build();
+                http.add(client);
+                s3.add(S3Client.builder().endpointOverride(endpoint).region(Region.of(REGION)).forcePathStyle(true)
+                        .credentialsProvider(credentials).httpClient(client)
+                        .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                        .build());
+            }
+            kms = KmsClient.builder().endpointOverride(endpoint).region(Region.of(REGION))
+                    .credentialsProvider(credentials).httpClient(http.getFirst()).build();
+            presigner = S3Presigner.builder().endpointOverride(endpoint).region(Region.of(REGION))
+                    .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
+                    .credentialsProvider(credentials).build();
+        }
+
+        S3Client s3() {
+            return s3.getFirst();
+        }
+
+        S3Client s3(int thread) {
+            return s3.get(thread);
+        }
+
+        KmsClient kms() {
+            return kms;
+        }
+
+        URI presignPut(String bucket, String key, Map<String, String> sse) throws Exception {
+            return presigner.presignPutObject(r -> r.signatureDuration(Duration.ofHours(1)).putObjectRequest(p -> {
+                p.bucket(bucket).key(key);
+                if (!sse.isEmpty()) {
+                    p.serverSideEncryption(ServerSideEncryption.AWS_KMS)
+                            .ssekmsKeyId(sse.get("x-amz-server-side-encryption-aws-kms-key-id"));
+                }
+            })).url().toURI();
+        }
+
+        URI presignGet(String bucket, String key) throws Exception {
+            return presigner.presignGetObject(r -> r.signatureDuration(Duration.ofHours(1))
+                    .getObjectRequest(g -> g.bucket(bucket).key(key))).url().toURI();
+        }
+
+        @Override
+        public void close() {
+            presigner.close();
+            kms.close();
+            s3.forEach(S3Client::close);
+            http.forEach(SdkHttpClient::close);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package io.strongroom.server.config;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The object store's settings.
+ *
+ * @param virtualHostDomain       the base domain under which {@code <bucket>.<domain>} addresses a bucket
+ *                                ({@code s3.virtual-host-domain}); path-style addressing always works
+ * @param blobDirectory           where object bodies are kept ({@code s3.blob-directory}); by default
+ *                                {@code objects} under the data directory
+ * @param benchmarkSkipEncryption benchmarks only: object bodies are stored unencrypted
+ *                                ({@code s3.benchmark-skip-encryption}); {@code start} refuses it
+ */
+public record S3Settings(Optional<String> virtualHostDomain, Optional<Path> blobDirectory,
+                         boolean benchmarkSkipEncryption) {
+
+    public static final S3Settings DEFAULTS = new S3Settings(Optional.empty(), Optional.empty(), false);
+
+    public S3Settings {
+        requireNonNull(virtualHostDomain, "virtualHostDomain");
+        requireNonNull(blobDirectory, "blobDirectory");
+    }
+
+    /** Where object bodies go for a server whose data directory is {@code dataDir}. */
+    public Path blobDirectory(Path dataDir) {
+        return blobDirectory.orElse(dataDir.resolve("objects"));
+    }
+}
