@@ -36,13 +36,22 @@ final class ServerProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(dataDir.resolveSibling(dataDir.getFileName() + ".log").toFile());
         Files.createDirectories(dataDir.getParent());
+        // only the settings given here: the server refuses STRONGROOM_ variables it does not know
+        builder.environment().keySet().removeIf(name -> name.startsWith("STRONGROOM_"));
         builder.environment().put("STRONGROOM_ADMIN_ACCESS_KEY_ID", accessKeyId);
         builder.environment().put("STRONGROOM_ADMIN_SECRET_ACCESS_KEY", secretAccessKey);
         builder.environment().put("STRONGROOM_JAVA_OPTS", javaOptions);
         builder.environment().putAll(settings);
         Process process = builder.start();
         ServerProcess server = new ServerProcess(process, URI.create("http://127.0.0.1:" + http));
-        server.awaitReady(URI.create("http://127.0.0.1:" + management + "/health/ready"));
+        try {
+            server.awaitReady(URI.create("http://127.0.0.1:" + management + "/health/ready"));
+        } catch (IOException e) {
+            Path log = dataDir.resolveSibling(dataDir.getFileName() + ".log");
+            List<String> lines = Files.exists(log) ? Files.readAllLines(log) : List.of();
+            throw new IOException(e.getMessage() + "; its log ends: "
+                    + String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size())), e);
+        }
         return server;
     }
 
