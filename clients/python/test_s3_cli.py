@@ -116,3 +116,19 @@ def test_presigned_url_fetched_with_curl(server, tmp_path):
     status = subprocess.run(["curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", tampered],
                             capture_output=True, text=True, timeout=60).stdout
     assert status == "403"
+
+
+def test_a_100_mib_file_goes_up_and_down_in_parts(server, tmp_path):
+    """Above 8 MiB the CLI uploads in parts (with its default CRC checksums) and downloads by ranges."""
+    bucket = unique("cli-large")
+    aws_plain(server, "s3", "mb", f"s3://{bucket}")
+    large = write_random(tmp_path / "weights.bin", 100 * 1024 * 1024)
+    aws_plain(server, "s3", "cp", str(large), f"s3://{bucket}/models/weights.bin")
+    _, head = server.aws_cli("s3api", "head-object", "--bucket", bucket, "--key", "models/weights.bin")
+    assert head["ContentLength"] == 100 * 1024 * 1024
+    assert head["ETag"].strip('"').endswith("-13")  # 13 parts of 8 MiB, as the CLI cuts them
+    back = tmp_path / "weights.back"
+    aws_plain(server, "s3", "cp", f"s3://{bucket}/models/weights.bin", str(back))
+    assert filecmp.cmp(large, back, shallow=False)
+    _, uploads = server.aws_cli("s3api", "list-multipart-uploads", "--bucket", bucket)
+    assert not uploads.get("Uploads")
