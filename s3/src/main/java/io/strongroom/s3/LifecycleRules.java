@@ -30,8 +30,7 @@ public final class LifecycleRules {
     /** Checks a configuration as S3 does; InvalidArgument or InvalidRequest when it breaks a rule. */
     public static List<LifecycleRule> validate(List<LifecycleRule> rules) {
         if (rules.isEmpty() || rules.size() > MAX_RULES) {
-            throw new AwsException("MalformedXML", 400, "The XML you provided was not well-formed or did not"
-                    + " validate against our published schema");
+            throw S3Errors.malformedXml();
         }
         Set<String> ids = new HashSet<>();
         for (LifecycleRule rule : rules) {
@@ -47,7 +46,7 @@ public final class LifecycleRules {
             }
             if (rule.expirationDays().isPresent() && rule.expirationDate().isPresent()
                     || expires && rule.expiredObjectDeleteMarker()) {
-                throw malformed();
+                throw S3Errors.malformedXml();
             }
             if (rule.expirationDays().filter(days -> days <= 0).isPresent()) {
                 throw invalidArgument("'Days' for Expiration action must be a positive integer");
@@ -141,8 +140,4 @@ public final class LifecycleRules {
         return new AwsException("InvalidRequest", 400, message);
     }
 
-    private static AwsException malformed() {
-        return new AwsException("MalformedXML", 400, "The XML you provided was not well-formed or did not validate"
-                + " against our published schema");
-    }
 }

@@ -513,8 +513,7 @@ public final class MultipartOperations {
     }
 
     static AwsException malformedXml() {
-        return new AwsException("MalformedXML", 400,
-                "The XML you provided was not well-formed or did not validate against our published schema");
+        return S3Errors.malformedXml();
     }
 
     private static AwsException entityTooLarge() {

@@ -68,6 +68,11 @@ public final class S3Errors {
         return new AwsException("MethodNotAllowed", 405, "The specified method is not allowed against this resource.");
     }
 
+    public static AwsException malformedXml() {
+        return new AwsException("MalformedXML", 400,
+                "The XML you provided was not well-formed or did not validate against our published schema");
+    }
+
     public static AwsException invalidRequest(String message) {
         return new AwsException("InvalidRequest", 400, message);
     }

@@ -1,11 +1,10 @@
 package io.strongroom.s3;
 
 import io.strongroom.core.spi.BlobStore;
+import io.strongroom.s3.crypto.ByteArrayChannel;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.NonWritableChannelException;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.NoSuchFileException;
 import java.util.Map;
@@ -56,57 +55,7 @@ final class InMemoryBlobStore implements BlobStore {
         if (blob == null) {
             throw new NoSuchFileException(blobId);
         }
-        return new SeekableByteChannel() {
-            private long position;
-            private boolean open = true;
-
-            @Override
-            public int read(ByteBuffer dst) {
-                if (position >= blob.length) {
-                    return -1;
-                }
-                int n = (int) Math.min(dst.remaining(), blob.length - position);
-                dst.put(blob, (int) position, n);
-                position += n;
-                return n;
-            }
-
-            @Override
-            public int write(ByteBuffer src) {
-                throw new NonWritableChannelException();
-            }
-
-            @Override
-            public long position() {
-                return position;
-            }
-
-            @Override
-            public SeekableByteChannel position(long newPosition) {
-                position = newPosition;
-                return this;
-            }
-
-            @Override
-            public long size() {
-                return blob.length;
-            }
-
-            @Override
-            public SeekableByteChannel truncate(long size) {
-                throw new NonWritableChannelException();
-            }
-
-            @Override
-            public boolean isOpen() {
-                return open;
-            }
-
-            @Override
-            public void close() {
-                open = false;
-            }
-        };
+        return new ByteArrayChannel(blob);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.strongroom.protocol.s3;
 
 import io.strongroom.core.AwsException;
 import io.strongroom.protocol.ApiRequest;
+import io.strongroom.s3.S3Errors;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -111,8 +112,7 @@ final class S3XmlInput {
     }
 
     static AwsException malformed() {
-        return new AwsException("MalformedXML", 400,
-                "The XML you provided was not well-formed or did not validate against our published schema");
+        return S3Errors.malformedXml();
     }
 
     private static DocumentBuilderFactory secureFactory() {

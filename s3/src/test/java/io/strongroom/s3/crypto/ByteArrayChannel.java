@@ -6,13 +6,13 @@ import java.nio.channels.NonWritableChannelException;
 import java.nio.channels.SeekableByteChannel;
 
 /** A read-only channel over an array, standing in for a stored blob; counts the bytes it hands out. */
-final class ByteArrayChannel implements SeekableByteChannel {
+public final class ByteArrayChannel implements SeekableByteChannel {
     private final byte[] bytes;
     private long position;
     private boolean open = true;
     private long bytesRead;
 
-    ByteArrayChannel(byte[] bytes) {
+    public ByteArrayChannel(byte[] bytes) {
         this.bytes = bytes;
     }
 
