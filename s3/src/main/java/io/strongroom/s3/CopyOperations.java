@@ -28,6 +28,7 @@ final class CopyOperations {
     /** Needs s3:GetObject (GetObjectVersion) on the source and s3:PutObject on the destination. */
     Copied copy(CallContext call, CopyObjectRequest request) {
         ObjectKeys.validate(request.key());
+        String storageClass = StorageClasses.ofWrite(request.storageClass());
         ObjectVersion source = objects.readable(call, request.sourceBucket(), request.sourceKey(),
                 request.sourceVersionId(), "s3:GetObject");
         requireConditions(request.conditions(), source);
@@ -50,7 +51,7 @@ final class CopyOperations {
                 Optional::empty, request.replaceTags() ? request.tags() : source.tags(), request.encryption(),
                 request.kmsKeyId());
         try (ObjectContent content = objects.open(call, source, Optional.empty())) {
-            return new Copied(objects.put(call, put, content.body()), source);
+            return new Copied(objects.put(call, put, storageClass, content.body()), source);
         }
     }
 

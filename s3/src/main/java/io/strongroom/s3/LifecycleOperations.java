@@ -3,7 +3,6 @@ package io.strongroom.s3;
 import static java.util.Objects.requireNonNull;
 
 import io.strongroom.core.AwsException;
-import io.strongroom.core.spi.BlobStore;
 import io.strongroom.core.spi.Transactor;
 import io.strongroom.iam.auth.CallContext;
 import java.io.IOException;
@@ -11,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -20,7 +20,10 @@ import java.util.logging.Logger;
  * Put/Get/DeleteBucketLifecycleConfiguration, and the scheduler's pass that carries the rules out:
  * current versions expired after their days or from their date (deleted in an unversioned bucket,
  * hidden behind a delete marker in a versioned one), noncurrent versions deleted some days after they
- * were superseded, delete markers with nothing behind them removed. Each action is its own transaction
+ * were superseded, delete markers with nothing behind them removed; current and noncurrent versions
+ * moved to another storage class (to the archive store for GLACIER and DEEP_ARCHIVE: the ciphertext is
+ * copied there, the index committed, then the original deleted); incomplete multipart uploads aborted
+ * some days after their initiation. Each action is its own transaction
  * with its audit record; a pass does at most a bounded number of them and the next one goes on.
  */
 final class LifecycleOperations {
@@ -28,18 +31,21 @@ final class LifecycleOperations {
     private static final int PAGE = 1000;
     static final String EXPIRE = "S3.EXPIRE.OBJECT";
     static final String DELETE_MARKER = "S3.CREATE.DELETEMARKER";
+    static final String ABORT_UPLOAD = "S3.DELETE.UPLOAD";
 
     private final S3Repository repository;
-    private final BlobStore blobs;
+    private final MultipartRepository multipart;
+    private final ObjectBodies bodies;
     private final BucketOperations buckets;
     private final Transactor transactor;
     private final Clock clock;
     private final S3Events events;
 
-    LifecycleOperations(S3Repository repository, BlobStore blobs, BucketOperations buckets, Transactor transactor,
-                        Clock clock, S3Events events) {
+    LifecycleOperations(S3Repository repository, MultipartRepository multipart, ObjectBodies bodies,
+                        BucketOperations buckets, Transactor transactor, Clock clock, S3Events events) {
         this.repository = requireNonNull(repository, "repository");
-        this.blobs = requireNonNull(blobs, "blobs");
+        this.multipart = requireNonNull(multipart, "multipart");
+        this.bodies = requireNonNull(bodies, "bodies");
         this.buckets = requireNonNull(buckets, "buckets");
         this.transactor = requireNonNull(transactor, "transactor");
         this.clock = requireNonNull(clock, "clock");
@@ -86,25 +92,175 @@ final class LifecycleOperations {
 
     private int apply(Bucket bucket, LifecycleRule rule, Instant now, int budget) {
         int done = 0;
-        if (rule.expirationDays().isPresent() || rule.expirationDate().isPresent()) {
+        boolean expires = rule.expirationDays().isPresent() || rule.expirationDate().isPresent();
+        if (expires || !rule.transitions().isEmpty()) {
             String after = "";
             List<ObjectVersion> page;
             do {
                 page = repository.listLatest(bucket.name(), rule.filter().prefix(), after, PAGE);
                 for (ObjectVersion version : page) {
                     after = version.key();
-                    if (done < budget && rule.filter().matches(version)
-                            && !now.isBefore(expiry(version.lastModified(), rule))) {
+                    if (done >= budget || !rule.filter().matches(version)) {
+                        continue;
+                    }
+                    if (expires && !now.isBefore(expiry(version.lastModified(), rule))) {
                         expireCurrent(bucket, version);
                         done++;
+                    } else {
+                        Optional<String> target = dueTransition(rule, version, now);
+                        if (target.isPresent() && transition(bucket, version, target.get())) {
+                            done++;
+                        }
                     }
                 }
             } while (page.size() == PAGE && done < budget);
         }
-        if (rule.noncurrentDays().isPresent() || rule.expiredObjectDeleteMarker()) {
+        if (rule.noncurrentDays().isPresent() || rule.expiredObjectDeleteMarker()
+                || !rule.noncurrentTransitions().isEmpty()) {
             done += sweepVersions(bucket, rule, now, budget - done);
         }
+        if (rule.abortUploadDays().isPresent() && done < budget) {
+            done += abortUploads(bucket, rule, now, budget - done);
+        }
         return done;
+    }
+
+    /** The deepest storage class a current version is due to move to, if any is deeper than its own. */
+    static Optional<String> dueTransition(LifecycleRule rule, ObjectVersion version, Instant now) {
+        return rule.transitions().stream()
+                .filter(t -> StorageClasses.deeper(t.storageClass(), version.storageClass()))
+                .filter(t -> !now.isBefore(t.date().orElseGet(() ->
+                        roundUp(version.lastModified().plus(Duration.ofDays(t.days().orElseThrow()))))))
+                .map(LifecycleRule.Transition::storageClass)
+                .max(Comparator.comparingInt(StorageClasses::rank));
+    }
+
+    /**
+     * The deepest storage class a noncurrent version is due to move to.
+     *
+     * @param newerNoncurrent how many noncurrent versions of its key are newer than it
+     */
+    static Optional<String> dueNoncurrentTransition(LifecycleRule rule, ObjectVersion version,
+                                                    Instant becameNoncurrent, int newerNoncurrent, Instant now) {
+        return rule.noncurrentTransitions().stream()
+                .filter(t -> StorageClasses.deeper(t.storageClass(), version.storageClass()))
+                .filter(t -> t.newerNoncurrentVersions().map(kept -> newerNoncurrent >= kept).orElse(true))
+                .filter(t -> !now.isBefore(roundUp(becameNoncurrent.plus(
+                        Duration.ofDays(t.noncurrentDays().orElseThrow())))))
+                .map(LifecycleRule.NoncurrentTransition::storageClass)
+                .max(Comparator.comparingInt(StorageClasses::rank));
+    }
+
+    /**
+     * Moves a version to {@code target}: a relabelling in the normal store, or for an archive class a
+     * copy of its ciphertext into the archive, the index committed, then the original deleted. A
+     * version changed meanwhile is left as it is, and the copy discarded.
+     */
+    private boolean transition(Bucket bucket, ObjectVersion version, String target) {
+        String action = transitionAction(target);
+        if (!StorageClasses.archived(target) || StorageClasses.archived(version.storageClass())) {
+            return transactor.inTransaction(() -> {
+                Optional<ObjectVersion> current = unchanged(version);
+                current.ifPresent(v -> {
+                    repository.updateVersion(v.withStorage(target, v.blobId()));
+                    events.lifecycleAction(bucket, v.key(), v.versionId(), action);
+                });
+                return current.isPresent();
+            });
+        }
+        List<ObjectPart> originalParts = multipart.objectParts(version.blobId());
+        ObjectBodies.Copy copy;
+        try {
+            copy = bodies.copy(version.blobId(), bodies.standard(), bodies.archive());
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "A body could not be copied to the archive now; a later pass tries again", e);
+            return false;
+        }
+        boolean moved;
+        try {
+            moved = transactor.inTransaction(() -> {
+                Optional<ObjectVersion> current = unchanged(version);
+                if (current.isEmpty()) {
+                    return false;
+                }
+                if (!copy.parts().isEmpty()) {
+                    multipart.deleteObjectParts(version.blobId());
+                    multipart.putObjectParts(copy.blobId(), copy.parts());
+                }
+                repository.updateVersion(current.get().withStorage(target, copy.blobId()));
+                events.lifecycleAction(bucket, version.key(), version.versionId(), action);
+                return true;
+            });
+        } catch (RuntimeException e) {
+            bodies.discard(bodies.archive(), copy);
+            throw e;
+        }
+        if (!moved) {
+            bodies.discard(bodies.archive(), copy);
+            return false;
+        }
+        if (originalParts.isEmpty()) {
+            ObjectBodies.deleteQuietly(bodies.standard(), version.blobId());
+        } else {
+            originalParts.forEach(part -> ObjectBodies.deleteQuietly(bodies.standard(), part.blobId()));
+        }
+        return true;
+    }
+
+    /** The version as stored now, if it still has the body and class it had when it was listed. */
+    private Optional<ObjectVersion> unchanged(ObjectVersion listed) {
+        return repository.findVersion(listed.bucket(), listed.key(), listed.versionId())
+                .filter(v -> !v.deleteMarker() && v.blobId().equals(listed.blobId())
+                        && v.storageClass().equals(listed.storageClass()));
+    }
+
+    /** S3's server access log operation for a transition to this class. */
+    static String transitionAction(String storageClass) {
+        return switch (storageClass) {
+            case "STANDARD_IA" -> "S3.TRANSITION_SIA.OBJECT";
+            case "ONEZONE_IA" -> "S3.TRANSITION_ZIA.OBJECT";
+            case "INTELLIGENT_TIERING" -> "S3.TRANSITION_INT.OBJECT";
+            case "GLACIER_IR" -> "S3.TRANSITION_GIR.OBJECT";
+            case "DEEP_ARCHIVE" -> "S3.TRANSITION_GDA.OBJECT";
+            default -> "S3.TRANSITION.OBJECT";
+        };
+    }
+
+    /** Uploads under the rule's prefix initiated at least its days ago (rounded up to midnight UTC). */
+    private int abortUploads(Bucket bucket, LifecycleRule rule, Instant now, int budget) {
+        int done = 0;
+        String afterKey = "";
+        String afterUploadId = "";
+        Duration age = Duration.ofDays(rule.abortUploadDays().orElseThrow());
+        List<MultipartUpload> page;
+        do {
+            page = multipart.listUploads(bucket.name(), rule.filter().prefix(), afterKey, afterUploadId, PAGE);
+            for (MultipartUpload upload : page) {
+                afterKey = upload.key();
+                afterUploadId = upload.uploadId();
+                if (done < budget && !now.isBefore(roundUp(upload.initiated().plus(age)))
+                        && abortUpload(bucket, upload)) {
+                    done++;
+                }
+            }
+        } while (page.size() == PAGE && done < budget);
+        return done;
+    }
+
+    private boolean abortUpload(Bucket bucket, MultipartUpload upload) {
+        List<UploadPart> parts = transactor.inTransaction(() -> {
+            List<UploadPart> found = multipart.listParts(upload.uploadId(), 0, MultipartOperations.MAX_PART_NUMBER);
+            if (!multipart.deleteUpload(upload.uploadId())) {
+                return null;
+            }
+            events.uploadAborted(bucket, upload.key(), upload.uploadId());
+            return found;
+        });
+        if (parts == null) {
+            return false;
+        }
+        parts.forEach(part -> ObjectBodies.deleteQuietly(bodies.of(upload.storageClass()), part.blobId()));
+        return true;
     }
 
     /** Noncurrent versions past their days, and delete markers left alone, key by key. */
@@ -134,10 +290,20 @@ final class LifecycleOperations {
                 versionsOfKey++;
                 Instant becameNoncurrent = supersededAt;
                 supersededAt = version.lastModified();
-                if (done < budget && rule.noncurrentDays().isPresent() && rule.filter().matches(version)
+                if (done >= budget || !rule.filter().matches(version)) {
+                    continue;
+                }
+                if (rule.noncurrentDays().isPresent()
                         && !now.isBefore(roundUp(becameNoncurrent.plus(Duration.ofDays(rule.noncurrentDays().get()))))) {
                     deleteVersion(bucket, version);
                     done++;
+                } else if (!version.deleteMarker()) {
+                    // the versions of a key before this one: the current one and the newer noncurrent ones
+                    Optional<String> target = dueNoncurrentTransition(rule, version, becameNoncurrent,
+                            versionsOfKey - 2, now);
+                    if (target.isPresent() && transition(bucket, version, target.get())) {
+                        done++;
+                    }
                 }
             }
         } while (page.size() == PAGE && done < budget);
@@ -167,7 +333,7 @@ final class LifecycleOperations {
             events.lifecycleAction(bucket, version.key(), markerId, DELETE_MARKER);
             return gone;
         });
-        replaced.ifPresent(this::deleteBody);
+        replaced.ifPresent(bodies::deleteBodyOf);
     }
 
     private void deleteVersion(Bucket bucket, ObjectVersion version) {
@@ -179,18 +345,7 @@ final class LifecycleOperations {
             return gone;
         });
         if (deleted) {
-            deleteBody(version);
-        }
-    }
-
-    private void deleteBody(ObjectVersion version) {
-        if (version.blobId() == null) {
-            return;
-        }
-        try {
-            blobs.delete(version.blobId());
-        } catch (IOException e) {
-            LOG.log(Level.WARNING, "An expired object's body could not be deleted now; start-up collects it", e);
+            bodies.deleteBodyOf(version);
         }
     }
 

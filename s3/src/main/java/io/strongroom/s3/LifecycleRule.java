@@ -3,6 +3,7 @@ package io.strongroom.s3;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -17,10 +18,14 @@ import java.util.Optional;
  * @param expirationDate           current versions expire from this midnight (UTC) on
  * @param expiredObjectDeleteMarker a delete marker with no versions behind it is removed
  * @param noncurrentDays           noncurrent versions are deleted this many days after they became noncurrent
+ * @param transitions              current versions move to another storage class after days or from a date
+ * @param noncurrentTransitions    noncurrent versions move to another storage class
+ * @param abortUploadDays          multipart uploads still incomplete this many days after initiation are aborted
  */
 public record LifecycleRule(String id, boolean enabled, Filter filter, Optional<Integer> expirationDays,
                             Optional<Instant> expirationDate, boolean expiredObjectDeleteMarker,
-                            Optional<Integer> noncurrentDays) {
+                            Optional<Integer> noncurrentDays, List<Transition> transitions,
+                            List<NoncurrentTransition> noncurrentTransitions, Optional<Integer> abortUploadDays) {
 
     public LifecycleRule {
         requireNonNull(id, "id");
@@ -28,6 +33,40 @@ public record LifecycleRule(String id, boolean enabled, Filter filter, Optional<
         requireNonNull(expirationDays, "expirationDays");
         requireNonNull(expirationDate, "expirationDate");
         requireNonNull(noncurrentDays, "noncurrentDays");
+        transitions = List.copyOf(transitions);
+        noncurrentTransitions = List.copyOf(noncurrentTransitions);
+        requireNonNull(abortUploadDays, "abortUploadDays");
+    }
+
+    /** A rule that only expires. */
+    public LifecycleRule(String id, boolean enabled, Filter filter, Optional<Integer> expirationDays,
+                         Optional<Instant> expirationDate, boolean expiredObjectDeleteMarker,
+                         Optional<Integer> noncurrentDays) {
+        this(id, enabled, filter, expirationDays, expirationDate, expiredObjectDeleteMarker, noncurrentDays, List.of(),
+                List.of(), Optional.empty());
+    }
+
+    /** A Transition: a current version moves to {@code storageClass} after {@code days} or from {@code date}. */
+    public record Transition(Optional<Integer> days, Optional<Instant> date, String storageClass) {
+        public Transition {
+            requireNonNull(days, "days");
+            requireNonNull(date, "date");
+            requireNonNull(storageClass, "storageClass");
+        }
+    }
+
+    /**
+     * A NoncurrentVersionTransition: a noncurrent version moves to {@code storageClass}
+     * {@code noncurrentDays} after it became noncurrent, unless it is among the
+     * {@code newerNoncurrentVersions} newest noncurrent versions of its key.
+     */
+    public record NoncurrentTransition(Optional<Integer> noncurrentDays, Optional<Integer> newerNoncurrentVersions,
+                                       String storageClass) {
+        public NoncurrentTransition {
+            requireNonNull(noncurrentDays, "noncurrentDays");
+            requireNonNull(newerNoncurrentVersions, "newerNoncurrentVersions");
+            requireNonNull(storageClass, "storageClass");
+        }
     }
 
     /**

@@ -41,7 +41,9 @@ public final class LifecycleRules {
                 throw invalidArgument("Rule ID must be unique. Found same ID for more than one rule");
             }
             boolean expires = rule.expirationDays().isPresent() || rule.expirationDate().isPresent();
-            if (!expires && !rule.expiredObjectDeleteMarker() && rule.noncurrentDays().isEmpty()) {
+            if (!expires && !rule.expiredObjectDeleteMarker() && rule.noncurrentDays().isEmpty()
+                    && rule.transitions().isEmpty() && rule.noncurrentTransitions().isEmpty()
+                    && rule.abortUploadDays().isEmpty()) {
                 throw invalidRequest("At least one action needs to be specified in a rule");
             }
             if (rule.expirationDays().isPresent() && rule.expirationDate().isPresent()
@@ -67,8 +69,100 @@ public final class LifecycleRules {
                     && filter.sizeGreaterThan().get() >= filter.sizeLessThan().get()) {
                 throw invalidArgument("ObjectSizeGreaterThan must be less than ObjectSizeLessThan");
             }
+            validateTransitions(rule);
+            validateAbort(rule);
         }
         return List.copyOf(rules);
+    }
+
+    private static void validateTransitions(LifecycleRule rule) {
+        Set<String> classes = new HashSet<>();
+        boolean byDays = false;
+        boolean byDate = false;
+        for (LifecycleRule.Transition transition : rule.transitions()) {
+            if (transition.days().isPresent() == transition.date().isPresent()
+                    || !StorageClasses.TRANSITION_TARGETS.contains(transition.storageClass())) {
+                throw S3Errors.malformedXml();
+            }
+            byDays |= transition.days().isPresent();
+            byDate |= transition.date().isPresent();
+            if (transition.days().filter(days -> days < 0).isPresent()) {
+                throw invalidArgument("'Days' in Transition action must be a non-negative integer");
+            }
+            if (transition.days().filter(days -> days < 30).isPresent() && infrequentAccess(transition.storageClass())) {
+                throw invalidArgument("'Days' in Transition action must be greater than or equal to 30 for"
+                        + " storageClass '" + transition.storageClass() + "'");
+            }
+            if (transition.date().filter(date -> !date.atZone(ZoneOffset.UTC).toLocalTime().equals(
+                    java.time.LocalTime.MIDNIGHT)).isPresent()) {
+                throw invalidArgument("'Date' must be at midnight GMT");
+            }
+            if (!classes.add(transition.storageClass())) {
+                throw invalidArgument("'StorageClass' must be different for 'Transition' actions in same 'Rule' with"
+                        + " ID '" + rule.id() + "'");
+            }
+        }
+        if (byDays && byDate || byDays && rule.expirationDate().isPresent()
+                || byDate && rule.expirationDays().isPresent()) {
+            throw invalidArgument("Found mixed 'Date' and 'Days' based Expiration and Transition actions in lifecycle"
+                    + " rule for filter '" + rule.filter().prefix() + "'");
+        }
+        int lastTransition = rule.transitions().stream().flatMap(t -> t.days().stream()).mapToInt(d -> d).max()
+                .orElse(-1);
+        if (rule.expirationDays().filter(days -> days <= lastTransition).isPresent()) {
+            throw invalidArgument("'Days' in the Expiration action for filter '" + rule.filter().prefix()
+                    + "' must be greater than 'Days' in the Transition action");
+        }
+        classes.clear();
+        for (LifecycleRule.NoncurrentTransition transition : rule.noncurrentTransitions()) {
+            if (transition.noncurrentDays().isEmpty()
+                    || !StorageClasses.TRANSITION_TARGETS.contains(transition.storageClass())) {
+                throw S3Errors.malformedXml();
+            }
+            int days = transition.noncurrentDays().get();
+            if (days < 0) {
+                throw invalidArgument("'NoncurrentDays' for NoncurrentVersionTransition action must be a non-negative"
+                        + " integer");
+            }
+            if (days < 30 && infrequentAccess(transition.storageClass())) {
+                throw invalidArgument("'NoncurrentDays' for NoncurrentVersionTransition action must be greater than or"
+                        + " equal to 30 for storageClass '" + transition.storageClass() + "'");
+            }
+            if (transition.newerNoncurrentVersions().filter(n -> n < 1 || n > 100).isPresent()) {
+                throw invalidArgument("'NewerNoncurrentVersions' for NoncurrentVersionTransition action must be a"
+                        + " positive integer up to 100");
+            }
+            if (!classes.add(transition.storageClass())) {
+                throw invalidArgument("'StorageClass' must be different for 'NoncurrentVersionTransition' actions in"
+                        + " same 'Rule' with ID '" + rule.id() + "'");
+            }
+            if (rule.noncurrentDays().filter(expiry -> expiry <= days).isPresent()) {
+                throw invalidArgument("'NoncurrentDays' in the NoncurrentVersionExpiration action for filter '"
+                        + rule.filter().prefix() + "' must be greater than 'NoncurrentDays' in the"
+                        + " NoncurrentVersionTransition action");
+            }
+        }
+    }
+
+    /** Uploads carry no tags and no size yet, so S3 refuses those filters on this action. */
+    private static void validateAbort(LifecycleRule rule) {
+        if (rule.abortUploadDays().isEmpty()) {
+            return;
+        }
+        if (rule.abortUploadDays().get() <= 0) {
+            throw invalidArgument("'DaysAfterInitiation' for AbortIncompleteMultipartUpload action must be a positive"
+                    + " integer");
+        }
+        if (!rule.filter().tags().isEmpty()) {
+            throw invalidRequest("AbortIncompleteMultipartUpload cannot be specified with Tags.");
+        }
+        if (rule.filter().sizeGreaterThan().isPresent() || rule.filter().sizeLessThan().isPresent()) {
+            throw invalidRequest("AbortIncompleteMultipartUpload cannot be specified with Object Size.");
+        }
+    }
+
+    private static boolean infrequentAccess(String storageClass) {
+        return storageClass.equals("STANDARD_IA") || storageClass.equals("ONEZONE_IA");
     }
 
     static String encode(List<LifecycleRule> rules) {
@@ -87,6 +181,21 @@ public final class LifecycleRules {
                 fields.put("deleteMarkers", "true");
             }
             rule.noncurrentDays().ifPresent(days -> fields.put("noncurrentDays", Integer.toString(days)));
+            for (int i = 0; i < rule.transitions().size(); i++) {
+                LifecycleRule.Transition transition = rule.transitions().get(i);
+                String name = "t." + i + ".";
+                transition.days().ifPresent(days -> fields.put(name + "days", Integer.toString(days)));
+                transition.date().ifPresent(date -> fields.put(name + "date", date.toString()));
+                fields.put(name + "class", transition.storageClass());
+            }
+            for (int i = 0; i < rule.noncurrentTransitions().size(); i++) {
+                LifecycleRule.NoncurrentTransition transition = rule.noncurrentTransitions().get(i);
+                String name = "nt." + i + ".";
+                transition.noncurrentDays().ifPresent(days -> fields.put(name + "days", Integer.toString(days)));
+                transition.newerNoncurrentVersions().ifPresent(n -> fields.put(name + "newer", Integer.toString(n)));
+                fields.put(name + "class", transition.storageClass());
+            }
+            rule.abortUploadDays().ifPresent(days -> fields.put("abortDays", Integer.toString(days)));
             List<String> encoded = new ArrayList<>();
             fields.forEach((name, value) -> encoded.add(escape(name) + "=" + escape(value)));
             out.append(String.join("&", encoded)).append('\n');
@@ -119,9 +228,33 @@ public final class LifecycleRules {
                     Optional.ofNullable(fields.get("days")).map(Integer::parseInt),
                     Optional.ofNullable(fields.get("date")).map(Instant::parse),
                     Boolean.parseBoolean(fields.get("deleteMarkers")),
-                    Optional.ofNullable(fields.get("noncurrentDays")).map(Integer::parseInt)));
+                    Optional.ofNullable(fields.get("noncurrentDays")).map(Integer::parseInt),
+                    decodeTransitions(fields), decodeNoncurrentTransitions(fields),
+                    Optional.ofNullable(fields.get("abortDays")).map(Integer::parseInt)));
         }
         return rules;
+    }
+
+    private static List<LifecycleRule.Transition> decodeTransitions(Map<String, String> fields) {
+        List<LifecycleRule.Transition> transitions = new ArrayList<>();
+        for (int i = 0; fields.containsKey("t." + i + ".class"); i++) {
+            transitions.add(new LifecycleRule.Transition(
+                    Optional.ofNullable(fields.get("t." + i + ".days")).map(Integer::parseInt),
+                    Optional.ofNullable(fields.get("t." + i + ".date")).map(Instant::parse),
+                    fields.get("t." + i + ".class")));
+        }
+        return transitions;
+    }
+
+    private static List<LifecycleRule.NoncurrentTransition> decodeNoncurrentTransitions(Map<String, String> fields) {
+        List<LifecycleRule.NoncurrentTransition> transitions = new ArrayList<>();
+        for (int i = 0; fields.containsKey("nt." + i + ".class"); i++) {
+            transitions.add(new LifecycleRule.NoncurrentTransition(
+                    Optional.ofNullable(fields.get("nt." + i + ".days")).map(Integer::parseInt),
+                    Optional.ofNullable(fields.get("nt." + i + ".newer")).map(Integer::parseInt),
+                    fields.get("nt." + i + ".class")));
+        }
+        return transitions;
     }
 
     private static String escape(String text) {

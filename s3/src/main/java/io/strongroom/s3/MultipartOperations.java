@@ -31,8 +31,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * S3's multipart uploads: CreateMultipartUpload, UploadPart, CompleteMultipartUpload,
@@ -51,13 +49,12 @@ public final class MultipartOperations {
     public static final long MAX_PART_SIZE = 5L * 1024 * 1024 * 1024;
     public static final int MAX_LISTED = 1000;
 
-    private static final Logger LOG = Logger.getLogger(MultipartOperations.class.getName());
     private static final int COPY_BUFFER = 64 * 1024;
     private static final SecureRandom IDS = new SecureRandom();
 
     private final S3Repository repository;
     private final MultipartRepository multipart;
-    private final BlobStore blobs;
+    private final ObjectBodies bodies;
     private final DataKeyProvider dataKeys;
     private final AccessAuthorizer authorizer;
     private final Transactor transactor;
@@ -66,13 +63,13 @@ public final class MultipartOperations {
     private final AccessControlOperations access;
     private final Function<byte[], BodyCipher> ciphers;
 
-    MultipartOperations(S3Repository repository, MultipartRepository multipart, BlobStore blobs,
+    MultipartOperations(S3Repository repository, MultipartRepository multipart, ObjectBodies bodies,
                         DataKeyProvider dataKeys, AccessAuthorizer authorizer, Transactor transactor, Clock clock,
                         ObjectOperations objects, AccessControlOperations access,
                      Function<byte[], BodyCipher> ciphers) {
         this.repository = requireNonNull(repository, "repository");
         this.multipart = requireNonNull(multipart, "multipart");
-        this.blobs = requireNonNull(blobs, "blobs");
+        this.bodies = requireNonNull(bodies, "bodies");
         this.dataKeys = requireNonNull(dataKeys, "dataKeys");
         this.authorizer = requireNonNull(authorizer, "authorizer");
         this.transactor = requireNonNull(transactor, "transactor");
@@ -92,6 +89,11 @@ public final class MultipartOperations {
     }
 
     MultipartUpload create(CallContext call, CreateMultipartUploadRequest request) {
+        return create(call, request, StorageClasses.STANDARD);
+    }
+
+    /** An upload whose parts go straight to the store of {@code storageClass} (the archive for GLACIER). */
+    MultipartUpload create(CallContext call, CreateMultipartUploadRequest request, String storageClass) {
         ObjectKeys.validate(request.key());
         Bucket bucket = repository.findBucket(request.bucket()).orElseThrow(S3Errors::noSuchBucket);
         BucketEncryption byDefault = BucketEncryption.of(repository, bucket.name());
@@ -104,7 +106,7 @@ public final class MultipartOperations {
         Arrays.fill(dataKey.plaintext(), (byte) 0); // parts unwrap it again; nothing is written now
         MultipartUpload upload = new MultipartUpload(newUploadId(), bucket.name(), request.key(),
                 clock.instant().truncatedTo(ChronoUnit.MILLIS), bucket.accountId(), call.principal().arn(),
-                request.headers(), request.userMetadata(), request.tags(), "STANDARD", dataKey.encryption(),
+                request.headers(), request.userMetadata(), request.tags(), storageClass, dataKey.encryption(),
                 request.checksumAlgorithm());
         multipart.insertUpload(upload);
         return upload;
@@ -138,10 +140,10 @@ public final class MultipartOperations {
                 return multipart.putPart(part);
             });
         } catch (RuntimeException e) {
-            deleteBlobQuietly(part.blobId());
+            deleteBlobQuietly(upload, part.blobId());
             throw e;
         }
-        replaced.ifPresent(old -> deleteBlobQuietly(old.blobId()));
+        replaced.ifPresent(old -> deleteBlobQuietly(upload, old.blobId()));
         return new UploadedPart(part, upload.encryption());
     }
 
@@ -205,12 +207,12 @@ public final class MultipartOperations {
         });
         replaced.ifPresent(objects::deleteBodyOf);
         List<String> kept = parts.stream().map(ObjectPart::blobId).toList();
-        stored.values().stream().filter(p -> !kept.contains(p.blobId())).forEach(p -> deleteBlobQuietly(p.blobId()));
+        stored.values().stream().filter(p -> !kept.contains(p.blobId())).forEach(p -> deleteBlobQuietly(upload, p.blobId()));
         return version;
     }
 
     void abort(CallContext call, String bucketName, String key, String uploadId) {
-        upload(call, bucketName, key, uploadId, "s3:AbortMultipartUpload");
+        MultipartUpload upload = upload(call, bucketName, key, uploadId, "s3:AbortMultipartUpload");
         List<UploadPart> parts = transactor.inTransaction(() -> {
             List<UploadPart> found = multipart.listParts(uploadId, 0, MAX_PART_NUMBER);
             if (!multipart.deleteUpload(uploadId)) {
@@ -218,7 +220,7 @@ public final class MultipartOperations {
             }
             return found;
         });
-        parts.forEach(part -> deleteBlobQuietly(part.blobId()));
+        parts.forEach(part -> deleteBlobQuietly(upload, part.blobId()));
     }
 
     /**
@@ -234,7 +236,7 @@ public final class MultipartOperations {
                     multipart.deleteUpload(upload.uploadId());
                     return found;
                 });
-                parts.forEach(part -> deleteBlobQuietly(part.blobId()));
+                parts.forEach(part -> deleteBlobQuietly(upload, part.blobId()));
             }
         }
     }
@@ -379,7 +381,7 @@ public final class MultipartOperations {
         ChecksumInputStream digesting = new ChecksumInputStream(body, checksum.stream().toList());
         byte[] associatedData = partAssociatedData(upload.bucket(), upload.key(), upload.uploadId(),
                 request.partNumber());
-        try (BlobStore.BlobWriter writer = blobs.create()) {
+        try (BlobStore.BlobWriter writer = bodies.of(upload.storageClass()).create()) {
             try (OutputStream encrypting = ciphers.apply(dataKey).encryptingStream(writer.output(),
                     associatedData)) {
                 byte[] buffer = new byte[COPY_BUFFER];
@@ -477,12 +479,8 @@ public final class MultipartOperations {
         }
     }
 
-    private void deleteBlobQuietly(String blobId) {
-        try {
-            blobs.delete(blobId);
-        } catch (IOException e) {
-            LOG.log(Level.WARNING, "A part's blob could not be deleted now", e);
-        }
+    private void deleteBlobQuietly(MultipartUpload upload, String blobId) {
+        ObjectBodies.deleteQuietly(bodies.of(upload.storageClass()), blobId);
     }
 
     private static String unquoted(String etag) {

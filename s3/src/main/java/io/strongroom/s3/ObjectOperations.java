@@ -30,18 +30,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /** PutObject, GetObject, HeadObject and DeleteObject: bodies encrypted in segments, indexed by version. */
 final class ObjectOperations {
-    private static final Logger LOG = Logger.getLogger(ObjectOperations.class.getName());
     private static final int COPY_BUFFER = 64 * 1024;
     private static final SecureRandom VERSION_IDS = new SecureRandom();
 
     private final S3Repository repository;
     private final MultipartRepository multipart;
-    private final BlobStore blobs;
+    private final ObjectBodies bodies;
+    private final RestoreRepository restores;
     private final DataKeyProvider dataKeys;
     private final AccessAuthorizer authorizer;
     private final Transactor transactor;
@@ -49,13 +47,15 @@ final class ObjectOperations {
     private final AccessControlOperations access;
     private final Function<byte[], BodyCipher> ciphers;
 
-    ObjectOperations(S3Repository repository, MultipartRepository multipart, BlobStore blobs,
+    ObjectOperations(S3Repository repository, MultipartRepository multipart, ObjectBodies bodies,
+                     RestoreRepository restores,
                      DataKeyProvider dataKeys, AccessAuthorizer authorizer, Transactor transactor, Clock clock,
                      AccessControlOperations access,
                      Function<byte[], BodyCipher> ciphers) {
         this.repository = requireNonNull(repository, "repository");
         this.multipart = requireNonNull(multipart, "multipart");
-        this.blobs = requireNonNull(blobs, "blobs");
+        this.bodies = requireNonNull(bodies, "bodies");
+        this.restores = requireNonNull(restores, "restores");
         this.dataKeys = requireNonNull(dataKeys, "dataKeys");
         this.authorizer = requireNonNull(authorizer, "authorizer");
         this.transactor = requireNonNull(transactor, "transactor");
@@ -69,6 +69,11 @@ final class ObjectOperations {
      * after every digest checked out and the index committed; anything else leaves nothing behind.
      */
     ObjectVersion put(CallContext call, PutObjectRequest request, InputStream body) {
+        return put(call, request, StorageClasses.STANDARD, body);
+    }
+
+    /** A new version of {@code storageClass}: an archive class's body is written straight to the archive. */
+    ObjectVersion put(CallContext call, PutObjectRequest request, String storageClass, InputStream body) {
         ObjectKeys.validate(request.key());
         Bucket bucket = repository.findBucket(request.bucket()).orElseThrow(S3Errors::noSuchBucket);
         ObjectEncryption.Mode mode;
@@ -92,14 +97,14 @@ final class ObjectOperations {
         DataKeyProvider.DataKey dataKey = dataKeys.newDataKey(call, mode, kmsKeyId, objectArn);
         Written written;
         try {
-            written = writeBody(body, request, dataKey.plaintext(),
+            written = writeBody(bodies.of(storageClass), body, request, dataKey.plaintext(),
                     SegmentCipher.associatedData(bucket.name(), request.key(), versionId));
         } finally {
             Arrays.fill(dataKey.plaintext(), (byte) 0);
         }
         ObjectVersion version = new ObjectVersion(bucket.name(), request.key(), versionId, false,
                 clock.instant().truncatedTo(ChronoUnit.MILLIS), written.size(), written.etag(), request.headers(),
-                request.userMetadata(), written.checksum(), request.tags(), "STANDARD", dataKey.encryption(),
+                request.userMetadata(), written.checksum(), request.tags(), storageClass, dataKey.encryption(),
                 written.blobId());
         Optional<ObjectVersion> replaced;
         try {
@@ -108,7 +113,7 @@ final class ObjectOperations {
                 return repository.putVersion(version);
             });
         } catch (RuntimeException e) {
-            deleteBlobQuietly(written.blobId());
+            ObjectBodies.deleteQuietly(bodies.of(storageClass), written.blobId());
             throw e;
         }
         replaced.ifPresent(this::deleteBodyOf);
@@ -124,6 +129,12 @@ final class ObjectOperations {
     ObjectContent open(CallContext call, ObjectVersion version, Optional<ByteRange> range) {
         String bucketName = version.bucket();
         String key = version.key();
+        // an archived body is read only through its restored copy in the normal store
+        String blobId = version.blobId();
+        if (StorageClasses.archived(version.storageClass())) {
+            blobId = restores.findRestore(bucketName, key, version.versionId()).filter(r -> r.of(version))
+                    .flatMap(ObjectRestore::restoredBlobId).orElseThrow(S3Errors::invalidObjectState);
+        }
         long first = 0;
         long length = version.size();
         if (range.isPresent()) {
@@ -131,14 +142,15 @@ final class ObjectOperations {
             first = bounds[0];
             length = bounds[1] - bounds[0] + 1;
         }
+        BlobStore blobs = bodies.standard();
         byte[] dataKey = dataKeys.unwrap(call, version.encryption(), objectArn(bucketName, key));
         try {
-            List<ObjectPart> parts = multipart.objectParts(version.blobId());
+            List<ObjectPart> parts = multipart.objectParts(blobId);
             if (!parts.isEmpty()) {
                 return new ObjectContent(version, first, length, range.isPresent(),
                         PartedBody.open(blobs, ciphers.apply(dataKey), bucketName, key, parts, first, length));
             }
-            SeekableByteChannel channel = blobs.open(version.blobId());
+            SeekableByteChannel channel = blobs.open(blobId);
             try {
                 InputStream plaintext = ciphers.apply(dataKey).decryptingStream(channel,
                         SegmentCipher.associatedData(bucketName, key, version.versionId()), first, length);
@@ -239,7 +251,8 @@ final class ObjectOperations {
         return keys;
     }
 
-    private Written writeBody(InputStream body, PutObjectRequest request, byte[] dataKey, byte[] associatedData) {
+    private Written writeBody(BlobStore blobs, InputStream body, PutObjectRequest request, byte[] dataKey,
+                              byte[] associatedData) {
         Optional<ChecksumDigest> checksum = request.checksumAlgorithm().map(ChecksumAlgorithm::newDigest);
         ChecksumInputStream digesting = new ChecksumInputStream(body, checksum.stream().toList());
         try (BlobStore.BlobWriter writer = blobs.create()) {
@@ -290,27 +303,9 @@ final class ObjectOperations {
         return new AwsException("IncompleteBody", 400, "The request body could not be read completely.", e);
     }
 
-    /** Deletes a replaced or deleted version's blob, or every part blob of one completed from parts. */
+    /** Deletes a replaced or deleted version's body (every part of one completed from parts) and any restored copy. */
     void deleteBodyOf(ObjectVersion version) {
-        if (version.blobId() == null) {
-            return;
-        }
-        List<ObjectPart> parts = multipart.objectParts(version.blobId());
-        if (!parts.isEmpty()) {
-            multipart.deleteObjectParts(version.blobId());
-            parts.forEach(part -> deleteBlobQuietly(part.blobId()));
-            return;
-        }
-        deleteBlobQuietly(version.blobId());
-    }
-
-    private void deleteBlobQuietly(String blobId) {
-        try {
-            blobs.delete(blobId);
-        } catch (IOException e) {
-            // garbage the start-up collection removes; the index no longer names it
-            LOG.log(Level.WARNING, "A replaced object body could not be deleted now", e);
-        }
+        bodies.deleteBodyOf(version);
     }
 
     private static void requireValidMd5(Optional<String> contentMd5) {

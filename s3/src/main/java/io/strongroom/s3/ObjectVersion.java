@@ -51,4 +51,10 @@ public record ObjectVersion(String bucket, String key, String versionId, boolean
         return new ObjectVersion(bucket, key, versionId, deleteMarker, lastModified, size, etag, headers, userMetadata,
                 checksum, newTags, storageClass, encryption, blobId);
     }
+
+    /** The same version in another storage class, its body (the same ciphertext) now under {@code newBlobId}. */
+    public ObjectVersion withStorage(String newStorageClass, String newBlobId) {
+        return new ObjectVersion(bucket, key, versionId, deleteMarker, lastModified, size, etag, headers, userMetadata,
+                checksum, tags, newStorageClass, encryption, newBlobId);
+    }
 }

@@ -38,6 +38,9 @@ public final class S3Service {
     private final EncryptionConfigOperations encryption;
     private final CopyOperations copies;
     private final MultipartOperations multipart;
+    private final ObjectBodies bodies;
+    private final RestoreRepository restoreRepository;
+    private final RestoreOperations restores;
 
     /** A service whose lifecycle actions go unrecorded (domain tests). */
     public S3Service(S3Repository repository, MultipartRepository multipartRepository, BlobStore blobs,
@@ -61,20 +64,37 @@ public final class S3Service {
     public S3Service(S3Repository repository, MultipartRepository multipartRepository, BlobStore blobs,
                      DataKeyProvider dataKeys, Transactor transactor, AccessAuthorizer authorizer, Clock clock,
                      String region, S3Events events, Function<byte[], BodyCipher> ciphers) {
+        this(repository, multipartRepository, blobs, blobs, RestoreRepository.UNSUPPORTED, dataKeys, transactor,
+                authorizer, clock, region, events, ciphers);
+    }
+
+    /**
+     * @param archive  where the bodies of GLACIER and DEEP_ARCHIVE versions are kept, apart from {@code blobs}
+     * @param restores the restores of archived versions
+     */
+    public S3Service(S3Repository repository, MultipartRepository multipartRepository, BlobStore blobs,
+                     BlobStore archive, RestoreRepository restores, DataKeyProvider dataKeys, Transactor transactor,
+                     AccessAuthorizer authorizer, Clock clock, String region, S3Events events,
+                     Function<byte[], BodyCipher> ciphers) {
         this.repository = requireNonNull(repository, "repository");
         this.multipartRepository = requireNonNull(multipartRepository, "multipartRepository");
         this.blobs = requireNonNull(blobs, "blobs");
+        this.restoreRepository = requireNonNull(restores, "restores");
+        this.bodies = new ObjectBodies(blobs, archive, multipartRepository, restores);
         this.access = new AccessControlOperations(repository, authorizer);
         this.buckets = new BucketOperations(repository, authorizer, transactor, clock, region, access);
-        this.objects = new ObjectOperations(repository, multipartRepository, blobs, dataKeys, authorizer, transactor,
-                clock, access, ciphers);
+        this.objects = new ObjectOperations(repository, multipartRepository, bodies, restores, dataKeys, authorizer,
+                transactor, clock, access, ciphers);
         this.listing = new ObjectListing(repository);
-        this.lifecycle = new LifecycleOperations(repository, blobs, buckets, transactor, clock, events);
+        this.lifecycle = new LifecycleOperations(repository, multipartRepository, bodies, buckets, transactor, clock,
+                events);
+        this.restores = new RestoreOperations(repository, multipartRepository, restores, bodies, authorizer, access,
+                transactor, clock, events);
         this.versioning = new VersioningOperations(repository, buckets, transactor);
         this.tagging = new TaggingOperations(repository, buckets, objects, transactor);
         this.encryption = new EncryptionConfigOperations(repository, buckets, transactor);
         this.copies = new CopyOperations(repository, objects);
-        this.multipart = new MultipartOperations(repository, multipartRepository, blobs, dataKeys, authorizer,
+        this.multipart = new MultipartOperations(repository, multipartRepository, bodies, dataKeys, authorizer,
                 transactor, clock, objects, access, ciphers);
     }
 
@@ -86,15 +106,25 @@ public final class S3Service {
      * @return how many blobs and unfinished writes were removed
      */
     public int collectGarbage() throws IOException {
-        int removed = blobs.collectAbandonedWrites();
+        int removed = collectGarbage(bodies.standard());
+        if (bodies.archive() != bodies.standard()) {
+            removed += collectGarbage(bodies.archive());
+        }
+        return removed;
+    }
+
+    /** Blob ids are made by the stores and unique, so one test of reference serves both stores. */
+    private int collectGarbage(BlobStore store) throws IOException {
+        int removed = store.collectAbandonedWrites();
         List<String> unreferenced = new ArrayList<>();
-        blobs.forEachBlob(blobId -> {
-            if (!repository.blobReferenced(blobId) && !multipartRepository.blobReferenced(blobId)) {
+        store.forEachBlob(blobId -> {
+            if (!repository.blobReferenced(blobId) && !multipartRepository.blobReferenced(blobId)
+                    && !restoreRepository.blobReferenced(blobId)) {
                 unreferenced.add(blobId);
             }
         });
         for (String blobId : unreferenced) {
-            blobs.delete(blobId);
+            store.delete(blobId);
         }
         return removed + unreferenced.size();
     }
@@ -127,6 +157,27 @@ public final class S3Service {
 
     public ObjectVersion putObject(CallContext call, PutObjectRequest request, InputStream body) {
         return objects.put(call, request, body);
+    }
+
+    /** PutObject with x-amz-storage-class ({@link StorageClasses#ofWrite}): GLACIER and DEEP_ARCHIVE go to the archive. */
+    public ObjectVersion putObject(CallContext call, PutObjectRequest request, String storageClass, InputStream body) {
+        return objects.put(call, request, storageClass, body);
+    }
+
+    /**
+     * RestoreObject of a GLACIER or DEEP_ARCHIVE version.
+     *
+     * @return true when a restore started (202 Accepted), false when the version was already restored and
+     *         its copy now expires {@code days} from now (200 OK)
+     */
+    public boolean restoreObject(CallContext call, String bucket, String key, Optional<String> versionId, int days,
+                                 String tier) {
+        return restores.request(call, bucket, key, versionId, days, tier);
+    }
+
+    /** The restore of an archived version that a read was authorised for: what x-amz-restore reports. */
+    public Optional<ObjectRestore> restoreOf(ObjectVersion version) {
+        return restores.of(version);
     }
 
     public ObjectContent getObject(CallContext call, String bucket, String key, Optional<String> versionId,
@@ -172,13 +223,15 @@ public final class S3Service {
     }
 
     /**
-     * One pass of the lifecycle scheduler over every bucket with rules.
+     * One pass of the lifecycle scheduler: restores requested are completed and restored copies past
+     * their expiry deleted, then every bucket with rules is gone over.
      *
      * @param budget how many actions at most; the next pass goes on where this one stopped
      * @return how many actions were taken
      */
     public int runLifecycle(int budget) {
-        return lifecycle.run(budget);
+        int done = restores.run(budget);
+        return done + lifecycle.run(budget - done);
     }
 
     // ---- bucket policies and Block Public Access
@@ -363,6 +416,12 @@ public final class S3Service {
 
     public MultipartUpload createMultipartUpload(CallContext call, CreateMultipartUploadRequest request) {
         return multipart.create(call, request);
+    }
+
+    /** CreateMultipartUpload with x-amz-storage-class: the parts of a GLACIER upload go to the archive. */
+    public MultipartUpload createMultipartUpload(CallContext call, CreateMultipartUploadRequest request,
+                                                 String storageClass) {
+        return multipart.create(call, request, storageClass);
     }
 
     public MultipartOperations.UploadedPart uploadPart(CallContext call, UploadPartRequest request, InputStream body) {
