@@ -17,6 +17,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -67,6 +68,15 @@ public final class StrongroomTestServer implements AutoCloseable {
      */
     public static StrongroomTestServer start(Optional<String> dbUrl, Map<Setting, String> settings, Clock clock)
             throws Exception {
+        return start(dbUrl, settings, clock, Duration.ofMinutes(1));
+    }
+
+    /**
+     * As {@link #start(Optional, Map, Clock)}, with the S3 lifecycle scheduler passing every
+     * {@code lifecycleInterval}: a test moves the clock and sees the next pass act.
+     */
+    public static StrongroomTestServer start(Optional<String> dbUrl, Map<Setting, String> settings, Clock clock,
+                                             Duration lifecycleInterval) throws Exception {
         requireNonNull(clock, "clock");
         Path dataDir = Files.createTempDirectory("strongroom-test-");
         AdminCredentials admin = new AdminCredentials(Ids.accessKeyId(), Ids.secretAccessKey());
@@ -83,7 +93,8 @@ public final class StrongroomTestServer implements AutoCloseable {
                 "STRONGROOM_ADMIN_SECRET_ACCESS_KEY", admin.secretAccessKey());
         ServerConfig config = new ConfigLoader(environment).load(Mode.DEV, flags, Optional.empty());
         StrongroomServer server = new StrongroomServer(config,
-                new ServerAssembly(environment, clock, new PrintStream(OutputStream.nullOutputStream())), clock);
+                new ServerAssembly(environment, clock, new PrintStream(OutputStream.nullOutputStream()),
+                        lifecycleInterval), clock);
         try {
             server.start();
         } catch (Exception | Error e) {

@@ -55,8 +55,8 @@ class S3LifecycleEndToEndTest {
                         .filter(f -> f.prefix("")).expiration(e -> e.days(0)).build()))), "InvalidArgument", 400);
         assertAwsError(() -> s3.putBucketLifecycleConfiguration(r -> r.bucket("e2e-lifecycle-bad")
                 .lifecycleConfiguration(c -> c.rules(LifecycleRule.builder().id("archive").status(ExpirationStatus.ENABLED)
-                        .filter(f -> f.prefix("")).transitions(t -> t.days(30)
-                                .storageClass(TransitionStorageClass.GLACIER)).build()))), "NotImplemented", 501);
+                        .filter(f -> f.prefix("")).transitions(t -> t.days(10)
+                                .storageClass(TransitionStorageClass.STANDARD_IA)).build()))), "InvalidArgument", 400);
         assertAwsError(() -> s3.getBucketLifecycleConfiguration(r -> r.bucket("e2e-lifecycle-bad")),
                 "NoSuchLifecycleConfiguration", 404);
     }

@@ -45,6 +45,19 @@ final class LifecycleActions {
             document.start("Rule").element("ID", rule.id());
             writeFilter(document, rule.filter());
             document.element("Status", rule.enabled() ? "Enabled" : "Disabled");
+            for (LifecycleRule.Transition transition : rule.transitions()) {
+                document.start("Transition");
+                transition.date().ifPresent(date -> document.element("Date", S3Responses.timestamp(date)));
+                transition.days().ifPresent(days -> document.element("Days", days));
+                document.element("StorageClass", transition.storageClass()).end();
+            }
+            for (LifecycleRule.NoncurrentTransition transition : rule.noncurrentTransitions()) {
+                document.start("NoncurrentVersionTransition");
+                transition.noncurrentDays().ifPresent(days -> document.element("NoncurrentDays", days));
+                document.element("StorageClass", transition.storageClass());
+                transition.newerNoncurrentVersions().ifPresent(n -> document.element("NewerNoncurrentVersions", n));
+                document.end();
+            }
             if (rule.expirationDays().isPresent() || rule.expirationDate().isPresent()
                     || rule.expiredObjectDeleteMarker()) {
                 document.start("Expiration");
@@ -57,6 +70,8 @@ final class LifecycleActions {
             }
             rule.noncurrentDays().ifPresent(days -> document.start("NoncurrentVersionExpiration")
                     .element("NoncurrentDays", days).end());
+            rule.abortUploadDays().ifPresent(days -> document.start("AbortIncompleteMultipartUpload")
+                    .element("DaysAfterInitiation", days).end());
             document.end();
         }
         return S3Responses.xml(document);
@@ -68,11 +83,6 @@ final class LifecycleActions {
     }
 
     private static LifecycleRule rule(S3XmlInput rule) {
-        for (String unsupported : List.of("Transition", "NoncurrentVersionTransition", "AbortIncompleteMultipartUpload")) {
-            if (rule.child(unsupported).isPresent()) {
-                throw new AwsException("NotImplemented", 501, unsupported + " is not offered by this installation yet.");
-            }
-        }
         String status = rule.text("Status").orElseThrow(S3XmlInput::malformed);
         if (!status.equals("Enabled") && !status.equals("Disabled")) {
             throw S3XmlInput.malformed();
@@ -85,7 +95,30 @@ final class LifecycleActions {
                 expiration.flatMap(e -> e.text("Days")).map(LifecycleActions::integer),
                 expiration.flatMap(e -> e.text("Date")).map(LifecycleActions::date),
                 expiration.flatMap(e -> e.text("ExpiredObjectDeleteMarker")).map(Boolean::parseBoolean).orElse(false),
-                noncurrentDays);
+                noncurrentDays, transitions(rule), noncurrentTransitions(rule),
+                rule.child("AbortIncompleteMultipartUpload").map(abort -> integer(abort.text("DaysAfterInitiation")
+                        .orElseThrow(S3XmlInput::malformed))));
+    }
+
+    private static List<LifecycleRule.Transition> transitions(S3XmlInput rule) {
+        List<LifecycleRule.Transition> transitions = new ArrayList<>();
+        for (S3XmlInput transition : rule.children("Transition")) {
+            transitions.add(new LifecycleRule.Transition(transition.text("Days").map(LifecycleActions::integer),
+                    transition.text("Date").map(LifecycleActions::date),
+                    transition.text("StorageClass").orElseThrow(S3XmlInput::malformed)));
+        }
+        return transitions;
+    }
+
+    private static List<LifecycleRule.NoncurrentTransition> noncurrentTransitions(S3XmlInput rule) {
+        List<LifecycleRule.NoncurrentTransition> transitions = new ArrayList<>();
+        for (S3XmlInput transition : rule.children("NoncurrentVersionTransition")) {
+            transitions.add(new LifecycleRule.NoncurrentTransition(
+                    transition.text("NoncurrentDays").map(LifecycleActions::integer),
+                    transition.text("NewerNoncurrentVersions").map(LifecycleActions::integer),
+                    transition.text("StorageClass").orElseThrow(S3XmlInput::malformed)));
+        }
+        return transitions;
     }
 
     /** {@code <Filter>} with one condition or an {@code <And>} of several; or the older {@code <Prefix>} of the rule. */

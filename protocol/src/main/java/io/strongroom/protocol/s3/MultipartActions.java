@@ -15,6 +15,7 @@ import io.strongroom.s3.MultipartUpload;
 import io.strongroom.s3.ObjectContent;
 import io.strongroom.s3.ObjectVersion;
 import io.strongroom.s3.S3Service;
+import io.strongroom.s3.StorageClasses;
 import io.strongroom.s3.UploadPart;
 import io.strongroom.s3.UploadPartRequest;
 import io.strongroom.s3.checksum.ChecksumAlgorithm;
@@ -56,10 +57,11 @@ final class MultipartActions {
             throw new AwsException("InvalidRequest", 400,
                     "The x-amz-checksum-type header can only be used with the x-amz-checksum-algorithm header.");
         }
+        String storageClass = StorageClasses.ofWrite(request.header("x-amz-storage-class").map(String::strip));
         MultipartUpload upload = service.createMultipartUpload(call, new CreateMultipartUploadRequest(
                 target.bucket().orElseThrow(), target.key().orElseThrow(), ObjectActions.storedHeaders(request),
                 ObjectActions.userMetadata(request), ObjectActions.tags(request), ObjectActions.encryption(request),
-                request.header("x-amz-server-side-encryption-aws-kms-key-id"), algorithm));
+                request.header("x-amz-server-side-encryption-aws-kms-key-id"), algorithm), storageClass);
         XmlWriter document = S3Responses.document("InitiateMultipartUploadResult")
                 .element("Bucket", upload.bucket())
                 .element("Key", upload.key())

@@ -15,6 +15,7 @@ import io.strongroom.s3.ObjectEncryption;
 import io.strongroom.s3.ObjectVersion;
 import io.strongroom.s3.PutObjectRequest;
 import io.strongroom.s3.S3Service;
+import io.strongroom.s3.StorageClasses;
 import io.strongroom.s3.checksum.ChecksumAlgorithm;
 import java.io.InputStream;
 import java.net.URLEncoder;
@@ -58,7 +59,8 @@ final class ObjectActions {
                 contentLength(request), storedHeaders(request), userMetadata(request), request.header("Content-MD5"),
                 algorithm, expected, tags(request), encryption(request),
                 request.header("x-amz-server-side-encryption-aws-kms-key-id"));
-        ObjectVersion version = service.putObject(call, put, request.bodyStream());
+        String storageClass = StorageClasses.ofWrite(request.header("x-amz-storage-class").map(String::strip));
+        ObjectVersion version = service.putObject(call, put, storageClass, request.bodyStream());
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("ETag", quoted(version.etag()));
         versionHeader(version, headers);
@@ -93,6 +95,7 @@ final class ObjectActions {
         }
         Map<String, String> headers = objectHeaders(content.version(), request, target, !content.ranged());
         nullVersionHeader(content.version(), headers);
+        restoreHeader(content.version(), headers);
         int status = 200;
         part.ifPresent(p -> p.partsCount().ifPresent(count -> headers.put("x-amz-mp-parts-count",
                 Integer.toString(count))));
@@ -126,6 +129,7 @@ final class ObjectActions {
         Map<String, String> headers = objectHeaders(version, request, target, part.isEmpty());
         headers.put("Content-Length", Long.toString(version.size()));
         nullVersionHeader(version, headers);
+        restoreHeader(version, headers);
         if (part.isPresent()) {
             long[] bounds = part.get().bounds();
             headers.put("Content-Length", Long.toString(bounds[1] - bounds[0] + 1));
@@ -413,6 +417,9 @@ final class ObjectActions {
         headers.put("Accept-Ranges", "bytes");
         versionHeader(version, headers);
         encryptionHeaders(version.encryption(), headers);
+        if (!version.storageClass().equals(StorageClasses.STANDARD)) {
+            headers.put("x-amz-storage-class", version.storageClass()); // S3 names every class but STANDARD
+        }
         version.userMetadata().forEach((name, value) -> headers.put(USER_METADATA_PREFIX + name, value));
         if (!version.tags().isEmpty()) {
             headers.put("x-amz-tagging-count", Integer.toString(version.tags().size()));
@@ -432,6 +439,17 @@ final class ObjectActions {
                 "response-cache-control", "Cache-Control", "response-content-disposition", "Content-Disposition",
                 "response-content-encoding", "Content-Encoding");
         names.forEach((parameter, header) -> target.parameter(parameter).ifPresent(value -> headers.put(header, value)));
+    }
+
+    /**
+     * {@code x-amz-restore} of an archived version: {@code ongoing-request="true"} while its restore is in
+     * progress, then {@code ongoing-request="false"} with the copy's expiry.
+     */
+    private void restoreHeader(ObjectVersion version, Map<String, String> headers) {
+        service.restoreOf(version).ifPresent(restore -> headers.put("x-amz-restore", restore.ongoing()
+                ? "ongoing-request=\"true\""
+                : "ongoing-request=\"false\", expiry-date=\"" + S3Responses.httpDate(restore.expiry().orElseThrow())
+                        + "\""));
     }
 
     /** A read of the null version of a versioned (or suspended) bucket names it, as S3 does. */

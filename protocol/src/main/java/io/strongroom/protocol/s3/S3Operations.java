@@ -47,6 +47,7 @@ final class S3Operations {
     static final String ABORT_MULTIPART_UPLOAD = "AbortMultipartUpload";
     static final String LIST_PARTS = "ListParts";
     static final String LIST_MULTIPART_UPLOADS = "ListMultipartUploads";
+    static final String RESTORE_OBJECT = "RestoreObject";
     /** Operations of S3 this server does not offer yet answer NotImplemented under this name. */
     static final String UNSUPPORTED = "Unsupported";
 
@@ -55,7 +56,7 @@ final class S3Operations {
             LIST_OBJECTS, LIST_OBJECTS_V2, LIST_OBJECT_VERSIONS, DELETE_OBJECTS, PUT_OBJECT_TAGGING,
             GET_OBJECT_TAGGING, DELETE_OBJECT_TAGGING,
             CREATE_MULTIPART_UPLOAD, UPLOAD_PART, UPLOAD_PART_COPY, COMPLETE_MULTIPART_UPLOAD, ABORT_MULTIPART_UPLOAD,
-            LIST_PARTS, LIST_MULTIPART_UPLOADS);
+            LIST_PARTS, LIST_MULTIPART_UPLOADS, RESTORE_OBJECT);
 
     private S3Operations() {
     }
@@ -101,6 +102,9 @@ final class S3Operations {
                 case "DELETE" -> DELETE_OBJECT_TAGGING;
                 default -> UNSUPPORTED;
             };
+        }
+        if (subresources.equals(List.of("restore"))) {
+            return method.equals("POST") ? RESTORE_OBJECT : UNSUPPORTED;
         }
         if (!subresources.isEmpty()) {
             return UNSUPPORTED;

@@ -33,6 +33,7 @@ public final class S3RestHandler implements ServiceHandler {
     private final TaggingActions tagging;
     private final EncryptionConfigActions encryption;
     private final LifecycleActions lifecycle;
+    private final RestoreActions restores;
     private final MultipartActions multipart;
 
     /**
@@ -51,6 +52,7 @@ public final class S3RestHandler implements ServiceHandler {
         this.tagging = new TaggingActions(service);
         this.encryption = new EncryptionConfigActions(service);
         this.lifecycle = new LifecycleActions(service);
+        this.restores = new RestoreActions(service);
         this.multipart = new MultipartActions(service);
     }
 
@@ -132,6 +134,7 @@ public final class S3RestHandler implements ServiceHandler {
             case S3Operations.PUT_BUCKET_LIFECYCLE -> lifecycle.put(call, target, request);
             case S3Operations.GET_BUCKET_LIFECYCLE -> lifecycle.get(call, target);
             case S3Operations.DELETE_BUCKET_LIFECYCLE -> lifecycle.delete(call, target);
+            case S3Operations.RESTORE_OBJECT -> restores.restore(call, target, request);
             case S3Operations.CREATE_MULTIPART_UPLOAD -> multipart.create(call, target, request);
             case S3Operations.UPLOAD_PART -> multipart.uploadPart(call, target, request);
             case S3Operations.UPLOAD_PART_COPY -> multipart.uploadPartCopy(call, target, request);

@@ -95,6 +95,7 @@ public final class ConfigLoader {
         S3Settings settings = new S3Settings(
                 Optional.ofNullable(resolver.get(Setting.S3_VIRTUAL_HOST_DOMAIN, SettingValues::host, null)),
                 Optional.ofNullable(resolver.get(Setting.S3_BLOB_DIRECTORY, Path::of, null)),
+                Optional.ofNullable(resolver.get(Setting.S3_ARCHIVE_DIRECTORY, Path::of, null)),
                 resolver.get(Setting.S3_BENCHMARK_SKIP_ENCRYPTION, SettingValues::bool, false));
         if (settings.benchmarkSkipEncryption()) {
             if (mode == Mode.PROD) {

@@ -44,6 +44,8 @@ public enum Setting {
     S3_VIRTUAL_HOST_DOMAIN("s3.virtual-host-domain"),
     /** Where object bodies are kept; by default {@code objects} under the data directory. */
     S3_BLOB_DIRECTORY("s3.blob-directory"),
+    /** Where GLACIER and DEEP_ARCHIVE bodies are kept; by default {@code archive} under the data directory. */
+    S3_ARCHIVE_DIRECTORY("s3.archive-directory"),
     /** Benchmarks only: object bodies are stored unencrypted; {@code start} refuses it. */
     S3_BENCHMARK_SKIP_ENCRYPTION("s3.benchmark-skip-encryption");
 

@@ -67,6 +67,7 @@ import io.strongroom.s3.crypto.BodyCipher;
 import io.strongroom.s3.crypto.SegmentCipher;
 import io.strongroom.s3.crypto.UnencryptedBodies;
 import io.strongroom.store.jdbc.s3.JdbcMultipartRepository;
+import io.strongroom.store.jdbc.s3.JdbcRestoreRepository;
 import io.strongroom.store.jdbc.s3.JdbcPlatformKeys;
 import io.strongroom.store.jdbc.s3.JdbcS3Repository;
 import java.io.IOException;
@@ -102,6 +103,7 @@ public final class ServerAssembly implements ComponentsFactory, RootKeyRotationR
 
     private final Map<String, String> environment;
     private final Clock clock;
+    private final Duration lifecycleInterval;
     private final PrintStream console;
 
     /**
@@ -110,9 +112,19 @@ public final class ServerAssembly implements ComponentsFactory, RootKeyRotationR
      * @param console     where {@code start-dev} prints the bootstrap administrator's generated key once
      */
     public ServerAssembly(Map<String, String> environment, Clock clock, PrintStream console) {
+        this(environment, clock, console, LIFECYCLE_INTERVAL);
+    }
+
+    /**
+     * @param lifecycleInterval how often the S3 lifecycle scheduler passes: every minute, but in tests
+     *                          that move the clock and watch what a pass does
+     */
+    public ServerAssembly(Map<String, String> environment, Clock clock, PrintStream console,
+                          Duration lifecycleInterval) {
         this.environment = Map.copyOf(requireNonNull(environment, "environment"));
         this.clock = requireNonNull(clock, "clock");
         this.console = requireNonNull(console, "console");
+        this.lifecycleInterval = requireNonNull(lifecycleInterval, "lifecycleInterval");
     }
 
     public ServerAssembly(Map<String, String> environment) {
@@ -173,7 +185,7 @@ public final class ServerAssembly implements ComponentsFactory, RootKeyRotationR
 
             S3Service s3 = openObjectStore(config, database, rootKeys, kms, authorizer,
                     new S3ServiceEvents(audit.trail(), clock));
-            opened.add(0, PeriodicTask.start("s3-lifecycle", LIFECYCLE_INTERVAL,
+            opened.add(0, PeriodicTask.start("s3-lifecycle", lifecycleInterval,
                     () -> s3.runLifecycle(LIFECYCLE_ACTIONS_PER_PASS)));
 
             RequestAuthenticator authenticator = new SigV4RequestAuthenticator(credentials, clock);
@@ -250,10 +262,12 @@ public final class ServerAssembly implements ComponentsFactory, RootKeyRotationR
                                       KmsService kms, AccessAuthorizer authorizer, S3Events events) {
         try {
             FileBlobStore blobs = new FileBlobStore(config.s3().blobDirectory(config.dataDir()));
+            FileBlobStore archive = new FileBlobStore(config.s3().archiveDirectory(config.dataDir()));
             JdbcPlatformKeys platformKeys = new JdbcPlatformKeys(database.transactor(), rootKeys, clock,
                     JdbcPlatformKeys.DEFAULT_TTL);
             S3Service s3 = new S3Service(new JdbcS3Repository(database.transactor(), database.vendor()),
-                    new JdbcMultipartRepository(database.transactor(), database.vendor()), blobs,
+                    new JdbcMultipartRepository(database.transactor(), database.vendor()), blobs, archive,
+                    new JdbcRestoreRepository(database.transactor()),
                     new EnvelopeDataKeys(platformKeys, kms, new SecureRandom()), database.transactor(), authorizer,
                     clock, config.region(), events, bodyCiphers(config));
             int collected = s3.collectGarbage();

@@ -171,16 +171,21 @@ class ConfigLoaderTest {
         S3Settings defaults = loadDev(Map.of()).s3();
         assertThat(defaults).isEqualTo(S3Settings.DEFAULTS);
         assertThat(defaults.blobDirectory(Path.of("/data"))).isEqualTo(Path.of("/data/objects"));
+        assertThat(defaults.archiveDirectory(Path.of("/data"))).isEqualTo(Path.of("/data/archive"));
 
         S3Settings fromEnvironment = load(Mode.DEV, Map.of("STRONGROOM_S3_VIRTUAL_HOST_DOMAIN", "s3.bank.internal",
-                "STRONGROOM_S3_BLOB_DIRECTORY", "/mnt/objects"), Map.of(), Optional.empty()).s3();
+                "STRONGROOM_S3_BLOB_DIRECTORY", "/mnt/objects", "STRONGROOM_S3_ARCHIVE_DIRECTORY", "/mnt/tape"),
+                Map.of(), Optional.empty()).s3();
         assertThat(fromEnvironment.virtualHostDomain()).contains("s3.bank.internal");
         assertThat(fromEnvironment.blobDirectory(Path.of("/data"))).isEqualTo(Path.of("/mnt/objects"));
+        assertThat(fromEnvironment.archiveDirectory(Path.of("/data"))).isEqualTo(Path.of("/mnt/tape"));
 
         Path file = tmp.resolve("s3.yaml");
-        Files.writeString(file, "s3:\n  virtual-host-domain: objects.example\n  benchmark-skip-encryption: true\n");
+        Files.writeString(file, "s3:\n  virtual-host-domain: objects.example\n  benchmark-skip-encryption: true\n"
+                + "  archive-directory: /srv/archive\n");
         S3Settings fromFile = load(Mode.DEV, Map.of(), Map.of(), Optional.of(file)).s3();
         assertThat(fromFile.virtualHostDomain()).contains("objects.example");
+        assertThat(fromFile.archiveDirectory(Path.of("/data"))).isEqualTo(Path.of("/srv/archive"));
         assertThat(fromFile.benchmarkSkipEncryption()).isTrue();
     }
 
