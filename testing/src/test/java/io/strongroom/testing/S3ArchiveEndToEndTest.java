@@ -3,11 +3,13 @@ package io.strongroom.testing;
 import static io.strongroom.testing.AwsErrorAssertions.assertAwsError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.strongroom.audit.StoredAuditRecord;
 import io.strongroom.store.jdbc.Database;
+import io.strongroom.store.jdbc.PostgresTestDatabase;
 import io.strongroom.store.jdbc.audit.JdbcAuditRepository;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,6 +27,7 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -46,18 +49,27 @@ import software.amazon.awssdk.services.s3.model.TransitionStorageClass;
  * RestoreObject's copy is made, the copy expires, an incomplete upload is aborted after its days, the
  * archive directory holds only ciphertext, and every refusal changes nothing.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class S3ArchiveEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration WAIT = Duration.ofSeconds(20);
 
-    private static MutableClock clock;
-    private static StrongroomTestServer server;
-    private static S3Client s3;
+    private MutableClock clock;
+    private StrongroomTestServer server;
+    private S3Client s3;
 
     @BeforeAll
-    static void start() throws Exception {
+    void start() throws Exception {
         clock = new MutableClock();
-        server = StrongroomTestServer.start(Optional.empty(), Map.of(), clock, Duration.ofMillis(100));
+        Optional<PostgresTestDatabase> database = Optional.empty();
+        if (getClass().isAnnotationPresent(UsePostgres.class)) {
+            Optional<String> adminUrl = PostgresTestDatabase.adminUrl();
+            assumeTrue(adminUrl.isPresent(), PostgresTestDatabase.VARIABLE + " is not set");
+            database = Optional.of(PostgresTestDatabase.create(adminUrl.get()));
+        }
+        server = StrongroomTestServer.start(database.map(PostgresTestDatabase::url), Map.of(), clock,
+                Duration.ofMillis(100));
+        database.ifPresent(server::closeAfterStop);
         // the SDK signs with the node's moved clock, as a client whose own clock is right would
         S3AuthSchemeProvider schemes = S3AuthSchemeProvider.defaultProvider();
         s3 = S3Client.builder().endpointOverride(server.endpoint()).region(AwsClients.REGION).forcePathStyle(true)
@@ -70,9 +82,13 @@ class S3ArchiveEndToEndTest {
     }
 
     @AfterAll
-    static void stop() throws Exception {
-        s3.close();
-        server.close();
+    void stop() throws Exception {
+        if (s3 != null) {
+            s3.close();
+        }
+        if (server != null) {
+            server.close();
+        }
     }
 
     @Test
@@ -220,19 +236,19 @@ class S3ArchiveEndToEndTest {
                         .storageClass(TransitionStorageClass.GLACIER)).build(), "InvalidArgument");
     }
 
-    private static void refused(LifecycleRule rule, String code) {
+    private void refused(LifecycleRule rule, String code) {
         assertAwsError(() -> s3.putBucketLifecycleConfiguration(r -> r.bucket("e2e-archive-bad")
                 .lifecycleConfiguration(c -> c.rules(rule))), code, 400);
         assertAwsError(() -> s3.getBucketLifecycleConfiguration(r -> r.bucket("e2e-archive-bad")),
                 "NoSuchLifecycleConfiguration", 404);
     }
 
-    private static String storageClass(String key) {
+    private String storageClass(String key) {
         return storageClass("e2e-archive", key);
     }
 
     /** HeadObject omits x-amz-storage-class for STANDARD, as S3 does. */
-    private static String storageClass(String bucket, String key) {
+    private String storageClass(String bucket, String key) {
         StorageClass storageClass = s3.headObject(r -> r.bucket(bucket).key(key)).storageClass();
         return storageClass == null ? "STANDARD" : storageClass.toString();
     }
@@ -252,7 +268,7 @@ class S3ArchiveEndToEndTest {
     }
 
     /** "eventName lifecycleAction" of every scheduler record naming this object, in order. */
-    private static List<String> lifecycleActions(String objectArn) throws Exception {
+    private List<String> lifecycleActions(String objectArn) throws Exception {
         List<String> found = new ArrayList<>();
         try (Database store = Database.openExisting(server.server().config().dbUrl())) {
             JdbcAuditRepository records = new JdbcAuditRepository(store.transactor(), store.vendor());
