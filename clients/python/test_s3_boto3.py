@@ -114,3 +114,54 @@ def test_errors_carry_s3_codes(s3, server):
     with pytest.raises(ClientError) as bad_signature:
         wrong.list_buckets()
     assert error_code(bad_signature) == "SignatureDoesNotMatch"
+
+
+def test_archive_storage_class_and_restore_object(s3):
+    bucket = unique("boto-archive")
+    s3.create_bucket(Bucket=bucket)
+    s3.put_object(Bucket=bucket, Key="ledger.csv", Body=b"2026,closing", StorageClass="GLACIER")
+    s3.put_object(Bucket=bucket, Key="recent.csv", Body=b"recent")
+    assert s3.head_object(Bucket=bucket, Key="ledger.csv")["StorageClass"] == "GLACIER"
+    listed = {o["Key"]: o["StorageClass"] for o in s3.list_objects_v2(Bucket=bucket)["Contents"]}
+    assert listed == {"ledger.csv": "GLACIER", "recent.csv": "STANDARD"}
+    with pytest.raises(ClientError) as refused:
+        s3.get_object(Bucket=bucket, Key="ledger.csv")
+    assert error_code(refused) == "InvalidObjectState"
+    assert refused.value.response["ResponseMetadata"]["HTTPStatusCode"] == 403
+    with pytest.raises(ClientError) as standard:
+        s3.restore_object(Bucket=bucket, Key="recent.csv", RestoreRequest={"Days": 1})
+    assert error_code(standard) == "InvalidObjectState"
+
+    started = s3.restore_object(Bucket=bucket, Key="ledger.csv",
+                                RestoreRequest={"Days": 2, "GlacierJobParameters": {"Tier": "Bulk"}})
+    assert started["ResponseMetadata"]["HTTPStatusCode"] == 202
+    restore = s3.head_object(Bucket=bucket, Key="ledger.csv")["Restore"]
+    # the scheduler makes the copy on its next pass (every minute); until then the restore is in progress
+    assert restore == 'ongoing-request="true"' or restore.startswith('ongoing-request="false", expiry-date=')
+    if restore == 'ongoing-request="true"':
+        with pytest.raises(ClientError) as again:
+            s3.restore_object(Bucket=bucket, Key="ledger.csv", RestoreRequest={"Days": 2})
+        assert error_code(again) == "RestoreAlreadyInProgress"
+        assert again.value.response["ResponseMetadata"]["HTTPStatusCode"] == 409
+
+
+def test_lifecycle_transitions_and_upload_aborts_round_trip(s3):
+    bucket = unique("boto-tiers")
+    s3.create_bucket(Bucket=bucket)
+    rules = [{"ID": "tiers", "Status": "Enabled", "Filter": {"Prefix": "logs/"},
+              "Transitions": [{"Days": 30, "StorageClass": "STANDARD_IA"},
+                              {"Days": 90, "StorageClass": "DEEP_ARCHIVE"}],
+              "NoncurrentVersionTransitions": [{"NoncurrentDays": 7, "StorageClass": "GLACIER",
+                                                "NewerNoncurrentVersions": 2}],
+              "AbortIncompleteMultipartUpload": {"DaysAfterInitiation": 3}}]
+    s3.put_bucket_lifecycle_configuration(Bucket=bucket, LifecycleConfiguration={"Rules": rules})
+    got = s3.get_bucket_lifecycle_configuration(Bucket=bucket)["Rules"][0]
+    assert got["Transitions"] == rules[0]["Transitions"]
+    assert got["NoncurrentVersionTransitions"] == rules[0]["NoncurrentVersionTransitions"]
+    assert got["AbortIncompleteMultipartUpload"] == {"DaysAfterInitiation": 3}
+    with pytest.raises(ClientError) as tagged:
+        s3.put_bucket_lifecycle_configuration(Bucket=bucket, LifecycleConfiguration={"Rules": [
+            {"ID": "tagged", "Status": "Enabled", "Filter": {"Tag": {"Key": "k", "Value": "v"}},
+             "AbortIncompleteMultipartUpload": {"DaysAfterInitiation": 1}}]})
+    assert error_code(tagged) == "InvalidRequest"
+    assert s3.get_bucket_lifecycle_configuration(Bucket=bucket)["Rules"][0]["ID"] == "tiers"
