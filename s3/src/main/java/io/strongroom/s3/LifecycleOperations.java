@@ -236,12 +236,14 @@ final class LifecycleOperations {
         do {
             page = multipart.listUploads(bucket.name(), rule.filter().prefix(), afterKey, afterUploadId, PAGE);
             for (MultipartUpload upload : page) {
+                if (done < budget && !now.isBefore(roundUp(upload.initiated().plus(age)))) {
+                    if (abortUpload(bucket, upload)) {
+                        done++;
+                    }
+                    continue; // gone: the next page starts after the last upload that is still there
+                }
                 afterKey = upload.key();
                 afterUploadId = upload.uploadId();
-                if (done < budget && !now.isBefore(roundUp(upload.initiated().plus(age)))
-                        && abortUpload(bucket, upload)) {
-                    done++;
-                }
             }
         } while (page.size() == PAGE && done < budget);
         return done;

@@ -257,9 +257,12 @@ class ArchiveLifecycleTest {
 
         iam.clock.advance(Duration.ofDays(1));
         assertThat(s3.runLifecycle(100)).isZero();
+        MultipartUpload younger = s3.createMultipartUpload(admin, new CreateMultipartUploadRequest("cold",
+                "tmp/a.bin", Map.of(), Map.of(), Map.of(), Optional.empty(), Optional.empty(), Optional.empty()));
         iam.clock.advance(Duration.ofDays(1));
         assertThat(s3.runLifecycle(100)).isEqualTo(1);
         assertThat(uploads.findUpload(old.uploadId())).isEmpty();
+        assertThat(uploads.findUpload(younger.uploadId())).isPresent(); // the same key, a day younger
         assertThat(uploads.findUpload(elsewhere.uploadId())).isPresent();
         assertThat(archive.blobs).isEmpty();
         assertThat(blobs.blobs).hasSize(1);
