@@ -87,7 +87,7 @@ public final class LifecycleRules {
             byDays |= transition.days().isPresent();
             byDate |= transition.date().isPresent();
             if (transition.days().filter(days -> days < 0).isPresent()) {
-                throw invalidArgument("'Days' in Transition action must be a non-negative integer");
+                throw invalidArgument("'Days' in Transition action must be nonnegative");
             }
             if (transition.days().filter(days -> days < 30).isPresent() && infrequentAccess(transition.storageClass())) {
                 throw invalidArgument("'Days' in Transition action must be greater than or equal to 30 for"
@@ -98,20 +98,23 @@ public final class LifecycleRules {
                 throw invalidArgument("'Date' must be at midnight GMT");
             }
             if (!classes.add(transition.storageClass())) {
-                throw invalidArgument("'StorageClass' must be different for 'Transition' actions in same 'Rule' with"
-                        + " ID '" + rule.id() + "'");
+                throw invalidRequest("'StorageClass' must be different for 'Transition' actions in same 'Rule' with "
+                        + filterDescription(rule));
             }
         }
-        if (byDays && byDate || byDays && rule.expirationDate().isPresent()
-                || byDate && rule.expirationDays().isPresent()) {
-            throw invalidArgument("Found mixed 'Date' and 'Days' based Expiration and Transition actions in lifecycle"
-                    + " rule for filter '" + rule.filter().prefix() + "'");
+        if (byDays && byDate) {
+            throw invalidRequest("Found mixed 'Date' and 'Days' based Transition actions in lifecycle rule for "
+                    + filterDescription(rule));
+        }
+        if (byDays && rule.expirationDate().isPresent() || byDate && rule.expirationDays().isPresent()) {
+            throw invalidRequest("Found mixed 'Date' and 'Days' based Expiration and Transition actions in lifecycle"
+                    + " rule for " + filterDescription(rule));
         }
         int lastTransition = rule.transitions().stream().flatMap(t -> t.days().stream()).mapToInt(d -> d).max()
                 .orElse(-1);
         if (rule.expirationDays().filter(days -> days <= lastTransition).isPresent()) {
-            throw invalidArgument("'Days' in the Expiration action for filter '" + rule.filter().prefix()
-                    + "' must be greater than 'Days' in the Transition action");
+            throw invalidArgument("'Days' in the Expiration action for " + filterDescription(rule)
+                    + " must be greater than 'Days' in the Transition action");
         }
         classes.clear();
         for (LifecycleRule.NoncurrentTransition transition : rule.noncurrentTransitions()) {
@@ -121,8 +124,7 @@ public final class LifecycleRules {
             }
             int days = transition.noncurrentDays().get();
             if (days < 0) {
-                throw invalidArgument("'NoncurrentDays' for NoncurrentVersionTransition action must be a non-negative"
-                        + " integer");
+                throw invalidArgument("'NoncurrentDays' in NoncurrentVersionTransition action must be nonnegative");
             }
             if (days < 30 && infrequentAccess(transition.storageClass())) {
                 throw invalidArgument("'NoncurrentDays' for NoncurrentVersionTransition action must be greater than or"
@@ -133,12 +135,12 @@ public final class LifecycleRules {
                         + " positive integer up to 100");
             }
             if (!classes.add(transition.storageClass())) {
-                throw invalidArgument("'StorageClass' must be different for 'NoncurrentVersionTransition' actions in"
-                        + " same 'Rule' with ID '" + rule.id() + "'");
+                throw invalidRequest("'StorageClass' must be different for 'NoncurrentVersionTransition' actions in"
+                        + " same 'Rule' with " + filterDescription(rule));
             }
             if (rule.noncurrentDays().filter(expiry -> expiry <= days).isPresent()) {
-                throw invalidArgument("'NoncurrentDays' in the NoncurrentVersionExpiration action for filter '"
-                        + rule.filter().prefix() + "' must be greater than 'NoncurrentDays' in the"
+                throw invalidArgument("'NoncurrentDays' in the NoncurrentVersionExpiration action for "
+                        + filterDescription(rule) + " must be greater than 'NoncurrentDays' in the"
                         + " NoncurrentVersionTransition action");
             }
         }
@@ -159,6 +161,14 @@ public final class LifecycleRules {
         if (rule.filter().sizeGreaterThan().isPresent() || rule.filter().sizeLessThan().isPresent()) {
             throw invalidRequest("AbortIncompleteMultipartUpload cannot be specified with Object Size.");
         }
+    }
+
+    /** How S3's messages name a rule's filter: {@code filter '(prefix=logs/)'}. */
+    private static String filterDescription(LifecycleRule rule) {
+        StringBuilder conditions = new StringBuilder("prefix=").append(rule.filter().prefix());
+        rule.filter().tags().forEach((key, value) -> conditions.append(" and tag: key=").append(key)
+                .append(", value=").append(value));
+        return "filter '(" + conditions + ")'";
     }
 
     private static boolean infrequentAccess(String storageClass) {

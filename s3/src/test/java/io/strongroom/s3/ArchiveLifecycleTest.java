@@ -83,7 +83,7 @@ class ArchiveLifecycleTest {
         assertRefused(transitionRule(transition(10, "STANDARD_IA")), "InvalidArgument",
                 "'Days' in Transition action must be greater than or equal to 30 for storageClass 'STANDARD_IA'");
         assertRefused(transitionRule(transition(-1, "GLACIER")), "InvalidArgument",
-                "'Days' in Transition action must be a non-negative integer");
+                "'Days' in Transition action must be nonnegative");
         assertRefused(transitionRule(new LifecycleRule.Transition(Optional.of(1),
                 Optional.of(Instant.parse("2031-01-01T00:00:00Z")), "GLACIER")), "MalformedXML", null);
         assertRefused(transitionRule(new LifecycleRule.Transition(Optional.empty(), Optional.empty(), "GLACIER")),
@@ -92,11 +92,15 @@ class ArchiveLifecycleTest {
         assertRefused(transitionRule(new LifecycleRule.Transition(Optional.empty(),
                 Optional.of(Instant.parse("2031-01-01T12:00:00Z")), "GLACIER")), "InvalidArgument",
                 "'Date' must be at midnight GMT");
-        assertRefused(transitionRule(transition(1, "GLACIER"), transition(5, "GLACIER")), "InvalidArgument",
-                "'StorageClass' must be different for 'Transition' actions in same 'Rule' with ID 'tr'");
+        assertRefused(transitionRule(transition(1, "GLACIER"), transition(5, "GLACIER")), "InvalidRequest",
+                "'StorageClass' must be different for 'Transition' actions in same 'Rule' with filter '(prefix=)'");
+        assertRefused(transitionRule(transition(1, "GLACIER"), new LifecycleRule.Transition(Optional.empty(),
+                Optional.of(Instant.parse("2031-01-01T00:00:00Z")), "DEEP_ARCHIVE")), "InvalidRequest",
+                "Found mixed 'Date' and 'Days' based Transition actions in lifecycle rule for filter '(prefix=)'");
         assertRefused(new LifecycleRule("tr", true, ALL, Optional.of(10), Optional.empty(), false, Optional.empty(),
                 List.of(transition(10, "GLACIER")), List.of(), Optional.empty()), "InvalidArgument",
-                "'Days' in the Expiration action for filter '' must be greater than 'Days' in the Transition action");
+                "'Days' in the Expiration action for filter '(prefix=)' must be greater than 'Days' in the Transition"
+                        + " action");
         assertRefused(noncurrentRule(new LifecycleRule.NoncurrentTransition(Optional.of(1), Optional.of(0), "GLACIER")),
                 "InvalidArgument", "'NewerNoncurrentVersions' for NoncurrentVersionTransition action must be a positive"
                         + " integer up to 100");
