@@ -133,7 +133,8 @@ final class ObjectOperations {
         String blobId = version.blobId();
         if (StorageClasses.archived(version.storageClass())) {
             blobId = restores.findRestore(bucketName, key, version.versionId()).filter(r -> r.of(version))
-                    .flatMap(ObjectRestore::restoredBlobId).orElseThrow(S3Errors::invalidObjectState);
+                    .flatMap(ObjectRestore::restoredBlobId)
+                    .orElseThrow(() -> new ArchivedObjectException(version.storageClass()));
         }
         long first = 0;
         long length = version.size();

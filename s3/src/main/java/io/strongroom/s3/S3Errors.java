@@ -84,9 +84,4 @@ public final class S3Errors {
     public static AwsException malformedPolicy(String message) {
         return new AwsException("MalformedPolicy", 400, message);
     }
-
-    /** A read of an archived (GLACIER, DEEP_ARCHIVE) version that has not been restored. */
-    public static AwsException invalidObjectState() {
-        return new AwsException("InvalidObjectState", 403, "The operation is not valid for the object's storage class");
-    }
 }

@@ -36,6 +36,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.auth.scheme.S3AuthSchemeProvider;
 import software.amazon.awssdk.services.s3.model.ExpirationStatus;
+import software.amazon.awssdk.services.s3.model.InvalidObjectStateException;
 import software.amazon.awssdk.services.s3.model.LifecycleRule;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -125,8 +126,10 @@ class S3ArchiveEndToEndTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("cold/ledger.csv", "GLACIER"),
                         org.assertj.core.groups.Tuple.tuple("warm/recent.csv", "STANDARD"));
         assertThat(s3.headObject(r -> r.bucket("e2e-archive").key("cold/ledger.csv")).restore()).isNull();
-        assertAwsError(() -> s3.getObjectAsBytes(r -> r.bucket("e2e-archive").key("cold/ledger.csv")),
+        var refused = assertAwsError(() -> s3.getObjectAsBytes(r -> r.bucket("e2e-archive").key("cold/ledger.csv")),
                 "InvalidObjectState", 403);
+        assertThat(refused).isInstanceOfSatisfying(InvalidObjectStateException.class,
+                e -> assertThat(e.storageClass()).isEqualTo(StorageClass.GLACIER));
 
         // the archive holds the body, encrypted: its bytes never show the plaintext
         Path archiveDirectory = server.dataDir().resolve("archive");

@@ -5,6 +5,7 @@ import io.strongroom.iam.access.AccessDeniedException;
 import io.strongroom.kms.KmsException;
 import io.strongroom.protocol.ApiResponse;
 import io.strongroom.protocol.query.XmlWriter;
+import io.strongroom.s3.ArchivedObjectException;
 import io.strongroom.s3.DeleteMarkerException;
 import io.strongroom.sigv4.SigV4Exception;
 import java.nio.charset.StandardCharsets;
@@ -95,8 +96,11 @@ final class S3Responses {
         headers.put("Content-Type", "application/xml");
         XmlWriter document = new XmlWriter("Error")
                 .element("Code", code(error))
-                .element("Message", error.getMessage() == null ? "" : error.getMessage())
-                .element("Resource", resource)
+                .element("Message", error.getMessage() == null ? "" : error.getMessage());
+        if (error instanceof ArchivedObjectException archived) {
+            document.element("StorageClass", archived.storageClass());
+        }
+        document.element("Resource", resource)
                 .element("RequestId", requestId);
         return new ApiResponse(status, headers, (XML_DECLARATION + document.finish()).getBytes(StandardCharsets.UTF_8));
     }
