@@ -39,7 +39,7 @@ class ArchiveLifecycleTest {
     private final InMemoryRestoreRepository restores = new InMemoryRestoreRepository();
     private final List<String> actions = new ArrayList<>();
     private final S3Service s3 = new S3Service(repository, uploads, blobs, archive, restores, new FixedDataKeys(),
-            new InMemoryS3Transactor(repository, uploads), iam.authorizer, iam.clock, "us-east-1",
+            new InMemoryS3Transactor(repository, uploads, restores), iam.authorizer, iam.clock, "us-east-1",
             new S3Events() {
                 @Override
                 public void lifecycleAction(Bucket bucket, String key, String versionId, String action) {
@@ -165,6 +165,23 @@ class ArchiveLifecycleTest {
                 "InvalidObjectState", 403);
         assertThat(actions).containsExactly("S3.TRANSITION.OBJECT cold/data.csv", "S3.RESTORE.OBJECT cold/data.csv",
                 "ObjectRestore:Delete cold/data.csv");
+    }
+
+    @Test
+    void aRestoredCopyGoesWithTheVersionAndNeverServesTheBodyThatReplacedIt() throws IOException {
+        put("ledger.csv", randomBytes(50, 12), "GLACIER");
+        s3.restoreObject(admin, "cold", "ledger.csv", Optional.empty(), 1, "Standard");
+        s3.runLifecycle(100);
+        assertThat(blobs.blobs).hasSize(1); // the restored copy
+
+        // the "null" version is replaced by another archived body: the old copy must not serve it
+        ObjectVersion replacement = put("ledger.csv", randomBytes(60, 13), "GLACIER");
+        assertThat(blobs.blobs).isEmpty();
+        assertThat(archive.blobs).containsOnlyKeys(replacement.blobId());
+        assertThat(s3.restoreOf(replacement)).isEmpty();
+        assertS3Error(() -> s3.getObject(admin, "cold", "ledger.csv", Optional.empty(), Optional.empty()),
+                "InvalidObjectState", 403);
+        assertThat(s3.restoreObject(admin, "cold", "ledger.csv", Optional.empty(), 1, "Standard")).isTrue();
     }
 
     @Test

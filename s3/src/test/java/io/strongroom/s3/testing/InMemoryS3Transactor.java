@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 public final class InMemoryS3Transactor implements Transactor {
     private final InMemoryS3Repository objects;
     private final InMemoryMultipartRepository uploads;
+    private final InMemoryRestoreRepository restores;
     private final ThreadLocal<Boolean> active = ThreadLocal.withInitial(() -> false);
 
     public InMemoryS3Transactor(InMemoryS3Repository objects) {
@@ -20,8 +21,15 @@ public final class InMemoryS3Transactor implements Transactor {
 
     /** Rolls back the multipart uploads too. */
     public InMemoryS3Transactor(InMemoryS3Repository objects, InMemoryMultipartRepository uploads) {
+        this(objects, uploads, new InMemoryRestoreRepository());
+    }
+
+    /** Rolls back the multipart uploads and the restores too. */
+    public InMemoryS3Transactor(InMemoryS3Repository objects, InMemoryMultipartRepository uploads,
+                                InMemoryRestoreRepository restores) {
         this.objects = requireNonNull(objects, "objects");
         this.uploads = requireNonNull(uploads, "uploads");
+        this.restores = requireNonNull(restores, "restores");
     }
 
     @Override
@@ -31,12 +39,14 @@ public final class InMemoryS3Transactor implements Transactor {
         }
         Object snapshot = objects.snapshot();
         Object uploadsSnapshot = uploads.snapshot();
+        Object restoresSnapshot = restores.snapshot();
         active.set(true);
         try {
             return work.get();
         } catch (RuntimeException e) {
             objects.restore(snapshot);
             uploads.restore(uploadsSnapshot);
+            restores.restore(restoresSnapshot);
             throw e;
         } finally {
             active.set(false);
