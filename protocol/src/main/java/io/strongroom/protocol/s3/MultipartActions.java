@@ -8,12 +8,14 @@ import io.strongroom.protocol.ApiRequest;
 import io.strongroom.protocol.ApiResponse;
 import io.strongroom.protocol.query.XmlWriter;
 import io.strongroom.s3.ByteRange;
+import io.strongroom.s3.CannedAcl;
 import io.strongroom.s3.CompletedPart;
 import io.strongroom.s3.CreateMultipartUploadRequest;
 import io.strongroom.s3.MultipartOperations;
 import io.strongroom.s3.MultipartUpload;
 import io.strongroom.s3.ObjectContent;
 import io.strongroom.s3.ObjectVersion;
+import io.strongroom.s3.RequestedAcl;
 import io.strongroom.s3.S3Service;
 import io.strongroom.s3.UploadPart;
 import io.strongroom.s3.UploadPartRequest;
@@ -55,6 +57,12 @@ final class MultipartActions {
         if (type.isPresent() && algorithm.isEmpty()) {
             throw new AwsException("InvalidRequest", 400,
                     "The x-amz-checksum-type header can only be used with the x-amz-checksum-algorithm header.");
+        }
+        RequestedAcl acl = AclActions.requested(request);
+        if (!acl.isEmpty() && service.checkObjectAcl(call, target.bucket().orElseThrow(), target.key().orElseThrow(),
+                acl).filter(canned -> canned != CannedAcl.PRIVATE).isPresent()) {
+            throw new AwsException("NotImplemented", 501,
+                    "Canned ACLs other than private are not kept on multipart uploads; set one with PutObjectAcl.");
         }
         MultipartUpload upload = service.createMultipartUpload(call, new CreateMultipartUploadRequest(
                 target.bucket().orElseThrow(), target.key().orElseThrow(), ObjectActions.storedHeaders(request),

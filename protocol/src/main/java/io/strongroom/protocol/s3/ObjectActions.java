@@ -57,7 +57,7 @@ final class ObjectActions {
         PutObjectRequest put = new PutObjectRequest(target.bucket().orElseThrow(), target.key().orElseThrow(),
                 contentLength(request), storedHeaders(request), userMetadata(request), request.header("Content-MD5"),
                 algorithm, expected, tags(request), encryption(request),
-                request.header("x-amz-server-side-encryption-aws-kms-key-id"));
+                request.header("x-amz-server-side-encryption-aws-kms-key-id"), AclActions.requested(request));
         ObjectVersion version = service.putObject(call, put, request.bodyStream());
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("ETag", quoted(version.etag()));
