@@ -6,6 +6,7 @@ import io.strongroom.core.spi.BlobStore;
 import io.strongroom.core.spi.Transactor;
 import io.strongroom.iam.access.AccessAuthorizer;
 import io.strongroom.iam.auth.CallContext;
+import io.strongroom.s3.checksum.ChecksumAlgorithm;
 import io.strongroom.s3.crypto.BodyCipher;
 import io.strongroom.s3.naming.BucketNames;
 import io.strongroom.s3.crypto.SegmentCipher;
@@ -440,7 +441,13 @@ public final class S3Service {
 
     public ObjectVersion completeMultipartUpload(CallContext call, String bucket, String key, String uploadId,
                                                  List<CompletedPart> parts) {
-        return multipart.complete(call, bucket, key, uploadId, parts);
+        return completeMultipartUpload(call, bucket, key, uploadId, parts, Map.of());
+    }
+
+    /** @param expected the object's checksum as the client computed it, if it sent one */
+    public ObjectVersion completeMultipartUpload(CallContext call, String bucket, String key, String uploadId,
+                                                 List<CompletedPart> parts, Map<ChecksumAlgorithm, String> expected) {
+        return multipart.complete(call, bucket, key, uploadId, parts, expected);
     }
 
     public void abortMultipartUpload(CallContext call, String bucket, String key, String uploadId) {

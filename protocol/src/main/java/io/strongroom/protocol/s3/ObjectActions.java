@@ -419,7 +419,10 @@ final class ObjectActions {
         }
         if (wholeObject && request.header("x-amz-checksum-mode").filter(mode -> mode.equalsIgnoreCase("ENABLED")).isPresent()) {
             version.checksum().ifPresent(checksum -> ChecksumAlgorithm.fromS3Name(checksum.algorithm())
-                    .ifPresent(a -> headers.put(a.headerName(), checksum.value())));
+                    .ifPresent(a -> {
+                        headers.put(a.headerName(), checksum.value());
+                        headers.put("x-amz-checksum-type", checksum.type());
+                    }));
         }
         overrides(target, headers);
         return headers;
