@@ -41,6 +41,11 @@ final class BucketOperations {
         BucketNames.validate(name);
         authorizer.authorize(call, "s3:CreateBucket", "arn:aws:s3:::" + name,
                 Map.of("s3:LocationConstraint", List.of(locationConstraint.orElse(DEFAULT_REGION))));
+        if (objectLock) {
+            // S3 asks for both: the bucket is created with Object Lock and versioning enabled
+            authorizer.authorize(call, "s3:PutBucketObjectLockConfiguration", "arn:aws:s3:::" + name);
+            authorizer.authorize(call, "s3:PutBucketVersioning", "arn:aws:s3:::" + name);
+        }
         requireLocationOfThisRegion(locationConstraint);
         String account = call.principal().accountId();
         return transactor.inTransaction(() -> {
