@@ -39,7 +39,7 @@ final class CopyActions {
                 replaceTags, tags, ObjectActions.encryption(request),
                 request.header("x-amz-server-side-encryption-aws-kms-key-id"), checksumAlgorithm(request),
                 request.header("x-amz-storage-class"), conditions);
-        S3Service.CopiedObject copied = service.copyObject(call, copy);
+        S3Service.CopiedObject copied = service.copyObject(call, copy, ObjectLockActions.lockRequest(request));
         ObjectVersion version = copied.version();
 
         Map<String, String> answerHeaders = new LinkedHashMap<>();
