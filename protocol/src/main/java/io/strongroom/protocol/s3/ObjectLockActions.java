@@ -15,7 +15,6 @@ import io.strongroom.s3.S3Service;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -79,9 +78,9 @@ final class ObjectLockActions {
             retention = Optional.of(new ObjectLock.Retention(mode(modeText.get()).orElseThrow(S3XmlInput::malformed),
                     date(dateText.get()).orElseThrow(S3XmlInput::malformed)));
         }
-        ObjectVersion version = service.putObjectRetention(call, target.bucket().orElseThrow(),
-                target.key().orElseThrow(), target.parameter("versionId"), retention, bypassGovernance(request));
-        return S3Responses.empty(200, versionHeader(version));
+        service.putObjectRetention(call, target.bucket().orElseThrow(), target.key().orElseThrow(),
+                target.parameter("versionId"), retention, bypassGovernance(request));
+        return S3Responses.empty(200, Map.of());
     }
 
     ApiResponse getRetention(CallContext call, S3Target target) {
@@ -99,9 +98,9 @@ final class ObjectLockActions {
             case "OFF" -> false;
             default -> throw S3XmlInput.malformed();
         };
-        ObjectVersion version = service.putObjectLegalHold(call, target.bucket().orElseThrow(),
-                target.key().orElseThrow(), target.parameter("versionId"), on);
-        return S3Responses.empty(200, versionHeader(version));
+        service.putObjectLegalHold(call, target.bucket().orElseThrow(), target.key().orElseThrow(),
+                target.parameter("versionId"), on);
+        return S3Responses.empty(200, Map.of());
     }
 
     ApiResponse getLegalHold(CallContext call, S3Target target) {
@@ -165,11 +164,5 @@ final class ObjectLockActions {
         } catch (NumberFormatException e) {
             throw S3XmlInput.malformed();
         }
-    }
-
-    private static Map<String, String> versionHeader(ObjectVersion version) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        ObjectActions.versionHeader(version, headers);
-        return headers;
     }
 }
