@@ -87,7 +87,7 @@ final class ObjectLockOperations {
         Optional<ObjectLock.Retention> retention = asked.map(r -> new ObjectLock.Retention(r.mode(),
                 r.retainUntil().truncatedTo(ChronoUnit.MILLIS)));
         Map<String, List<String>> conditionKeys = new HashMap<>();
-        retention.ifPresent(r -> conditionKeys.putAll(ObjectLocks.retentionConditionKeys(r)));
+        retention.ifPresent(r -> conditionKeys.putAll(locks.retentionConditionKeys(r)));
         Target target = target(call, bucketName, key, versionId, "s3:PutObjectRetention", conditionKeys);
         retention.ifPresent(r -> locks.requireFuture(r.retainUntil()));
         boolean bypassGranted = locks.bypassGranted(call, target.bucket(), key, bypassRequested);

@@ -165,10 +165,17 @@ final class ObjectLocks {
         }
     }
 
-    static Map<String, List<String>> retentionConditionKeys(ObjectLock.Retention retention) {
+    /**
+     * s3:object-lock-mode, s3:object-lock-retain-until-date and s3:object-lock-remaining-retention-days
+     * (whole days left, rounded up), with which a policy bounds the retention callers may set.
+     */
+    Map<String, List<String>> retentionConditionKeys(ObjectLock.Retention retention) {
         Map<String, List<String>> keys = new HashMap<>();
         keys.put("s3:object-lock-mode", List.of(retention.mode().name()));
         keys.put("s3:object-lock-retain-until-date", List.of(retention.retainUntil().toString()));
+        long millisLeft = Math.max(0, retention.retainUntil().toEpochMilli() - clock.millis());
+        long daysLeft = (millisLeft + ChronoUnit.DAYS.getDuration().toMillis() - 1) / ChronoUnit.DAYS.getDuration().toMillis();
+        keys.put("s3:object-lock-remaining-retention-days", List.of(Long.toString(daysLeft)));
         return keys;
     }
 

@@ -226,6 +226,21 @@ class S3ObjectLockTest {
     }
 
     @Test
+    void aPolicyBoundsTheRetentionCallersMaySetByItsRemainingDays() {
+        s3.createBucket(admin, "vault", Optional.empty(), true);
+        CallContext writer = bench.iam.newUser("writer");
+        bench.iam.iam.putUserPolicy(admin, "writer", "bounded", "{\"Version\":\"2012-10-17\",\"Statement\":["
+                + "{\"Effect\":\"Allow\",\"Action\":\"s3:PutObject\",\"Resource\":\"*\"},"
+                + "{\"Effect\":\"Allow\",\"Action\":\"s3:PutObjectRetention\",\"Resource\":\"*\","
+                + "\"Condition\":{\"NumericLessThanEquals\":{\"s3:object-lock-remaining-retention-days\":\"30\"}}}]}");
+        put(writer, "vault", "short", governanceFor(Duration.ofDays(30)), true);
+        assertS3Error(() -> put(writer, "vault", "long", governanceFor(Duration.ofDays(30).plusMinutes(1)), true),
+                "AccessDenied", 403);
+        assertThat(bench.repository.listVersions("vault", "", "", "", 10)).extracting(ObjectVersion::key)
+                .containsExactly("short");
+    }
+
+    @Test
     void lifecycleLeavesLockedVersionsAlone() {
         s3.createBucket(admin, "vault", Optional.empty(), true);
         ObjectVersion locked = put(admin, "vault", "k", governanceFor(Duration.ofDays(10)), true);
