@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.strongroom.core.AwsException;
 import io.strongroom.core.spi.Transactor;
 import io.strongroom.iam.access.AccessAuthorizer;
+import io.strongroom.iam.access.ProtectedResource;
 import io.strongroom.iam.auth.CallContext;
 import io.strongroom.s3.naming.ObjectKeys;
 import java.time.Clock;
@@ -60,8 +61,7 @@ final class ObjectLockOperations {
                     throw new AwsException("InvalidBucketState", 409,
                             "Versioning must be 'Enabled' on the bucket to apply a Object Lock configuration");
                 }
-                repository.updateBucket(new Bucket(bucket.name(), bucket.accountId(), bucket.region(),
-                        bucket.created(), bucket.versioning(), true));
+                repository.updateBucket(bucket.withObjectLockEnabled());
             }
             repository.putConfig(S3Repository.bucketScope(name), ObjectLockConfiguration.KIND,
                     configuration.encode());
@@ -133,7 +133,7 @@ final class ObjectLockOperations {
             return lock;
         }
         Bucket bucket = repository.findBucket(version.bucket()).orElseThrow(S3Errors::noSuchBucket);
-        var resource = access.resource(call, bucket, ObjectOperations.objectArn(bucket, version.key()));
+        ProtectedResource resource = access.resource(call, bucket, ObjectOperations.objectArn(bucket, version.key()));
         Optional<ObjectLock.Retention> retention = lock.retention()
                 .filter(r -> authorizer.decide(call, "s3:GetObjectRetention", resource, Map.of()).allowed());
         Optional<Boolean> legalHold = lock.legalHold()

@@ -4,6 +4,8 @@ import static io.strongroom.s3.S3Bench.assertS3Error;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.strongroom.iam.auth.CallContext;
+import io.strongroom.iam.auth.Principal;
+import io.strongroom.iam.auth.PrincipalType;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -188,6 +190,28 @@ class S3ObjectLockTest {
         bench.iam.clock.advance(Duration.ofDays(32));
         s3.deleteObject(admin, "vault", "record", id, false);
         assertThat(bench.repository.objectLock("vault", "record", v.versionId())).isEmpty();
+    }
+
+    @Test
+    void theAccountRootCanNeitherShortenNorDeleteComplianceButMayBypassGovernance() {
+        s3.createBucket(admin, "vault", Optional.empty(), true);
+        String account = admin.principal().accountId();
+        Principal rootPrincipal = new Principal(PrincipalType.ROOT, account, "arn:aws:iam::" + account + ":root",
+                "arn:aws:iam::" + account + ":root", account, account, "AKIAROOT" + account, Map.of(),
+                Optional.empty());
+        CallContext root = new CallContext("r", rootPrincipal, "10.0.0.1", "", true, "us-east-1",
+                bench.iam.clock.instant());
+        ObjectVersion compliance = put(admin, "vault", "c", complianceFor(Duration.ofDays(5)), true);
+        ObjectVersion governance = put(admin, "vault", "g", governanceFor(Duration.ofDays(5)), true);
+
+        assertS3Error(() -> s3.deleteObject(root, "vault", "c", Optional.of(compliance.versionId()), true),
+                "AccessDenied", 403);
+        assertS3Error(() -> s3.putObjectRetention(root, "vault", "c", Optional.of(compliance.versionId()),
+                Optional.empty(), true), "AccessDenied", 403);
+        assertThat(s3.objectRetention(admin, "vault", "c", Optional.empty()).retainUntil())
+                .isEqualTo(in(Duration.ofDays(5)));
+        s3.deleteObject(root, "vault", "g", Optional.of(governance.versionId()), true);
+        assertThat(bench.repository.findVersion("vault", "g", governance.versionId())).isEmpty();
     }
 
     @Test

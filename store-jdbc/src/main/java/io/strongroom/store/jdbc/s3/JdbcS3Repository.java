@@ -18,6 +18,7 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -324,7 +325,7 @@ public final class JdbcS3Repository implements S3Repository {
 
     private static ObjectLock lock(ResultSet row) throws SQLException {
         Optional<String> mode = Sql.optionalText(row, "retention_mode");
-        Optional<java.time.Instant> until = Sql.optionalInstant(row, "retain_until");
+        Optional<Instant> until = Sql.optionalInstant(row, "retain_until");
         Optional<ObjectLock.Retention> retention = mode.isEmpty() ? Optional.empty()
                 : Optional.of(new ObjectLock.Retention(ObjectLock.Mode.valueOf(mode.get()), until.orElseThrow()));
         return new ObjectLock(retention, Sql.optionalText(row, "legal_hold").map("ON"::equals));
