@@ -122,8 +122,22 @@ public final class MultipartOperations {
     }
 
     UploadedPart uploadPart(CallContext call, UploadPartRequest request, InputStream body) {
+        return uploadPart(call, request, body, true);
+    }
+
+    /**
+     * @param uploadedBody whether the body came with this request (UploadPart), which must then prove its
+     *                     integrity when the object will be locked; UploadPartCopy's source was checked
+     *                     when it was put
+     */
+    UploadedPart uploadPart(CallContext call, UploadPartRequest request, InputStream body, boolean uploadedBody) {
         requireValidPartNumber(request.partNumber());
         MultipartUpload upload = upload(call, request.bucket(), request.key(), request.uploadId(), "s3:PutObject");
+        if (uploadedBody && request.contentMd5().isEmpty() && request.checksumAlgorithm().isEmpty()
+                && upload.checksumAlgorithm().isEmpty() && locks.uploadWillBeLocked(upload)) {
+            throw S3Errors.invalidRequest("Content-MD5 OR x-amz-checksum- HTTP header is required for Put Part"
+                    + " requests with Object Lock parameters");
+        }
         if (request.contentLength() > MAX_PART_SIZE) {
             throw entityTooLarge();
         }

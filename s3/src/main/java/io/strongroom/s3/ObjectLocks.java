@@ -155,6 +155,13 @@ final class ObjectLocks {
         return new ObjectLock(retention, hold.equals("-") ? Optional.empty() : Optional.of(hold.equals("ON")));
     }
 
+    /** Whether an upload's object will be locked: asked at creation, or by the bucket's default retention. */
+    boolean uploadWillBeLocked(MultipartUpload upload) {
+        return repository.config(uploadScope(upload.uploadId()), ObjectLockConfiguration.KIND).isPresent()
+                || repository.findBucket(upload.bucket()).filter(Bucket::objectLockEnabled)
+                        .map(bucket -> configuration(bucket.name()).defaultRetention().isPresent()).orElse(false);
+    }
+
     private static String uploadScope(String uploadId) {
         return "upload/" + uploadId;
     }

@@ -448,6 +448,12 @@ public final class S3Service {
         return multipart.uploadPart(call, request, body);
     }
 
+    /** UploadPartCopy's part: a body read from a stored version, so no integrity header is asked of it. */
+    public MultipartOperations.UploadedPart uploadCopiedPart(CallContext call, UploadPartRequest request,
+                                                             InputStream body) {
+        return multipart.uploadPart(call, request, body, false);
+    }
+
     public ObjectVersion completeMultipartUpload(CallContext call, String bucket, String key, String uploadId,
                                                  List<CompletedPart> parts) {
         return multipart.complete(call, bucket, key, uploadId, parts);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.strongroom.iam.auth.CallContext;
 import io.strongroom.iam.auth.Principal;
 import io.strongroom.iam.auth.PrincipalType;
+import io.strongroom.s3.checksum.ChecksumAlgorithm;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -289,8 +290,12 @@ class S3ObjectLockTest {
                 Map.of(), Map.of(), Map.of(), Optional.empty(), Optional.empty(), Optional.empty()),
                 new ObjectLockRequest(Optional.empty(), Optional.empty(), Optional.of(true)));
         byte[] bytes = "part".getBytes(StandardCharsets.UTF_8);
+        assertS3Error(() -> s3.uploadPart(admin, new UploadPartRequest("vault", "big", upload.uploadId(), 1,
+                bytes.length, Optional.empty(), Optional.empty(), Optional::empty), new ByteArrayInputStream(bytes)),
+                "InvalidRequest", 400);
         var part = s3.uploadPart(admin, new UploadPartRequest("vault", "big", upload.uploadId(), 1, bytes.length,
-                Optional.empty(), Optional.empty(), Optional::empty), new ByteArrayInputStream(bytes)).part();
+                Optional.empty(), Optional.of(ChecksumAlgorithm.CRC32), Optional::empty),
+                new ByteArrayInputStream(bytes)).part();
         ObjectVersion big = s3.completeMultipartUpload(admin, "vault", "big", upload.uploadId(),
                 List.of(new CompletedPart(1, part.etag(), Map.of())));
         assertThat(s3.objectLegalHold(admin, "vault", "big", Optional.of(big.versionId()))).isTrue();

@@ -215,11 +215,17 @@ class S3ObjectLockEndToEndTest {
     }
 
     @Test
-    void multipartUploadsAndCopiesTakeTheirLockWhenTheVersionIsMade(S3Client s3) {
+    void multipartUploadsAndCopiesTakeTheirLockWhenTheVersionIsMade(S3Client s3) throws Exception {
         s3.createBucket(r -> r.bucket("lock-mpu").objectLockEnabledForBucket(true));
         Instant until = inDays(1);
         String uploadId = s3.createMultipartUpload(r -> r.bucket("lock-mpu").key("big")
                 .objectLockMode(ObjectLockMode.GOVERNANCE).objectLockRetainUntilDate(until)).uploadId();
+        // a part of an object to be locked must prove its body, as a PutObject must
+        QueryHttp.Answer unproven = raw(admin, Clock.systemUTC(), "PUT",
+                "/lock-mpu/big?partNumber=1&uploadId=" + uploadId, Map.of(), "one part");
+        assertThat(unproven.status()).isEqualTo(400);
+        assertThat(unproven.errorCode()).isEqualTo("InvalidRequest");
+        assertThat(s3.listParts(r -> r.bucket("lock-mpu").key("big").uploadId(uploadId)).parts()).isEmpty();
         String etag = s3.uploadPart(r -> r.bucket("lock-mpu").key("big").uploadId(uploadId).partNumber(1),
                 RequestBody.fromString("one part")).eTag();
         String versionId = s3.completeMultipartUpload(r -> r.bucket("lock-mpu").key("big").uploadId(uploadId)

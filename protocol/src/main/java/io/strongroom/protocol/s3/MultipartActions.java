@@ -108,7 +108,7 @@ final class MultipartActions {
         MultipartOperations.UploadedPart result;
         try (ObjectContent content = service.getObject(call, source.bucket(), source.key(),
                 Optional.of(head.versionId()), range)) {
-            result = service.uploadPart(call, new UploadPartRequest(bucket, key, uploadId, partNumber,
+            result = service.uploadCopiedPart(call, new UploadPartRequest(bucket, key, uploadId, partNumber,
                     content.length(), Optional.empty(), Optional.empty(), Optional::empty), content.body());
         }
         UploadPart uploaded = result.part();
