@@ -198,6 +198,15 @@ def test_s3api_object_lock(server, tmp_path):
     _, versions = server.aws_cli("s3api", "list-object-versions", "--bucket", bucket)
     assert [v["Key"] for v in versions["Versions"]] == ["ledger.csv"]
 
+    # aws s3 cp, in one part and in several, proves its bodies as the default retention asks
+    small = write_random(tmp_path / "small.bin", 1000)
+    large = write_random(tmp_path / "large.bin", 9 * 1024 * 1024 + 5)
+    aws_plain(server, "s3", "cp", str(small), f"s3://{bucket}/cp/small.bin")
+    aws_plain(server, "s3", "cp", str(large), f"s3://{bucket}/cp/large.bin")
+    for key in ("cp/small.bin", "cp/large.bin"):
+        _, copied = server.aws_cli("s3api", "get-object-retention", "--bucket", bucket, "--key", key)
+        assert copied["Retention"]["Mode"] == "GOVERNANCE"
+
     plain = unique("cli-unlocked")
     server.aws_cli("s3api", "create-bucket", "--bucket", plain)
     code, error = server.aws_cli("s3api", "get-object-lock-configuration", "--bucket", plain, check=False)
