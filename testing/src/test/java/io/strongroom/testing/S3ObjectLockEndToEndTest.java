@@ -369,6 +369,44 @@ class S3ObjectLockEndToEndTest {
     }
 
     @Test
+    void badRetentionsAreRefusedWithS3sCodesAndChangeNothing(S3Client s3) throws Exception {
+        s3.createBucket(r -> r.bucket("lock-bad-retention").objectLockEnabledForBucket(true));
+        Instant until = inDays(3);
+        String versionId = s3.putObject(r -> r.bucket("lock-bad-retention").key("k")
+                .objectLockMode(ObjectLockMode.GOVERNANCE).objectLockRetainUntilDate(until),
+                RequestBody.fromString("x")).versionId();
+
+        assertAwsError(() -> s3.putObjectRetention(r -> r.bucket("lock-bad-retention").key("k").versionId(versionId)
+                .retention(t -> t.mode("governance").retainUntilDate(inDays(5)))), "MalformedXML", 400);
+        assertAwsError(() -> s3.putObjectRetention(r -> r.bucket("lock-bad-retention").key("k").versionId(versionId)
+                .retention(t -> t.mode(ObjectLockRetentionMode.GOVERNANCE))), "MalformedXML", 400);
+        assertAwsError(() -> s3.putObjectRetention(r -> r.bucket("lock-bad-retention").key("k").versionId(versionId)
+                .bypassGovernanceRetention(true).retention(t -> t.mode(ObjectLockRetentionMode.GOVERNANCE)
+                        .retainUntilDate(Instant.now().minusSeconds(60)))), "InvalidArgument", 400);
+        assertAwsError(() -> s3.putObjectRetention(r -> r.bucket("lock-bad-retention").key("absent")
+                .retention(t -> t.mode(ObjectLockRetentionMode.GOVERNANCE).retainUntilDate(inDays(5)))),
+                "NoSuchKey", 404);
+        String document = "<Retention xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><Mode>GOVERNANCE</Mode>"
+                + "<RetainUntilDate>next week</RetainUntilDate></Retention>";
+        QueryHttp.Answer undated = raw(admin, Clock.systemUTC(), "PUT", "/lock-bad-retention/k?retention",
+                Map.of("Content-MD5", md5Base64(document)), document);
+        assertThat(undated.status()).isEqualTo(400);
+        assertThat(undated.errorCode()).isEqualTo("MalformedXML");
+        QueryHttp.Answer unproven = raw(admin, Clock.systemUTC(), "PUT", "/lock-bad-retention/k?legal-hold", Map.of(),
+                "<LegalHold xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><Status>ON</Status></LegalHold>");
+        assertThat(unproven.status()).isEqualTo(400);
+        assertThat(unproven.errorCode()).isEqualTo("InvalidRequest");
+
+        assertThat(s3.getObjectRetention(r -> r.bucket("lock-bad-retention").key("k")).retention())
+                .satisfies(t -> {
+                    assertThat(t.mode()).isEqualTo(ObjectLockRetentionMode.GOVERNANCE);
+                    assertThat(t.retainUntilDate()).isEqualTo(until);
+                });
+        assertAwsError(() -> s3.getObjectLegalHold(r -> r.bucket("lock-bad-retention").key("k")),
+                "NoSuchObjectLockConfiguration", 404);
+    }
+
+    @Test
     void readersSeeTheLockOnlyWithThePermissionToReadIt(S3Client s3) {
         s3.createBucket(r -> r.bucket("lock-visible").objectLockEnabledForBucket(true));
         s3.putObject(r -> r.bucket("lock-visible").key("k").objectLockLegalHoldStatus(ObjectLockLegalHoldStatus.ON)
