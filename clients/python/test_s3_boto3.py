@@ -114,3 +114,20 @@ def test_errors_carry_s3_codes(s3, server):
     with pytest.raises(ClientError) as bad_signature:
         wrong.list_buckets()
     assert error_code(bad_signature) == "SignatureDoesNotMatch"
+
+
+def test_canned_acls_once_ownership_controls_enable_them(s3):
+    bucket = unique("boto-acl")
+    s3.create_bucket(Bucket=bucket, ObjectOwnership="BucketOwnerPreferred")
+    s3.put_object(Bucket=bucket, Key="shared.csv", Body=b"a,b", ACL="bucket-owner-full-control")
+    grants = s3.get_object_acl(Bucket=bucket, Key="shared.csv")["Grants"]
+    assert [g["Permission"] for g in grants] == ["FULL_CONTROL"]
+    # public ACLs stay refused while Block Public Access is on (as it is for every new bucket)
+    with pytest.raises(ClientError) as blocked:
+        s3.put_object_acl(Bucket=bucket, Key="shared.csv", ACL="public-read")
+    assert error_code(blocked) == "AccessDenied"
+    s3.put_bucket_ownership_controls(Bucket=bucket, OwnershipControls={
+        "Rules": [{"ObjectOwnership": "BucketOwnerEnforced"}]})
+    with pytest.raises(ClientError) as disabled:
+        s3.put_object(Bucket=bucket, Key="other.csv", Body=b"x", ACL="authenticated-read")
+    assert error_code(disabled) == "AccessControlListNotSupported"

@@ -6,11 +6,16 @@ import io.strongroom.s3.checksum.ChecksumAlgorithm;
 import java.util.Map;
 import java.util.Optional;
 
-/** CreateMultipartUpload's members: what PutObject would say of the object, but no body. */
+/**
+ * CreateMultipartUpload's members: what PutObject would say of the object, but no body.
+ *
+ * @param fullObjectChecksum whether the checksum asked for is of type FULL_OBJECT rather than COMPOSITE
+ */
 public record CreateMultipartUploadRequest(String bucket, String key, Map<String, String> headers,
                                            Map<String, String> userMetadata, Map<String, String> tags,
                                            Optional<ObjectEncryption.Mode> encryption, Optional<String> kmsKeyId,
-                                           Optional<ChecksumAlgorithm> checksumAlgorithm) {
+                                           Optional<ChecksumAlgorithm> checksumAlgorithm,
+                                           boolean fullObjectChecksum) {
     public CreateMultipartUploadRequest {
         requireNonNull(bucket, "bucket");
         requireNonNull(key, "key");
@@ -20,5 +25,13 @@ public record CreateMultipartUploadRequest(String bucket, String key, Map<String
         requireNonNull(encryption, "encryption");
         requireNonNull(kmsKeyId, "kmsKeyId");
         requireNonNull(checksumAlgorithm, "checksumAlgorithm");
+    }
+
+    /** A request for a COMPOSITE checksum, or none. */
+    public CreateMultipartUploadRequest(String bucket, String key, Map<String, String> headers,
+                                        Map<String, String> userMetadata, Map<String, String> tags,
+                                        Optional<ObjectEncryption.Mode> encryption, Optional<String> kmsKeyId,
+                                        Optional<ChecksumAlgorithm> checksumAlgorithm) {
+        this(bucket, key, headers, userMetadata, tags, encryption, kmsKeyId, checksumAlgorithm, false);
     }
 }

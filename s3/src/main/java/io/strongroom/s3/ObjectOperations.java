@@ -47,12 +47,13 @@ final class ObjectOperations {
     private final Transactor transactor;
     private final Clock clock;
     private final AccessControlOperations access;
+    private final AclOperations acls;
     private final Function<byte[], BodyCipher> ciphers;
     private final ObjectLocks locks;
 
     ObjectOperations(S3Repository repository, MultipartRepository multipart, BlobStore blobs,
                      DataKeyProvider dataKeys, AccessAuthorizer authorizer, Transactor transactor, Clock clock,
-                     AccessControlOperations access,
+                     AccessControlOperations access, AclOperations acls,
                      Function<byte[], BodyCipher> ciphers, ObjectLocks locks) {
         this.repository = requireNonNull(repository, "repository");
         this.multipart = requireNonNull(multipart, "multipart");
@@ -62,6 +63,7 @@ final class ObjectOperations {
         this.transactor = requireNonNull(transactor, "transactor");
         this.clock = requireNonNull(clock, "clock");
         this.access = requireNonNull(access, "access");
+        this.acls = requireNonNull(acls, "acls");
         this.ciphers = requireNonNull(ciphers, "ciphers");
         this.locks = requireNonNull(locks, "locks");
     }
@@ -98,7 +100,9 @@ final class ObjectOperations {
         request.kmsKeyId().ifPresent(id -> conditionKeys.put("s3:x-amz-server-side-encryption-aws-kms-key-id",
                 List.of(id)));
         request.tags().forEach((tagKey, value) -> conditionKeys.put("s3:RequestObjectTag/" + tagKey, List.of(value)));
+        conditionKeys.putAll(request.acl().conditionKeys());
         authorizer.authorize(call, "s3:PutObject", access.resource(call, bucket, objectArn), conditionKeys);
+        Optional<CannedAcl> acl = acls.checkedForWrite(call, bucket, objectArn, request.acl());
         requireValidMd5(request.contentMd5());
         ObjectLock requestedLock = locks.requested(call, bucket, request.key(), lockRequest);
         if (uploadedBody && request.contentMd5().isEmpty() && request.checksumAlgorithm().isEmpty()
@@ -123,9 +127,10 @@ final class ObjectOperations {
         try {
             replaced = transactor.inTransaction(() -> {
                 Bucket current = repository.findBucket(bucket.name()).orElseThrow(S3Errors::noSuchBucket);
-                Optional<ObjectVersion> gone = repository.putVersion(version);
+                Optional<ObjectVersion> previous = repository.putVersion(version);
+                acls.storeObjectAcl(version, acl);
                 locks.store(version, locks.forNewVersion(current, requestedLock, version.lastModified()));
-                return gone;
+                return previous;
             });
         } catch (RuntimeException e) {
             deleteBlobQuietly(written.blobId());
@@ -244,8 +249,8 @@ final class ObjectOperations {
         Optional<ObjectVersion> found = versionId.isPresent()
                 ? repository.findVersion(bucketName, key, versionId.get())
                 : repository.latestVersion(bucketName, key);
-        authorizer.authorize(call, versionId.isPresent() ? action + "Version" : action,
-                access.resource(call, bucket, objectArn(bucket, key)), objectConditionKeys(found, versionId));
+        authorizer.authorize(call, versionId.isPresent() ? versionAction(action) : action,
+                access.resource(call, bucket, objectArn(bucket, key), found), objectConditionKeys(found, versionId));
         if (versionId.isPresent()) {
             ObjectVersion version = found.orElseThrow(S3Errors::noSuchVersion);
             if (version.deleteMarker()) {
@@ -258,6 +263,23 @@ final class ObjectOperations {
             throw new DeleteMarkerException(S3Errors.noSuchKey(), latest);
         }
         return latest;
+    }
+
+    /**
+     * The action S3 authorises when a request names a version: s3:GetObject becomes s3:GetObjectVersion,
+     * s3:PutObjectTagging s3:PutObjectVersionTagging, s3:GetObjectAcl s3:GetObjectVersionAcl; actions
+     * without a version form (retention, legal hold) stay as they are.
+     */
+    static String versionAction(String action) {
+        for (String verb : List.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject")) {
+            if (action.startsWith(verb)) {
+                String rest = action.substring(verb.length());
+                if (rest.isEmpty() || rest.equals("Tagging") || rest.equals("Acl")) {
+                    return verb + "Version" + rest;
+                }
+            }
+        }
+        return action;
     }
 
     /** {@code s3:ExistingObjectTag/<key>} from the version acted on, and {@code s3:versionid} when one is named. */
