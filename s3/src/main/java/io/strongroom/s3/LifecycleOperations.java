@@ -40,9 +40,11 @@ final class LifecycleOperations {
     private final Transactor transactor;
     private final Clock clock;
     private final S3Events events;
+    private final ObjectLocks locks;
 
     LifecycleOperations(S3Repository repository, MultipartRepository multipart, ObjectBodies bodies,
-                        BucketOperations buckets, Transactor transactor, Clock clock, S3Events events) {
+                        BucketOperations buckets, Transactor transactor, Clock clock, S3Events events,
+                        ObjectLocks locks) {
         this.repository = requireNonNull(repository, "repository");
         this.multipart = requireNonNull(multipart, "multipart");
         this.bodies = requireNonNull(bodies, "bodies");
@@ -50,6 +52,7 @@ final class LifecycleOperations {
         this.transactor = requireNonNull(transactor, "transactor");
         this.clock = requireNonNull(clock, "clock");
         this.events = requireNonNull(events, "events");
+        this.locks = requireNonNull(locks, "locks");
     }
 
     void put(CallContext call, String bucket, List<LifecycleRule> rules) {
@@ -255,6 +258,7 @@ final class LifecycleOperations {
             if (!multipart.deleteUpload(upload.uploadId())) {
                 return null;
             }
+            locks.releaseForUpload(upload.uploadId());
             events.uploadAborted(bucket, upload.key(), upload.uploadId());
             return found;
         });
@@ -297,8 +301,9 @@ final class LifecycleOperations {
                 }
                 if (rule.noncurrentDays().isPresent()
                         && !now.isBefore(roundUp(becameNoncurrent.plus(Duration.ofDays(rule.noncurrentDays().get()))))) {
-                    deleteVersion(bucket, version);
-                    done++;
+                    if (deleteVersion(bucket, version)) {
+                        done++;
+                    }
                 } else if (!version.deleteMarker()) {
                     // the versions of a key before this one: the current one and the newer noncurrent ones
                     Optional<String> target = dueNoncurrentTransition(rule, version, becameNoncurrent,
@@ -338,8 +343,12 @@ final class LifecycleOperations {
         replaced.ifPresent(bodies::deleteBodyOf);
     }
 
-    private void deleteVersion(Bucket bucket, ObjectVersion version) {
+    /** Deletes a version unless Object Lock protects it (S3's lifecycle never removes a locked version). */
+    private boolean deleteVersion(Bucket bucket, ObjectVersion version) {
         boolean deleted = transactor.inTransaction(() -> {
+            if (locks.protectedNow(version)) {
+                return false;
+            }
             boolean gone = repository.deleteVersion(bucket.name(), version.key(), version.versionId());
             if (gone) {
                 events.lifecycleAction(bucket, version.key(), version.versionId(), EXPIRE);
@@ -349,6 +358,7 @@ final class LifecycleOperations {
         if (deleted) {
             bodies.deleteBodyOf(version);
         }
+        return deleted;
     }
 
     /** When a current version expires: S3 adds the days to its creation and rounds up to the next midnight UTC. */

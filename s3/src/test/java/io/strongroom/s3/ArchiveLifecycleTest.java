@@ -267,7 +267,8 @@ class ArchiveLifecycleTest {
     @Test
     void incompleteUploadsAreAbortedTheirDaysAfterInitiation() {
         MultipartUpload old = s3.createMultipartUpload(admin, new CreateMultipartUploadRequest("cold", "tmp/a.bin",
-                Map.of(), Map.of(), Map.of(), Optional.empty(), Optional.empty(), Optional.empty()), "GLACIER");
+                Map.of(), Map.of(), Map.of(), Optional.empty(), Optional.empty(), Optional.empty()),
+                ObjectLockRequest.NONE, "GLACIER");
         uploadPart(old, 1, randomBytes(100, 8));
         assertThat(archive.blobs).hasSize(1);
         MultipartUpload elsewhere = s3.createMultipartUpload(admin, new CreateMultipartUploadRequest("cold", "keep/b",
