@@ -52,10 +52,17 @@ final class CryptoOperations {
 
     KmsService.DecryptResult decrypt(CallContext call, byte[] ciphertext, Map<String, String> context,
                                      Optional<String> keyId, Optional<String> algorithm, List<String> tokens) {
+        return decrypt(call, ciphertext, context, keyId, algorithm, tokens, Optional.empty());
+    }
+
+    /** @param viaService the {@code kms:ViaService} of a service calling on the caller's behalf; empty when direct */
+    KmsService.DecryptResult decrypt(CallContext call, byte[] ciphertext, Map<String, String> context,
+                                     Optional<String> keyId, Optional<String> algorithm, List<String> tokens,
+                                     Optional<String> viaService) {
         grantTokens.requireValid(tokens);
         String chosen = algorithm.orElse(SYMMETRIC_DEFAULT);
         KeyView view = keyOfCiphertext(call, ciphertext, keyId, chosen);
-        access.authorize(call, view, "Decrypt", requestKeys(context, chosen));
+        access.authorize(call, view, "Decrypt", via(requestKeys(context, chosen), viaService));
         KmsKey key = view.key();
         KeyStates.requireUsable(key);
         KeyStates.requireUsage(key, KeyUsage.ENCRYPT_DECRYPT, "Decrypt");
@@ -88,11 +95,18 @@ final class CryptoOperations {
     KmsService.DataKeyResult generateDataKey(CallContext call, String keyId, Map<String, String> context,
                                              Optional<String> keySpec, Optional<Integer> numberOfBytes,
                                              List<String> tokens, boolean withPlaintext) {
+        return generateDataKey(call, keyId, context, keySpec, numberOfBytes, tokens, withPlaintext, Optional.empty());
+    }
+
+    /** @param viaService the {@code kms:ViaService} of a service calling on the caller's behalf; empty when direct */
+    KmsService.DataKeyResult generateDataKey(CallContext call, String keyId, Map<String, String> context,
+                                             Optional<String> keySpec, Optional<Integer> numberOfBytes,
+                                             List<String> tokens, boolean withPlaintext, Optional<String> viaService) {
         grantTokens.requireValid(tokens);
         int length = DataKeys.length(keySpec, numberOfBytes);
         KeyView view = access.resolve(call, keyId);
         String operation = withPlaintext ? "GenerateDataKey" : "GenerateDataKeyWithoutPlaintext";
-        access.authorize(call, view, operation, requestKeys(context, SYMMETRIC_DEFAULT));
+        access.authorize(call, view, operation, via(requestKeys(context, SYMMETRIC_DEFAULT), viaService));
         KmsKey key = requireSymmetricEncryptionKey(view.key(), operation);
         byte[] dataKey = materials.randomBytes(length);
         byte[] blob = seal(key, dataKey, context, SYMMETRIC_DEFAULT);
@@ -133,6 +147,14 @@ final class CryptoOperations {
     }
 
     // ---- helpers
+
+    /** A direct call has no {@code kms:ViaService}; one a service makes for its caller names the service. */
+    private static Map<String, List<String>> via(Map<String, List<String>> keys, Optional<String> viaService) {
+        Map<String, List<String>> all = new HashMap<>(keys);
+        all.remove("kms:ViaService"); // only the service, never a request, says which service it is
+        viaService.ifPresent(service -> all.put("kms:ViaService", List.of(service)));
+        return all;
+    }
 
     private static KmsKey requireSymmetricEncryptionKey(KmsKey key, String operation) {
         KeyStates.requireUsable(key);

@@ -4,17 +4,20 @@ import static java.util.Objects.requireNonNull;
 
 import io.strongroom.core.Arn;
 import io.strongroom.iam.access.AccessAuthorizer;
+import io.strongroom.iam.access.AccessDeniedException;
 import io.strongroom.iam.access.ProtectedResource;
 import io.strongroom.iam.auth.CallContext;
 import io.strongroom.iam.cache.ExpiringCache;
 import io.strongroom.policy.Decision;
 import io.strongroom.policy.NamedPolicy;
+import io.strongroom.policy.PolicyType;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -33,6 +36,14 @@ final class KeyAccess {
     static final Duration DEFAULT_TTL = Duration.ofSeconds(2);
     private static final Pattern KEY_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final int MAX_CACHED = 10_000;
+    /**
+     * What no one may do to an AWS managed key, whatever a policy says: AWS administers it. (Its
+     * policy allows none of these either; this holds should a stored policy ever say otherwise.)
+     */
+    private static final Set<String> AWS_MANAGED_FORBIDDEN = Set.of("PutKeyPolicy", "EnableKey", "DisableKey",
+            "ScheduleKeyDeletion", "CancelKeyDeletion", "TagResource", "UntagResource", "EnableKeyRotation",
+            "DisableKeyRotation", "RotateKeyOnDemand", "UpdateKeyDescription", "CreateAlias", "UpdateAlias",
+            "DeleteAlias", "UpdatePrimaryRegion", "ReplicateKey");
 
     /** A key as authorisation sees it. */
     record KeyView(KmsKey key, NamedPolicy policy) {
@@ -80,6 +91,11 @@ final class KeyAccess {
      * @param requestKeys the request's own condition keys (encryption context, algorithm…)
      */
     void authorize(CallContext call, KeyView view, String operation, Map<String, List<String>> requestKeys) {
+        if (forbiddenOnAwsManaged(view, operation)) {
+            Decision denied = Decision.implicitDeny(PolicyType.RESOURCE);
+            throw new AccessDeniedException(denied.accessDeniedMessage(call.principal().arn(), "kms:" + operation,
+                    view.key().arn()), denied, "kms:" + operation, view.key().arn());
+        }
         Map<String, List<String>> keys = new HashMap<>(requestKeys);
         keys.putAll(keyConditionKeys(call, view.key()));
         authorizer.authorize(call, "kms:" + operation,
@@ -98,10 +114,17 @@ final class KeyAccess {
     }
 
     Decision decide(CallContext call, KeyView view, String operation, Map<String, List<String>> requestKeys) {
+        if (forbiddenOnAwsManaged(view, operation)) {
+            return Decision.implicitDeny(PolicyType.RESOURCE);
+        }
         Map<String, List<String>> keys = new HashMap<>(requestKeys);
         keys.putAll(keyConditionKeys(call, view.key()));
         return authorizer.decide(call, "kms:" + operation, new ProtectedResource(view.key().arn(),
                 Optional.of(view.key().accountId()), Optional.of(view.policy()), true), keys);
+    }
+
+    private static boolean forbiddenOnAwsManaged(KeyView view, String operation) {
+        return view.key().awsManaged() && AWS_MANAGED_FORBIDDEN.contains(operation);
     }
 
     /** Authorises an action that names no key (CreateKey, ListKeys, ListAliases). */
@@ -145,7 +168,7 @@ final class KeyAccess {
         keys.put("kms:KeySpec", List.of(key.keySpec().name()));
         keys.put("kms:KeyUsage", List.of(key.keyUsage().name()));
         keys.put("kms:KeyOrigin", List.of("AWS_KMS"));
-        keys.put("kms:KeyManager", List.of("CUSTOMER"));
+        keys.put("kms:KeyManager", List.of(key.keyManager().name()));
         keys.put("kms:MultiRegion", List.of("false"));
         key.tags().forEach((tag, value) -> keys.put("aws:ResourceTag/" + tag, List.of(value)));
         return keys;

@@ -33,6 +33,9 @@ public final class KmsService {
     private final RotationOperations rotation;
     private final DeletionOperations deletion;
     private final TagOperations tags;
+    private final AwsManagedKeys awsManaged;
+    private final String region;
+    private final KeyAccess access;
 
     /**
      * @param settings  the knobs: region, cache lifetimes, on-demand rotation limit
@@ -53,6 +56,9 @@ public final class KmsService {
                 settings.onDemandRotationLimit(), events);
         this.deletion = new DeletionOperations(repository, access, keys, materials, transactor, clock, events);
         this.tags = new TagOperations(access, keys);
+        this.awsManaged = new AwsManagedKeys(repository, access, materials, transactor, clock, settings.region());
+        this.region = settings.region();
+        this.access = access;
     }
 
     /**
@@ -334,6 +340,43 @@ public final class KmsService {
     public Page<Map.Entry<String, String>> listResourceTags(CallContext call, String keyId, Optional<String> marker,
                                                            int limit) {
         return tags.list(call, keyId, marker, limit);
+    }
+
+    // ---- integrated services
+
+    /**
+     * The ARN of the account's AWS managed key for a service ({@code alias/aws/s3}), made on first
+     * need. No permission is asked for: making it is the service's doing, and every use of it is
+     * authorised by its policy.
+     */
+    public String awsManagedKeyArn(String accountId, String service) {
+        return awsManaged.keyArn(accountId, service);
+    }
+
+    /**
+     * Whether the key an ARN names is enabled now (as this node's short-lived key cache sees it; a
+     * change made on this node shows at once). Services that keep key material derived from KMS, such
+     * as S3 Bucket Keys, ask before each use so a disabled key stops them as it stops KMS.
+     */
+    public boolean keyEnabled(String keyArn) {
+        int slash = keyArn.lastIndexOf("key/");
+        return slash >= 0 && access.byId(keyArn.substring(slash + "key/".length()))
+                .filter(view -> view.key().arn().equals(keyArn))
+                .map(view -> view.key().state() == KeyState.ENABLED).orElse(false);
+    }
+
+    /** GenerateDataKey (with plaintext) as {@code service} makes it for its caller, with {@code kms:ViaService}. */
+    public DataKeyResult generateDataKeyViaService(CallContext call, String service, String keyId,
+                                                   Map<String, String> context, int numberOfBytes) {
+        return crypto.generateDataKey(call, keyId, context, Optional.empty(), Optional.of(numberOfBytes), List.of(),
+                true, Optional.of(KeyPolicies.viaService(service, region)));
+    }
+
+    /** Decrypt as {@code service} makes it for its caller, with {@code kms:ViaService}. */
+    public DecryptResult decryptViaService(CallContext call, String service, byte[] ciphertext,
+                                           Map<String, String> context, String keyId) {
+        return crypto.decrypt(call, ciphertext, context, Optional.of(keyId), Optional.empty(), List.of(),
+                Optional.of(KeyPolicies.viaService(service, region)));
     }
 
     // ---- the scheduler
