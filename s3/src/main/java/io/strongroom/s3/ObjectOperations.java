@@ -73,13 +73,16 @@ final class ObjectOperations {
         Bucket bucket = repository.findBucket(request.bucket()).orElseThrow(S3Errors::noSuchBucket);
         ObjectEncryption.Mode mode;
         Optional<String> kmsKeyId = request.kmsKeyId();
+        BucketEncryption byDefault = BucketEncryption.of(repository, bucket.name());
         if (request.encryption().isPresent()) {
             mode = request.encryption().get();
         } else {
-            BucketEncryption byDefault = BucketEncryption.of(repository, bucket.name());
             mode = byDefault.mode();
             kmsKeyId = byDefault.kmsKeyId();
         }
+        // the request's x-amz-server-side-encryption-bucket-key-enabled overrides the bucket's setting
+        boolean bucketKey = mode == ObjectEncryption.Mode.SSE_KMS
+                && request.bucketKeyEnabled().orElse(byDefault.bucketKeyEnabled());
         String objectArn = objectArn(bucket, request.key());
         Map<String, List<String>> conditionKeys = new HashMap<>();
         conditionKeys.put("s3:x-amz-server-side-encryption", List.of(wireName(mode)));
@@ -89,7 +92,7 @@ final class ObjectOperations {
         authorizer.authorize(call, "s3:PutObject", access.resource(call, bucket, objectArn), conditionKeys);
         requireValidMd5(request.contentMd5());
         String versionId = bucket.versioning() == Bucket.Versioning.ENABLED ? newVersionId() : ObjectVersion.NULL_VERSION;
-        DataKeyProvider.DataKey dataKey = dataKeys.newDataKey(call, mode, kmsKeyId, objectArn);
+        DataKeyProvider.DataKey dataKey = dataKeys.newDataKey(call, mode, kmsKeyId, objectArn, bucketKey);
         Written written;
         try {
             written = writeBody(body, request, dataKey.plaintext(),
