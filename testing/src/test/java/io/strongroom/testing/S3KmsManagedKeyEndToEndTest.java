@@ -28,6 +28,7 @@ import software.amazon.awssdk.services.s3.model.CreateMultipartUploadResponse;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
+import software.amazon.awssdk.services.sts.model.Credentials;
 
 /**
  * The AWS managed key {@code aws/s3}, {@code kms:ViaService} and S3 Bucket Keys through the AWS SDK:
@@ -113,33 +114,36 @@ class S3KmsManagedKeyEndToEndTest {
     }
 
     @Test
-    void concurrentFirstRequestsOfANewInstallationMakeOneAwsManagedKey() throws Exception {
-        try (StrongroomTestServer fresh = StrongroomTestServer.start()) {
-            S3Client s3 = fresh.adminClients().s3();
-            KmsClient kms = fresh.adminClients().kms();
-            s3.createBucket(r -> r.bucket("e2e-race"));
-            ExecutorService pool = Executors.newFixedThreadPool(8);
+    void concurrentFirstRequestsOfANewAccountMakeOneAwsManagedKeyOfItsOwn(StrongroomTestServer server)
+            throws Exception {
+        AwsClients member = newMemberAccountAdministrator(server, "race");
+        S3Client s3 = member.s3();
+        KmsClient kms = member.kms();
+        s3.createBucket(r -> r.bucket("e2e-race"));
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        Set<String> keyArns = new HashSet<>();
+        try {
             List<Future<String>> puts = new ArrayList<>();
-            try {
-                for (int i = 0; i < 8; i++) {
-                    String key = "object-" + i;
-                    puts.add(pool.submit(() -> s3.putObject(r -> r.bucket("e2e-race").key(key)
-                            .serverSideEncryption(ServerSideEncryption.AWS_KMS), RequestBody.fromString(key))
-                            .ssekmsKeyId()));
-                }
-                Set<String> keyArns = new HashSet<>();
-                for (Future<String> put : puts) {
-                    keyArns.add(put.get());
-                }
-                assertThat(keyArns).containsExactly(kms.describeKey(r -> r.keyId("alias/aws/s3")).keyMetadata().arn());
-            } finally {
-                pool.shutdownNow();
+            for (int i = 0; i < 8; i++) {
+                String key = "object-" + i;
+                puts.add(pool.submit(() -> s3.putObject(r -> r.bucket("e2e-race").key(key)
+                        .serverSideEncryption(ServerSideEncryption.AWS_KMS), RequestBody.fromString(key))
+                        .ssekmsKeyId()));
             }
-            List<String> awsManaged = kms.listKeys(r -> r.limit(1000)).keys().stream()
-                    .map(k -> kms.describeKey(r -> r.keyId(k.keyArn())).keyMetadata())
-                    .filter(metadata -> metadata.keyManager() == KeyManagerType.AWS).map(KeyMetadata::arn).toList();
-            assertThat(awsManaged).hasSize(1);
+            for (Future<String> put : puts) {
+                keyArns.add(put.get());
+            }
+        } finally {
+            pool.shutdownNow();
         }
+        KeyMetadata managed = kms.describeKey(r -> r.keyId("alias/aws/s3")).keyMetadata();
+        assertThat(keyArns).containsExactly(managed.arn());
+        assertThat(managed.awsAccountId()).isEqualTo(member.sts().getCallerIdentity().account());
+        List<String> awsManaged = kms.listKeys(r -> r.limit(1000)).keys().stream()
+                .map(k -> kms.describeKey(r -> r.keyId(k.keyArn())).keyMetadata())
+                .filter(metadata -> metadata.keyManager() == KeyManagerType.AWS).map(KeyMetadata::arn).toList();
+        assertThat(awsManaged).containsExactly(managed.arn());
+        assertThat(s3.getObjectAsBytes(r -> r.bucket("e2e-race").key("object-3")).asUtf8String()).isEqualTo("object-3");
     }
 
     @Test
@@ -165,6 +169,17 @@ class S3KmsManagedKeyEndToEndTest {
                 "AccessDeniedException", 400);
         assertThat(reader.clients().s3().getObjectAsBytes(r -> r.bucket("e2e-via-s3").key("report.csv"))
                 .asUtf8String()).isEqualTo("q3");
+    }
+
+    /** A new member account of the organization, and clients of its administrator role. */
+    private static AwsClients newMemberAccountAdministrator(StrongroomTestServer server, String name) {
+        AwsClients admin = server.adminClients();
+        admin.organizations().createAccount(r -> r.email(name + "@example.com").accountName(name));
+        String accountId = admin.organizations().listAccounts().accounts().stream()
+                .filter(account -> account.name().equals(name)).findFirst().orElseThrow().id();
+        Credentials credentials = admin.sts().assumeRole(r -> r.roleArn("arn:aws:iam::" + accountId
+                + ":role/OrganizationAccountAccessRole").roleSessionName("platform")).credentials();
+        return server.clientsFor(credentials.accessKeyId(), credentials.secretAccessKey(), credentials.sessionToken());
     }
 
     @Test
