@@ -49,7 +49,7 @@ public final class KmsService {
         this.grantTokens = new GrantTokens(repository);
         this.keys = new KeyOperations(repository, access, materials, transactor, clock, settings.region());
         this.aliases = new AliasOperations(repository, access, transactor, clock, settings.region());
-        this.crypto = new CryptoOperations(access, materials, grantTokens);
+        this.crypto = new CryptoOperations(access, materials, grantTokens, events);
         this.signing = new SigningOperations(access, materials, grantTokens);
         this.grants = new GrantOperations(repository, access, grantTokens, transactor, clock, materials);
         this.rotation = new RotationOperations(repository, access, keys, materials, transactor, clock,
@@ -365,18 +365,21 @@ public final class KmsService {
                 .map(view -> view.key().state() == KeyState.ENABLED).orElse(false);
     }
 
-    /** GenerateDataKey (with plaintext) as {@code service} makes it for its caller, with {@code kms:ViaService}. */
+    /**
+     * GenerateDataKey (an AES-256 key, with plaintext) as {@code service} makes it for its caller, with
+     * {@code kms:ViaService}; reported to {@link KmsEvents#usedViaService}.
+     */
     public DataKeyResult generateDataKeyViaService(CallContext call, String service, String keyId,
-                                                   Map<String, String> context, int numberOfBytes) {
-        return crypto.generateDataKey(call, keyId, context, Optional.empty(), Optional.of(numberOfBytes), List.of(),
-                true, Optional.of(KeyPolicies.viaService(service, region)));
+                                                   Map<String, String> context) {
+        return crypto.generateDataKey(call, keyId, context, Optional.of("AES_256"), Optional.empty(), List.of(),
+                true, Optional.of(new CryptoOperations.Via(service, region)));
     }
 
-    /** Decrypt as {@code service} makes it for its caller, with {@code kms:ViaService}. */
+    /** Decrypt as {@code service} makes it for its caller, with {@code kms:ViaService}; reported likewise. */
     public DecryptResult decryptViaService(CallContext call, String service, byte[] ciphertext,
                                            Map<String, String> context, String keyId) {
         return crypto.decrypt(call, ciphertext, context, Optional.of(keyId), Optional.empty(), List.of(),
-                Optional.of(KeyPolicies.viaService(service, region)));
+                Optional.of(new CryptoOperations.Via(service, region)));
     }
 
     // ---- the scheduler

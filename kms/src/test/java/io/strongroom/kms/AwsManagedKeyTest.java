@@ -51,15 +51,20 @@ class AwsManagedKeyTest {
         String arn = f.kms.awsManagedKeyArn(f.account, "s3");
         CallContext analyst = f.userAllowed("analyst", "s3:*"); // no KMS permission of its own: the key policy suffices
 
-        KmsService.DataKeyResult made = f.kms.generateDataKeyViaService(analyst, "s3", arn, OBJECT, 32);
+        KmsService.DataKeyResult made = f.kms.generateDataKeyViaService(analyst, "s3", arn, OBJECT);
         assertThat(f.kms.decryptViaService(f.admin, "s3", made.ciphertext(), OBJECT, arn).plaintext())
                 .isEqualTo(made.plaintext().orElseThrow());
 
+        String keyId = arn.substring(arn.lastIndexOf('/') + 1);
+        assertThat(f.events.usedViaService).containsExactly(
+                "s3 GenerateDataKey " + keyId + " " + analyst.principal().arn(),
+                "s3 Decrypt " + keyId + " " + f.admin.principal().arn());
         assertDenied(() -> f.kms.generateDataKey(f.admin, arn, OBJECT, Optional.of("AES_256"), Optional.empty(),
                 List.of(), true));
         assertDenied(() -> f.kms.decrypt(f.root, made.ciphertext(), OBJECT, Optional.empty(), Optional.empty(),
                 List.of()));
         assertDenied(() -> f.kms.encrypt(f.admin, arn, utf8("x"), OBJECT, Optional.empty(), List.of()));
+        assertThat(f.events.usedViaService).hasSize(2); // refused and direct calls are not uses via a service
     }
 
     @Test

@@ -97,7 +97,7 @@ public final class EnvelopeDataKeys implements DataKeyProvider {
 
     private DataKey kmsDataKey(CallContext call, String keyId, String objectArn) {
         KmsService.DataKeyResult result = kms.generateDataKeyViaService(call, SERVICE, keyId,
-                Map.of(CONTEXT_KEY, objectArn), DATA_KEY_BYTES);
+                Map.of(CONTEXT_KEY, objectArn));
         return new DataKey(result.plaintext().orElseThrow(), new ObjectEncryption(ObjectEncryption.Mode.SSE_KMS,
                 result.keyArn(), false, result.ciphertext(), null, null));
     }
@@ -109,7 +109,7 @@ public final class EnvelopeDataKeys implements DataKeyProvider {
         BucketKeys.Entry bucketKey = writeKeys.use(cacheKey).filter(entry -> stillEnabled(entry, writeKeys))
                 .orElseGet(() -> {
                     KmsService.DataKeyResult made = kms.generateDataKeyViaService(call, SERVICE, keyId,
-                            Map.of(CONTEXT_KEY, bucketArn), DATA_KEY_BYTES);
+                            Map.of(CONTEXT_KEY, bucketArn));
                     byte[] plaintext = made.plaintext().orElseThrow();
                     writeKeys.put(cacheKey, plaintext, made.ciphertext(), made.keyArn());
                     return new BucketKeys.Entry(plaintext, made.ciphertext(), made.keyArn(), null, null);

@@ -3,9 +3,13 @@ package io.strongroom.testing;
 import static io.strongroom.testing.AwsErrorAssertions.assertAwsError;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.strongroom.audit.StoredAuditRecord;
 import io.strongroom.s3.ObjectEncryption;
 import io.strongroom.s3.ObjectVersion;
 import io.strongroom.store.jdbc.Database;
+import io.strongroom.store.jdbc.audit.JdbcAuditRepository;
 import io.strongroom.store.jdbc.s3.JdbcS3Repository;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -38,6 +42,7 @@ import software.amazon.awssdk.services.sts.model.Credentials;
  */
 @ExtendWith(StrongroomExtension.class)
 class S3KmsManagedKeyEndToEndTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
     void sseKmsWithoutAKeyIdMakesAndUsesTheAwsManagedKeyOnce(S3Client s3, KmsClient kms) {
@@ -169,6 +174,30 @@ class S3KmsManagedKeyEndToEndTest {
                 "AccessDeniedException", 400);
         assertThat(reader.clients().s3().getObjectAsBytes(r -> r.bucket("e2e-via-s3").key("report.csv"))
                 .asUtf8String()).isEqualTo("q3");
+        assertThat(kmsCallsViaS3(server, "Decrypt", "arn:aws:s3:::e2e-via-s3/report.csv"))
+                .singleElement().satisfies(record -> {
+                    assertThat(record.at("/userIdentity/arn").asText()).isEqualTo(users.userArn("via-s3-reader"));
+                    assertThat(record.at("/userIdentity/invokedBy").asText()).isEqualTo("s3.amazonaws.com");
+                });
+    }
+
+    /** The stored records of KMS calls S3 made, of one operation, whose aws:s3:arn context starts with {@code arn}. */
+    private static List<JsonNode> kmsCallsViaS3(StrongroomTestServer server, String operation, String arn) {
+        List<JsonNode> found = new ArrayList<>();
+        try (Database store = Database.openExisting(server.server().config().dbUrl())) {
+            JdbcAuditRepository records = new JdbcAuditRepository(store.transactor(), store.vendor());
+            for (StoredAuditRecord record : records.readRange(1, Long.MAX_VALUE, 100_000)) {
+                JsonNode json = JSON.readTree(record.eventJson());
+                if (json.path("eventSource").asText().equals("kms.amazonaws.com")
+                        && json.path("eventName").asText().equals(operation)
+                        && json.at("/requestParameters/encryptionContext/aws:s3:arn").asText().startsWith(arn)) {
+                    found.add(json);
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return found;
     }
 
     /** A new member account of the organization, and clients of its administrator role. */
@@ -219,6 +248,15 @@ class S3KmsManagedKeyEndToEndTest {
                     .isFalse();
         }
         assertThat(bucketKeyCiphertexts).hasSizeLessThanOrEqualTo(2);
+        // and the audit trail shows the KMS calls S3 made for the caller: one per bucket key, one for "own"
+        List<JsonNode> dataKeyCalls = kmsCallsViaS3(server, "GenerateDataKey", "arn:aws:s3:::e2e-bucket-keys");
+        assertThat(dataKeyCalls).hasSizeBetween(2, 3);
+        assertThat(dataKeyCalls).extracting(r -> r.at("/requestParameters/encryptionContext/aws:s3:arn").asText())
+                .containsOnlyOnce("arn:aws:s3:::e2e-bucket-keys/own").contains("arn:aws:s3:::e2e-bucket-keys");
+        assertThat(dataKeyCalls).allSatisfy(r -> {
+            assertThat(r.at("/userIdentity/invokedBy").asText()).isEqualTo("s3.amazonaws.com");
+            assertThat(r.at("/requestParameters/keyId").asText()).isEqualTo(keyArn);
+        });
 
         for (int i = 0; i < 50; i += 7) {
             String key = "rows/" + i;
