@@ -6,11 +6,16 @@ import io.strongroom.s3.checksum.ChecksumAlgorithm;
 import java.util.Map;
 import java.util.Optional;
 
-/** CreateMultipartUpload's members: what PutObject would say of the object, but no body. */
+/**
+ * CreateMultipartUpload's members: what PutObject would say of the object, but no body.
+ *
+ * @param bucketKeyEnabled whether an SSE-KMS upload uses an S3 Bucket Key; empty for the bucket's setting
+ */
 public record CreateMultipartUploadRequest(String bucket, String key, Map<String, String> headers,
                                            Map<String, String> userMetadata, Map<String, String> tags,
                                            Optional<ObjectEncryption.Mode> encryption, Optional<String> kmsKeyId,
-                                           Optional<ChecksumAlgorithm> checksumAlgorithm) {
+                                           Optional<ChecksumAlgorithm> checksumAlgorithm,
+                                           Optional<Boolean> bucketKeyEnabled) {
     public CreateMultipartUploadRequest {
         requireNonNull(bucket, "bucket");
         requireNonNull(key, "key");
@@ -20,5 +25,14 @@ public record CreateMultipartUploadRequest(String bucket, String key, Map<String
         requireNonNull(encryption, "encryption");
         requireNonNull(kmsKeyId, "kmsKeyId");
         requireNonNull(checksumAlgorithm, "checksumAlgorithm");
+        requireNonNull(bucketKeyEnabled, "bucketKeyEnabled");
+    }
+
+    /** An upload that leaves S3 Bucket Keys to the bucket's setting. */
+    public CreateMultipartUploadRequest(String bucket, String key, Map<String, String> headers,
+                                        Map<String, String> userMetadata, Map<String, String> tags,
+                                        Optional<ObjectEncryption.Mode> encryption, Optional<String> kmsKeyId,
+                                        Optional<ChecksumAlgorithm> checksumAlgorithm) {
+        this(bucket, key, headers, userMetadata, tags, encryption, kmsKeyId, checksumAlgorithm, Optional.empty());
     }
 }

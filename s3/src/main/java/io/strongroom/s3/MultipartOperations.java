@@ -101,7 +101,7 @@ public final class MultipartOperations {
         authorizer.authorize(call, "s3:PutObject", access.resource(call, bucket, objectArn),
                 Map.of("s3:x-amz-server-side-encryption", List.of(ObjectOperations.wireName(mode))));
         DataKeyProvider.DataKey dataKey = dataKeys.newDataKey(call, mode, kmsKeyId, objectArn,
-                mode == ObjectEncryption.Mode.SSE_KMS && byDefault.bucketKeyEnabled());
+                mode == ObjectEncryption.Mode.SSE_KMS && request.bucketKeyEnabled().orElse(byDefault.bucketKeyEnabled()));
         Arrays.fill(dataKey.plaintext(), (byte) 0); // parts unwrap it again; nothing is written now
         MultipartUpload upload = new MultipartUpload(newUploadId(), bucket.name(), request.key(),
                 clock.instant().truncatedTo(ChronoUnit.MILLIS), bucket.accountId(), call.principal().arn(),

@@ -181,6 +181,38 @@ class S3KmsManagedKeyEndToEndTest {
                 });
     }
 
+    @Test
+    void copiesAndMultipartUploadsMayAskForABucketKey(S3Client s3, KmsClient kms) {
+        String keyArn = kms.createKey(r -> r.description("copies")).keyMetadata().arn();
+        s3.createBucket(r -> r.bucket("e2e-bucket-key-ops"));
+        s3.putObject(r -> r.bucket("e2e-bucket-key-ops").key("source"), RequestBody.fromString("source"));
+
+        var copied = s3.copyObject(r -> r.sourceBucket("e2e-bucket-key-ops").sourceKey("source")
+                .destinationBucket("e2e-bucket-key-ops").destinationKey("copy")
+                .serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(keyArn).bucketKeyEnabled(true));
+        assertThat(copied.bucketKeyEnabled()).isTrue();
+        assertThat(copied.ssekmsKeyId()).isEqualTo(keyArn);
+
+        CreateMultipartUploadResponse upload = s3.createMultipartUpload(r -> r.bucket("e2e-bucket-key-ops").key("parts")
+                .serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(keyArn).bucketKeyEnabled(true));
+        assertThat(upload.bucketKeyEnabled()).isTrue();
+        String etag = s3.uploadPart(r -> r.bucket("e2e-bucket-key-ops").key("parts").uploadId(upload.uploadId())
+                .partNumber(1), RequestBody.fromString("one part")).eTag();
+        var done = s3.completeMultipartUpload(r -> r.bucket("e2e-bucket-key-ops").key("parts")
+                .uploadId(upload.uploadId()).multipartUpload(m -> m.parts(p -> p.partNumber(1).eTag(etag))));
+        assertThat(done.bucketKeyEnabled()).isTrue();
+
+        var readCopy = s3.getObjectAsBytes(r -> r.bucket("e2e-bucket-key-ops").key("copy"));
+        assertThat(readCopy.asUtf8String()).isEqualTo("source");
+        assertThat(readCopy.response().bucketKeyEnabled()).isTrue();
+        var readParts = s3.getObjectAsBytes(r -> r.bucket("e2e-bucket-key-ops").key("parts"));
+        assertThat(readParts.asUtf8String()).isEqualTo("one part");
+        assertThat(readParts.response().bucketKeyEnabled()).isTrue();
+        assertAwsError(() -> s3.putObject(r -> r.bucket("e2e-bucket-key-ops").key("bad")
+                .overrideConfiguration(o -> o.putHeader("x-amz-server-side-encryption-bucket-key-enabled", "yes")),
+                RequestBody.fromString("x")), "InvalidArgument", 400);
+    }
+
     /** The stored records of KMS calls S3 made, of one operation, whose aws:s3:arn context starts with {@code arn}. */
     private static List<JsonNode> kmsCallsViaS3(StrongroomTestServer server, String operation, String arn) {
         List<JsonNode> found = new ArrayList<>();

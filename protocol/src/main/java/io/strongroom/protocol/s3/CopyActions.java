@@ -38,7 +38,7 @@ final class CopyActions {
                 target.bucket().orElseThrow(), target.key().orElseThrow(), replaceMetadata, headers, metadata,
                 replaceTags, tags, ObjectActions.encryption(request),
                 request.header("x-amz-server-side-encryption-aws-kms-key-id"), checksumAlgorithm(request),
-                request.header("x-amz-storage-class"), conditions);
+                request.header("x-amz-storage-class"), conditions, ObjectActions.bucketKeyEnabled(request));
         S3Service.CopiedObject copied = service.copyObject(call, copy);
         ObjectVersion version = copied.version();
 

@@ -59,7 +59,8 @@ final class MultipartActions {
         MultipartUpload upload = service.createMultipartUpload(call, new CreateMultipartUploadRequest(
                 target.bucket().orElseThrow(), target.key().orElseThrow(), ObjectActions.storedHeaders(request),
                 ObjectActions.userMetadata(request), ObjectActions.tags(request), ObjectActions.encryption(request),
-                request.header("x-amz-server-side-encryption-aws-kms-key-id"), algorithm));
+                request.header("x-amz-server-side-encryption-aws-kms-key-id"), algorithm,
+                ObjectActions.bucketKeyEnabled(request)));
         XmlWriter document = S3Responses.document("InitiateMultipartUploadResult")
                 .element("Bucket", upload.bucket())
                 .element("Key", upload.key())
