@@ -137,3 +137,20 @@ def test_sse_kms_without_a_key_id_uses_the_aws_managed_key(s3, server):
     with pytest.raises(ClientError) as excinfo:
         kms.disable_key(KeyId=managed["Arn"])
     assert error_code(excinfo) == "AccessDeniedException"
+
+
+def test_canned_acls_once_ownership_controls_enable_them(s3):
+    bucket = unique("boto-acl")
+    s3.create_bucket(Bucket=bucket, ObjectOwnership="BucketOwnerPreferred")
+    s3.put_object(Bucket=bucket, Key="shared.csv", Body=b"a,b", ACL="bucket-owner-full-control")
+    grants = s3.get_object_acl(Bucket=bucket, Key="shared.csv")["Grants"]
+    assert [g["Permission"] for g in grants] == ["FULL_CONTROL"]
+    # public ACLs stay refused while Block Public Access is on (as it is for every new bucket)
+    with pytest.raises(ClientError) as blocked:
+        s3.put_object_acl(Bucket=bucket, Key="shared.csv", ACL="public-read")
+    assert error_code(blocked) == "AccessDenied"
+    s3.put_bucket_ownership_controls(Bucket=bucket, OwnershipControls={
+        "Rules": [{"ObjectOwnership": "BucketOwnerEnforced"}]})
+    with pytest.raises(ClientError) as disabled:
+        s3.put_object(Bucket=bucket, Key="other.csv", Body=b"x", ACL="authenticated-read")
+    assert error_code(disabled) == "AccessControlListNotSupported"

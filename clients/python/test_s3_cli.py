@@ -132,3 +132,49 @@ def test_a_100_mib_file_goes_up_and_down_in_parts(server, tmp_path):
     assert filecmp.cmp(large, back, shallow=False)
     _, uploads = server.aws_cli("s3api", "list-multipart-uploads", "--bucket", bucket)
     assert not uploads.get("Uploads")
+
+
+def test_s3api_versioning_tagging_policy_and_public_access(server, tmp_path):
+    bucket = unique("cli-governed")
+    server.aws_cli("s3api", "create-bucket", "--bucket", bucket)
+    server.aws_cli("s3api", "put-bucket-versioning", "--bucket", bucket,
+                   "--versioning-configuration", "Status=Enabled")
+    _, versioning = server.aws_cli("s3api", "get-bucket-versioning", "--bucket", bucket)
+    assert versioning["Status"] == "Enabled"
+    first = write_random(tmp_path / "v1.bin", 100)
+    second = write_random(tmp_path / "v2.bin", 200)
+    _, v1 = server.aws_cli("s3api", "put-object", "--bucket", bucket, "--key", "model.bin", "--body", str(first),
+                           "--tagging", "classification=restricted")
+    server.aws_cli("s3api", "put-object", "--bucket", bucket, "--key", "model.bin", "--body", str(second))
+    _, versions = server.aws_cli("s3api", "list-object-versions", "--bucket", bucket)
+    assert len(versions["Versions"]) == 2
+    out = tmp_path / "old.bin"
+    server.aws_cli("s3api", "get-object", "--bucket", bucket, "--key", "model.bin", "--version-id",
+                   v1["VersionId"], str(out))
+    assert out.read_bytes() == first.read_bytes()
+    _, tags = server.aws_cli("s3api", "get-object-tagging", "--bucket", bucket, "--key", "model.bin",
+                             "--version-id", v1["VersionId"])
+    assert tags["TagSet"] == [{"Key": "classification", "Value": "restricted"}]
+
+    # Block Public Access is on for a new bucket: a public policy is refused
+    _, block = server.aws_cli("s3api", "get-public-access-block", "--bucket", bucket)
+    assert all(block["PublicAccessBlockConfiguration"].values())
+    public = ('{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*",'
+              f'"Action":"s3:GetObject","Resource":"arn:aws:s3:::{bucket}/*"}}]}}')
+    code, error = server.aws_cli("s3api", "put-bucket-policy", "--bucket", bucket, "--policy", public, check=False)
+    assert code != 0 and "AccessDenied" in error and "BlockPublicPolicy" in error
+    deny = ('{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Principal":"*",'
+            f'"Action":"s3:DeleteObjectVersion","Resource":"arn:aws:s3:::{bucket}/*"}}]}}')
+    server.aws_cli("s3api", "put-bucket-policy", "--bucket", bucket, "--policy", deny)
+    _, status = server.aws_cli("s3api", "get-bucket-policy-status", "--bucket", bucket)
+    assert status["PolicyStatus"]["IsPublic"] is False
+    code, error = server.aws_cli("s3api", "delete-object", "--bucket", bucket, "--key", "model.bin",
+                                 "--version-id", v1["VersionId"], check=False)
+    assert code != 0 and "AccessDenied" in error
+
+    # ACLs are disabled on a new bucket
+    _, ownership = server.aws_cli("s3api", "get-bucket-ownership-controls", "--bucket", bucket)
+    assert ownership["OwnershipControls"]["Rules"] == [{"ObjectOwnership": "BucketOwnerEnforced"}]
+    code, error = server.aws_cli("s3api", "put-object", "--bucket", bucket, "--key", "open.bin", "--body",
+                                 str(first), "--acl", "public-read", check=False)
+    assert code != 0 and "AccessControlListNotSupported" in error

@@ -2,6 +2,7 @@ package io.strongroom.kms;
 
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
+import java.security.Provider;
 import java.util.Map;
 import java.util.Optional;
 import javax.crypto.AEADBadTagException;
@@ -11,6 +12,10 @@ import javax.crypto.spec.SecretKeySpec;
 
 /** Seals and opens symmetric ciphertext blobs with the JDK's AES-256-GCM. */
 final class AesGcm {
+    private static final String TRANSFORMATION = "AES/GCM/NoPadding";
+    /** The provider the JDK's configuration prefers, found once: the lookup by name is costly on every call. */
+    private static final Provider PROVIDER = preferredProvider();
+
     private final RandomBytes random;
 
     AesGcm(RandomBytes random) {
@@ -47,9 +52,17 @@ final class AesGcm {
     }
 
     private static Cipher cipher(int mode, byte[] material, byte[] nonce) throws GeneralSecurityException {
-        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        Cipher cipher = Cipher.getInstance(TRANSFORMATION, PROVIDER);
         cipher.init(mode, new SecretKeySpec(material, "AES"),
                 new GCMParameterSpec(SymmetricCiphertext.TAG_LENGTH * 8, nonce));
         return cipher;
+    }
+
+    private static Provider preferredProvider() {
+        try {
+            return Cipher.getInstance(TRANSFORMATION).getProvider();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("this JDK has no AES-GCM", e);
+        }
     }
 }

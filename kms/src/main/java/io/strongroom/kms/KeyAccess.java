@@ -8,6 +8,7 @@ import io.strongroom.iam.access.AccessDeniedException;
 import io.strongroom.iam.access.ProtectedResource;
 import io.strongroom.iam.auth.CallContext;
 import io.strongroom.iam.cache.ExpiringCache;
+import io.strongroom.policy.ConditionKeys;
 import io.strongroom.policy.Decision;
 import io.strongroom.policy.NamedPolicy;
 import io.strongroom.policy.PolicyType;
@@ -18,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Finds the key a request names and decides whether the caller may use it.
@@ -34,7 +34,6 @@ import java.util.regex.Pattern;
  */
 final class KeyAccess {
     static final Duration DEFAULT_TTL = Duration.ofSeconds(2);
-    private static final Pattern KEY_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final int MAX_CACHED = 10_000;
     /**
      * What no one may do to an AWS managed key, whatever a policy says: AWS administers it. (Its
@@ -46,7 +45,10 @@ final class KeyAccess {
             "DeleteAlias", "UpdatePrimaryRegion", "ReplicateKey");
 
     /** A key as authorisation sees it. */
-    record KeyView(KmsKey key, NamedPolicy policy) {
+    record KeyView(KmsKey key, NamedPolicy policy, Map<String, List<String>> conditionKeys) {
+        KeyView(KmsKey key, NamedPolicy policy) {
+            this(key, policy, keyConditionKeys(key));
+        }
     }
 
     private final KmsRepository repository;
@@ -77,7 +79,7 @@ final class KeyAccess {
 
     /** A usable-or-not key by id in any account, possibly a few seconds old; empty when absent or destroyed. */
     Optional<KeyView> byId(String keyId) {
-        return KEY_ID.matcher(keyId).matches() ? views.get(keyId, this::load) : Optional.empty();
+        return isKeyId(keyId) ? views.get(keyId, this::load) : Optional.empty();
     }
 
     /** A key by id, destroyed ones included, uncached (the ciphertext of a destroyed key must say so). */
@@ -96,11 +98,7 @@ final class KeyAccess {
             throw new AccessDeniedException(denied.accessDeniedMessage(call.principal().arn(), "kms:" + operation,
                     view.key().arn()), denied, "kms:" + operation, view.key().arn());
         }
-        Map<String, List<String>> keys = new HashMap<>(requestKeys);
-        keys.putAll(keyConditionKeys(call, view.key()));
-        authorizer.authorize(call, "kms:" + operation,
-                new ProtectedResource(view.key().arn(), Optional.of(view.key().accountId()), Optional.of(view.policy()),
-                        true), keys);
+        authorizer.authorize(call, "kms:" + operation, resourceOf(view), conditionKeys(call, view, requestKeys));
     }
 
     /** Whether the caller may perform {@code kms:<operation>} on the key, without throwing. */
@@ -117,10 +115,18 @@ final class KeyAccess {
         if (forbiddenOnAwsManaged(view, operation)) {
             return Decision.implicitDeny(PolicyType.RESOURCE);
         }
-        Map<String, List<String>> keys = new HashMap<>(requestKeys);
-        keys.putAll(keyConditionKeys(call, view.key()));
-        return authorizer.decide(call, "kms:" + operation, new ProtectedResource(view.key().arn(),
-                Optional.of(view.key().accountId()), Optional.of(view.policy()), true), keys);
+        return authorizer.decide(call, "kms:" + operation, resourceOf(view), conditionKeys(call, view, requestKeys));
+    }
+
+    private static ProtectedResource resourceOf(KeyView view) {
+        return new ProtectedResource(view.key().arn(), Optional.of(view.key().accountId()), Optional.of(view.policy()),
+                true);
+    }
+
+    private static Map<String, List<String>> conditionKeys(CallContext call, KeyView view,
+                                                           Map<String, List<String>> requestKeys) {
+        return ConditionKeys.builder().putAll(requestKeys).putAll(view.conditionKeys())
+                .put("kms:CallerAccount", List.of(call.principal().accountId())).build();
     }
 
     private static boolean forbiddenOnAwsManaged(KeyView view, String operation) {
@@ -162,16 +168,16 @@ final class KeyAccess {
         return Optional.of(new KeyView(key, KeyPolicies.effective(key, repository.listGrants(key.keyId()))));
     }
 
-    private static Map<String, List<String>> keyConditionKeys(CallContext call, KmsKey key) {
+    /** The condition keys that depend on the key alone (the caller's account is added per call). */
+    private static Map<String, List<String>> keyConditionKeys(KmsKey key) {
         Map<String, List<String>> keys = new HashMap<>();
-        keys.put("kms:CallerAccount", List.of(call.principal().accountId()));
         keys.put("kms:KeySpec", List.of(key.keySpec().name()));
         keys.put("kms:KeyUsage", List.of(key.keyUsage().name()));
         keys.put("kms:KeyOrigin", List.of("AWS_KMS"));
         keys.put("kms:KeyManager", List.of(key.keyManager().name()));
         keys.put("kms:MultiRegion", List.of("false"));
         key.tags().forEach((tag, value) -> keys.put("aws:ResourceTag/" + tag, List.of(value)));
-        return keys;
+        return Map.copyOf(keys);
     }
 
     /**
@@ -204,7 +210,7 @@ final class KeyAccess {
                     : aliasTarget(aliasAccount, aliasName);
             return target.orElseThrow(() -> KmsErrors.aliasNotFound(KeyAlias.arn(region, aliasAccount, aliasName)));
         }
-        if (!KEY_ID.matcher(reference).matches()) {
+        if (!isKeyId(reference)) {
             throw KmsErrors.notFound("Invalid keyId '" + reference + "'");
         }
         return ownedKey(reference, account).orElseThrow(() -> notFound(call, input));
@@ -212,7 +218,7 @@ final class KeyAccess {
 
     private Optional<String> ownedKey(String keyId, String account) {
         // the owner is checked against the loaded key: a key id is unique across accounts
-        return KEY_ID.matcher(keyId).matches()
+        return isKeyId(keyId)
                 ? views.get(keyId, this::load).filter(view -> view.key().accountId().equals(account))
                         .map(view -> keyId)
                 : Optional.empty();
@@ -233,5 +239,20 @@ final class KeyAccess {
     private KmsException notFound(CallContext call, String input) {
         String named = input.startsWith("arn:") ? input : KmsKey.arn(region, call.principal().accountId(), input);
         return KmsErrors.keyNotFound(named);
+    }
+
+    /** A key id as KMS makes them: a lower-case UUID (checked by hand, as it is on every call's path). */
+    static boolean isKeyId(String text) {
+        if (text.length() != 36) {
+            return false;
+        }
+        for (int i = 0; i < 36; i++) {
+            char c = text.charAt(i);
+            boolean dash = i == 8 || i == 13 || i == 18 || i == 23;
+            if (dash ? c != '-' : !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -13,6 +13,8 @@ import io.strongroom.policy.PolicyDocument;
 import io.strongroom.policy.PolicyKind;
 import io.strongroom.policy.PolicyOutline;
 import io.strongroom.policy.PolicyType;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -40,10 +42,17 @@ final class AccessControlOperations {
 
     /**
      * The bucket or object as authorisation sees it: owned by the bucket's account, under the bucket
-     * policy (which need not allow on its own within the account, but must for another account's caller).
-     * A public policy grants nothing outside the owner's account while RestrictPublicBuckets is on.
+     * policy (which need not allow on its own within the account, but must for another account's caller)
+     * and, where ACLs are enabled, what the bucket's ACL grants to everyone. A public policy grants
+     * nothing outside the owner's account while RestrictPublicBuckets is on, and public ACLs grant
+     * nothing while IgnorePublicAcls is.
      */
     ProtectedResource resource(CallContext call, Bucket bucket, String arn) {
+        return resource(call, bucket, arn, Optional.empty());
+    }
+
+    /** As {@link #resource(CallContext, Bucket, String)}, for a request on an object version, weighing its ACL too. */
+    ProtectedResource resource(CallContext call, Bucket bucket, String arn, Optional<ObjectVersion> object) {
         Optional<NamedPolicy> policy = policyOf(bucket);
         if (policy.isPresent() && !call.principal().accountId().equals(bucket.accountId())
                 && effectiveBlock(bucket).restrictPublicBuckets()
@@ -51,7 +60,50 @@ final class AccessControlOperations {
             // cross-account without a resource policy: nothing can allow it
             policy = Optional.empty();
         }
+        List<PolicyDocument> aclStatements = aclStatements(bucket, object);
+        if (!aclStatements.isEmpty()) {
+            policy = Optional.of(policy.map(p -> new NamedPolicy(p.type(), p.source(),
+                            p.document().withStatementsOf(aclStatements)))
+                    .orElseGet(() -> new NamedPolicy(PolicyType.RESOURCE, bucket.arn() + "/acl",
+                            aclStatements.getFirst().withStatementsOf(aclStatements.subList(1, aclStatements.size())))));
+        }
         return new ProtectedResource(arn, Optional.of(bucket.accountId()), policy, false);
+    }
+
+    /** What the bucket's and the object's canned ACLs grant to everyone, unless ACLs are off or ignored. */
+    private List<PolicyDocument> aclStatements(Bucket bucket, Optional<ObjectVersion> object) {
+        BucketAclSettings settings = aclSettings(bucket);
+        if (!settings.ownership().aclsEnabled() || effectiveBlock(bucket).ignorePublicAcls()) {
+            return List.of();
+        }
+        List<PolicyDocument> statements = new ArrayList<>();
+        settings.acl().publicStatements("BucketAcl", true).ifPresent(statements::add);
+        object.flatMap(this::objectAcl).flatMap(acl -> acl.publicStatements("ObjectAcl", false))
+                .ifPresent(statements::add);
+        return statements;
+    }
+
+    /** The bucket's ownership controls and ACL; a new bucket's when none are stored. */
+    BucketAclSettings aclSettings(Bucket bucket) {
+        return repository.config(S3Repository.bucketScope(bucket.name()), BucketAclSettings.KIND)
+                .map(BucketAclSettings::parse).orElse(BucketAclSettings.NEW_BUCKET);
+    }
+
+    /** The canned ACL put on an object version, if one other than the default was. */
+    Optional<CannedAcl> objectAcl(ObjectVersion version) {
+        if (version.deleteMarker()) {
+            return Optional.empty();
+        }
+        return repository.config(S3Repository.bucketScope(version.bucket()), objectAclKind(version))
+                .flatMap(CannedAcl::of);
+    }
+
+    /**
+     * An object's ACL is kept with its bucket's documents (so it goes with the bucket), under the id of
+     * the version's body: that is never reused, so an ACL can never outlive its version onto a new one.
+     */
+    static String objectAclKind(ObjectVersion version) {
+        return BucketAclSettings.KIND + "/" + version.blobId();
     }
 
     // ---- bucket policies

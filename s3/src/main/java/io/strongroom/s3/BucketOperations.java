@@ -10,6 +10,7 @@ import io.strongroom.iam.identity.DuplicateEntityException;
 import io.strongroom.s3.naming.BucketNames;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,10 +38,13 @@ final class BucketOperations {
         this.access = requireNonNull(access, "access");
     }
 
-    Bucket create(CallContext call, String name, Optional<String> locationConstraint, boolean objectLock) {
+    /** @param requestKeys condition keys of what the request asks for besides the location (ownership, ACL) */
+    Bucket create(CallContext call, String name, Optional<String> locationConstraint, boolean objectLock,
+                  Map<String, List<String>> requestKeys) {
         BucketNames.validate(name);
-        authorizer.authorize(call, "s3:CreateBucket", "arn:aws:s3:::" + name,
-                Map.of("s3:LocationConstraint", List.of(locationConstraint.orElse(DEFAULT_REGION))));
+        Map<String, List<String>> conditionKeys = new HashMap<>(requestKeys);
+        conditionKeys.put("s3:LocationConstraint", List.of(locationConstraint.orElse(DEFAULT_REGION)));
+        authorizer.authorize(call, "s3:CreateBucket", "arn:aws:s3:::" + name, conditionKeys);
         requireLocationOfThisRegion(locationConstraint);
         String account = call.principal().accountId();
         return transactor.inTransaction(() -> {

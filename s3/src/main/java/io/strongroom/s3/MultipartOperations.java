@@ -10,6 +10,7 @@ import io.strongroom.iam.auth.CallContext;
 import io.strongroom.s3.checksum.ChecksumAlgorithm;
 import io.strongroom.s3.checksum.ChecksumDigest;
 import io.strongroom.s3.checksum.ChecksumInputStream;
+import io.strongroom.s3.checksum.CrcCombination;
 import io.strongroom.s3.crypto.BodyCipher;
 import io.strongroom.s3.crypto.SegmentCipher;
 import io.strongroom.s3.naming.ObjectKeys;
@@ -106,7 +107,7 @@ public final class MultipartOperations {
         MultipartUpload upload = new MultipartUpload(newUploadId(), bucket.name(), request.key(),
                 clock.instant().truncatedTo(ChronoUnit.MILLIS), bucket.accountId(), call.principal().arn(),
                 request.headers(), request.userMetadata(), request.tags(), "STANDARD", dataKey.encryption(),
-                request.checksumAlgorithm());
+                request.checksumAlgorithm(), request.fullObjectChecksum());
         multipart.insertUpload(upload);
         return upload;
     }
@@ -150,8 +151,9 @@ public final class MultipartOperations {
      * Commits the named parts, in order, as the key's new version. The upload goes with it, and the blobs
      * of parts it does not name are deleted.
      */
+    /** @param expected the object's checksum as the client computed it ({@code x-amz-checksum-*}), if sent */
     ObjectVersion complete(CallContext call, String bucketName, String key, String uploadId,
-                           List<CompletedPart> requested) {
+                           List<CompletedPart> requested, Map<ChecksumAlgorithm, String> expected) {
         MultipartUpload upload = upload(call, bucketName, key, uploadId, "s3:PutObject");
         if (requested.isEmpty()) {
             throw malformedXml();
@@ -192,7 +194,7 @@ public final class MultipartOperations {
         long size = chosen.stream().mapToLong(UploadPart::size).sum();
         ObjectVersion version = new ObjectVersion(bucketName, key, versionId, false,
                 clock.instant().truncatedTo(ChronoUnit.MILLIS), size, multipartEtag(chosen), upload.headers(),
-                upload.userMetadata(), compositeChecksum(upload, chosen), upload.tags(), upload.storageClass(),
+                upload.userMetadata(), objectChecksum(upload, chosen, expected), upload.tags(), upload.storageClass(),
                 upload.encryption(), chosen.get(0).blobId());
         List<ObjectPart> parts = chosen.stream()
                 .map(p -> new ObjectPart(p.partNumber(), uploadId, p.size(), p.blobId())).toList();
@@ -444,6 +446,38 @@ public final class MultipartOperations {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has MD5", e);
         }
+    }
+
+    /**
+     * The object's checksum, for an upload created with a checksum algorithm, checked against what the
+     * client sent (BadDigest when they differ, or when it sent one of another algorithm).
+     */
+    private static Optional<ObjectChecksum> objectChecksum(MultipartUpload upload, List<UploadPart> parts,
+                                                           Map<ChecksumAlgorithm, String> expected) {
+        Optional<ObjectChecksum> checksum = upload.fullObjectChecksum() ? fullObjectChecksum(upload, parts)
+                : compositeChecksum(upload, parts);
+        for (Map.Entry<ChecksumAlgorithm, String> sent : expected.entrySet()) {
+            // a composite value may be sent with or without its "-<parts>" suffix
+            if (checksum.filter(c -> c.algorithm().equals(sent.getKey().s3Name())
+                    && (c.value().equals(sent.getValue().strip())
+                    || c.value().equals(sent.getValue().strip() + "-" + parts.size()))).isEmpty()) {
+                throw S3Errors.badDigest(sent.getKey().s3Name());
+            }
+        }
+        return checksum;
+    }
+
+    /** The CRC of the whole body, combined from the parts' CRCs and sizes. */
+    private static Optional<ObjectChecksum> fullObjectChecksum(MultipartUpload upload, List<UploadPart> parts) {
+        ChecksumAlgorithm algorithm = upload.checksumAlgorithm().orElseThrow();
+        List<CrcCombination.Piece> pieces = new ArrayList<>();
+        for (UploadPart part : parts) {
+            ObjectChecksum checksum = part.checksum().filter(c -> c.algorithm().equals(algorithm.s3Name()))
+                    .orElseThrow(MultipartOperations::invalidPart);
+            pieces.add(new CrcCombination.Piece(checksum.value(), part.size()));
+        }
+        return Optional.of(new ObjectChecksum(algorithm.s3Name(), CrcCombination.combine(algorithm, pieces),
+                "FULL_OBJECT"));
     }
 
     /**

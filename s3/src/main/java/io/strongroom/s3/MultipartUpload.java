@@ -3,6 +3,7 @@ package io.strongroom.s3;
 import static java.util.Objects.requireNonNull;
 
 import io.strongroom.s3.checksum.ChecksumAlgorithm;
+import io.strongroom.s3.checksum.CrcCombination;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -15,12 +16,14 @@ import java.util.Optional;
  * @param ownerAccountId    the bucket owner's account
  * @param initiatorArn      who created the upload
  * @param headers           the HTTP headers to store with the object ({@link ObjectVersion#headers})
- * @param checksumAlgorithm the checksum every part carries and the composite checksum is made of
+ * @param checksumAlgorithm the checksum every part carries and the object's checksum is made of
+ * @param fullObjectChecksum whether the object's checksum is of its whole body (type FULL_OBJECT, CRCs
+ *                          only, combined from the parts') rather than of the parts' checksums (COMPOSITE)
  */
 public record MultipartUpload(String uploadId, String bucket, String key, Instant initiated, String ownerAccountId,
                               String initiatorArn, Map<String, String> headers, Map<String, String> userMetadata,
                               Map<String, String> tags, String storageClass, ObjectEncryption encryption,
-                              Optional<ChecksumAlgorithm> checksumAlgorithm) {
+                              Optional<ChecksumAlgorithm> checksumAlgorithm, boolean fullObjectChecksum) {
     public MultipartUpload {
         requireNonNull(uploadId, "uploadId");
         requireNonNull(bucket, "bucket");
@@ -34,5 +37,22 @@ public record MultipartUpload(String uploadId, String bucket, String key, Instan
         requireNonNull(storageClass, "storageClass");
         requireNonNull(encryption, "encryption");
         requireNonNull(checksumAlgorithm, "checksumAlgorithm");
+        if (fullObjectChecksum && checksumAlgorithm.filter(CrcCombination::supports).isEmpty()) {
+            throw new IllegalArgumentException("a full-object checksum is a CRC");
+        }
+    }
+
+    /** An upload whose checksum, if any, is COMPOSITE. */
+    public MultipartUpload(String uploadId, String bucket, String key, Instant initiated, String ownerAccountId,
+                           String initiatorArn, Map<String, String> headers, Map<String, String> userMetadata,
+                           Map<String, String> tags, String storageClass, ObjectEncryption encryption,
+                           Optional<ChecksumAlgorithm> checksumAlgorithm) {
+        this(uploadId, bucket, key, initiated, ownerAccountId, initiatorArn, headers, userMetadata, tags,
+                storageClass, encryption, checksumAlgorithm, false);
+    }
+
+    /** S3's name of the checksum's type: FULL_OBJECT or COMPOSITE. */
+    public String checksumType() {
+        return fullObjectChecksum ? "FULL_OBJECT" : "COMPOSITE";
     }
 }

@@ -47,11 +47,12 @@ final class ObjectOperations {
     private final Transactor transactor;
     private final Clock clock;
     private final AccessControlOperations access;
+    private final AclOperations acls;
     private final Function<byte[], BodyCipher> ciphers;
 
     ObjectOperations(S3Repository repository, MultipartRepository multipart, BlobStore blobs,
                      DataKeyProvider dataKeys, AccessAuthorizer authorizer, Transactor transactor, Clock clock,
-                     AccessControlOperations access,
+                     AccessControlOperations access, AclOperations acls,
                      Function<byte[], BodyCipher> ciphers) {
         this.repository = requireNonNull(repository, "repository");
         this.multipart = requireNonNull(multipart, "multipart");
@@ -61,6 +62,7 @@ final class ObjectOperations {
         this.transactor = requireNonNull(transactor, "transactor");
         this.clock = requireNonNull(clock, "clock");
         this.access = requireNonNull(access, "access");
+        this.acls = requireNonNull(acls, "acls");
         this.ciphers = requireNonNull(ciphers, "ciphers");
     }
 
@@ -89,7 +91,9 @@ final class ObjectOperations {
         request.kmsKeyId().ifPresent(id -> conditionKeys.put("s3:x-amz-server-side-encryption-aws-kms-key-id",
                 List.of(id)));
         request.tags().forEach((tagKey, value) -> conditionKeys.put("s3:RequestObjectTag/" + tagKey, List.of(value)));
+        conditionKeys.putAll(request.acl().conditionKeys());
         authorizer.authorize(call, "s3:PutObject", access.resource(call, bucket, objectArn), conditionKeys);
+        Optional<CannedAcl> acl = acls.checkedForWrite(call, bucket, objectArn, request.acl());
         requireValidMd5(request.contentMd5());
         String versionId = bucket.versioning() == Bucket.Versioning.ENABLED ? newVersionId() : ObjectVersion.NULL_VERSION;
         DataKeyProvider.DataKey dataKey = dataKeys.newDataKey(call, mode, kmsKeyId, objectArn, bucketKey);
@@ -108,7 +112,9 @@ final class ObjectOperations {
         try {
             replaced = transactor.inTransaction(() -> {
                 repository.findBucket(bucket.name()).orElseThrow(S3Errors::noSuchBucket);
-                return repository.putVersion(version);
+                Optional<ObjectVersion> previous = repository.putVersion(version);
+                acls.storeObjectAcl(version, acl);
+                return previous;
             });
         } catch (RuntimeException e) {
             deleteBlobQuietly(written.blobId());
@@ -216,8 +222,8 @@ final class ObjectOperations {
         Optional<ObjectVersion> found = versionId.isPresent()
                 ? repository.findVersion(bucketName, key, versionId.get())
                 : repository.latestVersion(bucketName, key);
-        authorizer.authorize(call, versionId.isPresent() ? action + "Version" : action,
-                access.resource(call, bucket, objectArn(bucket, key)), objectConditionKeys(found, versionId));
+        authorizer.authorize(call, versionId.isPresent() ? versionAction(action) : action,
+                access.resource(call, bucket, objectArn(bucket, key), found), objectConditionKeys(found, versionId));
         if (versionId.isPresent()) {
             ObjectVersion version = found.orElseThrow(S3Errors::noSuchVersion);
             if (version.deleteMarker()) {
@@ -230,6 +236,23 @@ final class ObjectOperations {
             throw new DeleteMarkerException(S3Errors.noSuchKey(), latest);
         }
         return latest;
+    }
+
+    /**
+     * The action S3 authorises when a request names a version: s3:GetObject becomes s3:GetObjectVersion,
+     * s3:PutObjectTagging s3:PutObjectVersionTagging, s3:GetObjectAcl s3:GetObjectVersionAcl; actions
+     * without a version form (retention, legal hold) stay as they are.
+     */
+    static String versionAction(String action) {
+        for (String verb : List.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject")) {
+            if (action.startsWith(verb)) {
+                String rest = action.substring(verb.length());
+                if (rest.isEmpty() || rest.equals("Tagging") || rest.equals("Acl")) {
+                    return verb + "Version" + rest;
+                }
+            }
+        }
+        return action;
     }
 
     /** {@code s3:ExistingObjectTag/<key>} from the version acted on, and {@code s3:versionid} when one is named. */

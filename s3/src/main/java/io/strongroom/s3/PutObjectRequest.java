@@ -19,6 +19,7 @@ import java.util.function.Supplier;
  *                          trailer arrives after the body)
  * @param encryption        SSE-S3 or SSE-KMS; empty for the bucket's default
  * @param kmsKeyId          the KMS key for SSE-KMS, empty for the default key
+ * @param acl               the ACL asked for, if any
  * @param bucketKeyEnabled  whether an SSE-KMS object uses an S3 Bucket Key; empty for the bucket's setting
  */
 public record PutObjectRequest(String bucket, String key, long contentLength, Map<String, String> headers,
@@ -26,7 +27,7 @@ public record PutObjectRequest(String bucket, String key, long contentLength, Ma
                                Optional<ChecksumAlgorithm> checksumAlgorithm,
                                Supplier<Optional<String>> expectedChecksum, Map<String, String> tags,
                                Optional<ObjectEncryption.Mode> encryption, Optional<String> kmsKeyId,
-                               Optional<Boolean> bucketKeyEnabled) {
+                               RequestedAcl acl, Optional<Boolean> bucketKeyEnabled) {
     public PutObjectRequest {
         requireNonNull(bucket, "bucket");
         requireNonNull(key, "key");
@@ -38,6 +39,7 @@ public record PutObjectRequest(String bucket, String key, long contentLength, Ma
         tags = Map.copyOf(tags);
         requireNonNull(encryption, "encryption");
         requireNonNull(kmsKeyId, "kmsKeyId");
+        requireNonNull(acl, "acl");
         requireNonNull(bucketKeyEnabled, "bucketKeyEnabled");
     }
 
@@ -46,8 +48,18 @@ public record PutObjectRequest(String bucket, String key, long contentLength, Ma
                             Map<String, String> userMetadata, Optional<String> contentMd5,
                             Optional<ChecksumAlgorithm> checksumAlgorithm,
                             Supplier<Optional<String>> expectedChecksum, Map<String, String> tags,
+                            Optional<ObjectEncryption.Mode> encryption, Optional<String> kmsKeyId, RequestedAcl acl) {
+        this(bucket, key, contentLength, headers, userMetadata, contentMd5, checksumAlgorithm, expectedChecksum, tags,
+                encryption, kmsKeyId, acl, Optional.empty());
+    }
+
+    /** A request that asks for no ACL and leaves S3 Bucket Keys to the bucket's setting. */
+    public PutObjectRequest(String bucket, String key, long contentLength, Map<String, String> headers,
+                            Map<String, String> userMetadata, Optional<String> contentMd5,
+                            Optional<ChecksumAlgorithm> checksumAlgorithm,
+                            Supplier<Optional<String>> expectedChecksum, Map<String, String> tags,
                             Optional<ObjectEncryption.Mode> encryption, Optional<String> kmsKeyId) {
         this(bucket, key, contentLength, headers, userMetadata, contentMd5, checksumAlgorithm, expectedChecksum, tags,
-                encryption, kmsKeyId, Optional.empty());
+                encryption, kmsKeyId, RequestedAcl.NONE, Optional.empty());
     }
 }

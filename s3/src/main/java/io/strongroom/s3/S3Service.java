@@ -6,12 +6,15 @@ import io.strongroom.core.spi.BlobStore;
 import io.strongroom.core.spi.Transactor;
 import io.strongroom.iam.access.AccessAuthorizer;
 import io.strongroom.iam.auth.CallContext;
+import io.strongroom.s3.checksum.ChecksumAlgorithm;
 import io.strongroom.s3.crypto.BodyCipher;
+import io.strongroom.s3.naming.BucketNames;
 import io.strongroom.s3.crypto.SegmentCipher;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +35,7 @@ public final class S3Service {
     private final ObjectOperations objects;
     private final ObjectListing listing;
     private final AccessControlOperations access;
+    private final AclOperations acls;
     private final LifecycleOperations lifecycle;
     private final VersioningOperations versioning;
     private final TaggingOperations tagging;
@@ -66,8 +70,9 @@ public final class S3Service {
         this.blobs = requireNonNull(blobs, "blobs");
         this.access = new AccessControlOperations(repository, authorizer);
         this.buckets = new BucketOperations(repository, authorizer, transactor, clock, region, access);
+        this.acls = new AclOperations(repository, buckets, access, transactor, authorizer);
         this.objects = new ObjectOperations(repository, multipartRepository, blobs, dataKeys, authorizer, transactor,
-                clock, access, ciphers);
+                clock, access, acls, ciphers);
         this.listing = new ObjectListing(repository);
         this.lifecycle = new LifecycleOperations(repository, blobs, buckets, transactor, clock, events);
         this.versioning = new VersioningOperations(repository, buckets, transactor);
@@ -102,7 +107,23 @@ public final class S3Service {
     // ---- buckets
 
     public Bucket createBucket(CallContext call, String name, Optional<String> locationConstraint, boolean objectLock) {
-        return buckets.create(call, name, locationConstraint, objectLock);
+        return createBucket(call, name, locationConstraint, objectLock, Optional.empty(), RequestedAcl.NONE);
+    }
+
+    /**
+     * CreateBucket with the Object Ownership and ACL it may ask for (BucketOwnerEnforced and private
+     * when it does not). They are checked before the bucket exists and stored just after it does; a
+     * bucket left without them by a crash in between is as strict as a new one.
+     */
+    public Bucket createBucket(CallContext call, String name, Optional<String> locationConstraint, boolean objectLock,
+                               Optional<ObjectOwnership> ownership, RequestedAcl acl) {
+        BucketNames.validate(name);
+        acls.checkNewBucket(call, "arn:aws:s3:::" + name, ownership, acl);
+        Map<String, List<String>> conditionKeys = new HashMap<>(acl.conditionKeys());
+        ownership.ifPresent(o -> conditionKeys.put("s3:x-amz-object-ownership", List.of(o.awsName())));
+        Bucket bucket = buckets.create(call, name, locationConstraint, objectLock, conditionKeys);
+        acls.initialise(bucket, ownership, acl);
+        return bucket;
     }
 
     public Bucket headBucket(CallContext call, String name) {
@@ -121,6 +142,55 @@ public final class S3Service {
     /** The bucket's location constraint as GetBucketLocation answers it (empty for us-east-1). */
     public String bucketLocation(CallContext call, String name) {
         return buckets.location(call, name);
+    }
+
+    // ---- ownership controls and ACLs
+
+    public ObjectOwnership ownershipControls(CallContext call, String bucket) {
+        return acls.ownershipControls(call, bucket);
+    }
+
+    public void putOwnershipControls(CallContext call, String bucket, ObjectOwnership ownership) {
+        acls.putOwnershipControls(call, bucket, ownership);
+    }
+
+    public void deleteOwnershipControls(CallContext call, String bucket) {
+        acls.deleteOwnershipControls(call, bucket);
+    }
+
+    public AccessControlList bucketAcl(CallContext call, String bucket) {
+        return acls.bucketAcl(call, bucket);
+    }
+
+    public void putBucketAcl(CallContext call, String bucket, RequestedAcl acl) {
+        acls.putBucketAcl(call, bucket, acl);
+    }
+
+    public AccessControlList objectAcl(CallContext call, String bucket, String key, Optional<String> versionId) {
+        return acls.objectAcl(call, bucket, key, versionId, objects);
+    }
+
+    public void putObjectAcl(CallContext call, String bucket, String key, Optional<String> versionId,
+                             RequestedAcl acl) {
+        acls.putObjectAcl(call, bucket, key, versionId, acl, objects);
+    }
+
+    /**
+     * Checks the ACL a CopyObject or CreateMultipartUpload asks for, before it writes anything: where
+     * ACLs are disabled only bucket-owner-full-control passes, and nothing is kept.
+     *
+     * @return the canned ACL to keep on the new version, if any
+     */
+    public Optional<CannedAcl> checkObjectAcl(CallContext call, String bucket, String key, RequestedAcl acl) {
+        Bucket target = repository.findBucket(bucket).orElseThrow(S3Errors::noSuchBucket);
+        return acls.checkedForWrite(call, target, ObjectOperations.objectArn(target, key), acl);
+    }
+
+    /** Keeps the ACL {@link #checkObjectAcl} passed on the version the write made (private until then). */
+    public void keepObjectAcl(ObjectVersion version, Optional<CannedAcl> acl) {
+        if (acl.isPresent()) {
+            acls.keep(version, acl);
+        }
     }
 
     // ---- objects
@@ -371,7 +441,13 @@ public final class S3Service {
 
     public ObjectVersion completeMultipartUpload(CallContext call, String bucket, String key, String uploadId,
                                                  List<CompletedPart> parts) {
-        return multipart.complete(call, bucket, key, uploadId, parts);
+        return completeMultipartUpload(call, bucket, key, uploadId, parts, Map.of());
+    }
+
+    /** @param expected the object's checksum as the client computed it, if it sent one */
+    public ObjectVersion completeMultipartUpload(CallContext call, String bucket, String key, String uploadId,
+                                                 List<CompletedPart> parts, Map<ChecksumAlgorithm, String> expected) {
+        return multipart.complete(call, bucket, key, uploadId, parts, expected);
     }
 
     public void abortMultipartUpload(CallContext call, String bucket, String key, String uploadId) {

@@ -142,6 +142,54 @@ class S3MultipartEndToEndTest {
     }
 
     @Test
+    void aFullObjectCrcIsCombinedFromThePartsAndCheckedAgainstTheClients(S3Client s3) {
+        s3.createBucket(r -> r.bucket("mpu-full-object"));
+        byte[][] bodies = {randomBytes(5 * MIB, 11), randomBytes(1234, 12)};
+        byte[] whole = concat(bodies);
+        String uploadId = s3.createMultipartUpload(r -> r.bucket("mpu-full-object").key("whole.bin")
+                .checksumAlgorithm(ChecksumAlgorithm.CRC32).checksumType(ChecksumType.FULL_OBJECT)).uploadId();
+        List<CompletedPart> completed = new ArrayList<>();
+        for (int i = 0; i < bodies.length; i++) {
+            int number = i + 1;
+            byte[] body = bodies[i];
+            UploadPartResponse part = s3.uploadPart(r -> r.bucket("mpu-full-object").key("whole.bin")
+                    .uploadId(uploadId).partNumber(number).checksumAlgorithm(ChecksumAlgorithm.CRC32),
+                    RequestBody.fromBytes(body));
+            completed.add(CompletedPart.builder().partNumber(number).eTag(part.eTag())
+                    .checksumCRC32(part.checksumCRC32()).build());
+        }
+        assertThat(s3.listParts(r -> r.bucket("mpu-full-object").key("whole.bin").uploadId(uploadId)).checksumType())
+                .isEqualTo(ChecksumType.FULL_OBJECT);
+
+        // a wrong checksum of the whole is BadDigest, and the upload stays to be completed correctly
+        assertAwsError(() -> s3.completeMultipartUpload(r -> r.bucket("mpu-full-object").key("whole.bin")
+                .uploadId(uploadId).checksumCRC32(crc32(bodies[0])).checksumType(ChecksumType.FULL_OBJECT)
+                .multipartUpload(m -> m.parts(completed))), "BadDigest", 400);
+        assertAwsError(() -> s3.headObject(r -> r.bucket("mpu-full-object").key("whole.bin")), "NoSuchKey", 404);
+
+        CompleteMultipartUploadResponse done = s3.completeMultipartUpload(r -> r.bucket("mpu-full-object")
+                .key("whole.bin").uploadId(uploadId).checksumCRC32(crc32(whole)).checksumType(ChecksumType.FULL_OBJECT)
+                .multipartUpload(m -> m.parts(completed)));
+        assertThat(done.checksumCRC32()).isEqualTo(crc32(whole));
+        assertThat(done.checksumType()).isEqualTo(ChecksumType.FULL_OBJECT);
+        HeadObjectResponse head = s3.headObject(r -> r.bucket("mpu-full-object").key("whole.bin")
+                .checksumMode(ChecksumMode.ENABLED));
+        assertThat(head.checksumCRC32()).isEqualTo(crc32(whole));
+        assertThat(head.checksumType()).isEqualTo(ChecksumType.FULL_OBJECT);
+        assertThat(s3.getObjectAsBytes(r -> r.bucket("mpu-full-object").key("whole.bin")).asByteArray())
+                .isEqualTo(whole);
+
+        assertAwsError(() -> s3.createMultipartUpload(r -> r.bucket("mpu-full-object").key("sha.bin")
+                .checksumAlgorithm(ChecksumAlgorithm.SHA256).checksumType(ChecksumType.FULL_OBJECT)),
+                "InvalidRequest", 400);
+        assertAwsError(() -> s3.createMultipartUpload(r -> r.bucket("mpu-full-object").key("nvme.bin")
+                .checksumAlgorithm(ChecksumAlgorithm.CRC64_NVME).checksumType(ChecksumType.COMPOSITE)),
+                "InvalidRequest", 400);
+        assertThat(s3.createMultipartUpload(r -> r.bucket("mpu-full-object").key("nvme.bin")
+                .checksumAlgorithm(ChecksumAlgorithm.CRC64_NVME)).checksumType()).isEqualTo(ChecksumType.FULL_OBJECT);
+    }
+
+    @Test
     void theAsyncClientsJavaMultipartUploadsAndDownloadsALargeFile(AwsClients clients, @TempDir Path directory)
             throws Exception {
         S3AsyncClient s3 = clients.s3Async();

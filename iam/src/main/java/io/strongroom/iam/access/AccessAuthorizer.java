@@ -10,6 +10,7 @@ import io.strongroom.iam.identity.IdentityRepository;
 import io.strongroom.iam.identity.Organization;
 import io.strongroom.policy.AccessScope;
 import io.strongroom.policy.AuthorizationRequest;
+import io.strongroom.policy.ConditionKeys;
 import io.strongroom.policy.Decision;
 import io.strongroom.policy.Explanation;
 import io.strongroom.policy.PolicyChain;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * Decides whether the caller of a request may perform an action on a resource, following the AWS
@@ -154,12 +156,16 @@ public final class AccessAuthorizer implements IdentityChangeListener {
 
     /** The global condition keys of a call ({@code aws:PrincipalArn}, {@code aws:SourceIp}…). */
     public Map<String, List<String>> globalConditionKeys(CallContext call) {
-        Principal principal = call.principal();
-        Optional<OrganizationGuardrails.AccountPlacement> placement = guardrails.placement(principal.accountId());
-        Map<String, List<String>> keys = RequestConditionKeys.of(call,
-                placement.map(OrganizationGuardrails.AccountPlacement::organizationId).or(this::organizationId));
-        placement.ifPresent(p -> keys.put("aws:PrincipalOrgPaths", List.of(p.orgPath())));
+        Map<String, List<String>> keys = new HashMap<>();
+        addGlobalConditionKeys(keys::put, call);
         return keys;
+    }
+
+    private void addGlobalConditionKeys(BiConsumer<String, List<String>> keys, CallContext call) {
+        Optional<OrganizationGuardrails.AccountPlacement> placement = guardrails.placement(call.principal().accountId());
+        RequestConditionKeys.addTo(keys, call,
+                placement.map(OrganizationGuardrails.AccountPlacement::organizationId).or(this::organizationId));
+        placement.ifPresent(p -> keys.accept("aws:PrincipalOrgPaths", List.of(p.orgPath())));
     }
 
     /** The policies that bear on a principal now (for audit and for tests). */
@@ -213,7 +219,8 @@ public final class AccessAuthorizer implements IdentityChangeListener {
 
     private Map<String, List<String>> conditionKeys(CallContext call, ProtectedResource resource,
                                                     Map<String, List<String>> extraConditionKeys) {
-        Map<String, List<String>> keys = new HashMap<>(globalConditionKeys(call));
+        ConditionKeys.Builder keys = ConditionKeys.builder();
+        addGlobalConditionKeys(keys::put, call);
         resource.ownerAccount().ifPresent(owner -> {
             keys.put("aws:ResourceAccount", List.of(owner));
             guardrails.placement(owner).ifPresent(placement -> {
@@ -221,8 +228,7 @@ public final class AccessAuthorizer implements IdentityChangeListener {
                 keys.put("aws:ResourceOrgPaths", List.of(placement.orgPath()));
             });
         });
-        keys.putAll(extraConditionKeys);
-        return keys;
+        return keys.putAll(extraConditionKeys).build();
     }
 
     private static ResourceAccount relation(ProtectedResource resource, String callerAccount) {

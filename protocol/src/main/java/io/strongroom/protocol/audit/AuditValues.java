@@ -1,5 +1,7 @@
 package io.strongroom.protocol.audit;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
@@ -23,7 +25,9 @@ import javax.xml.stream.XMLStreamReader;
  * code. Values are kept as sent; secrets are hidden later by the audit trail's redaction.
  */
 public final class AuditValues {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Buffers from a shared pool, as each request's virtual thread is new. */
+    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+            .recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool()).build());
     /** Deeper input is summarised: a record must stay readable and within the canonical form's limits. */
     static final int MAX_DEPTH = 32;
     static final String TOO_DEEP = "(nested too deeply to record)";

@@ -1,6 +1,7 @@
 package io.strongroom.protocol.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -28,7 +29,10 @@ final class JsonBodyReader {
     /** Digits in one number: epoch seconds with a fraction need about 20. */
     static final int MAX_NUMBER_LENGTH = 64;
 
+    // buffers come from a shared pool: every request runs on a new virtual thread, so the default
+    // per-thread recycling would allocate them afresh each time
     private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    .recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool())
                     .streamReadConstraints(StreamReadConstraints.builder()
                             .maxNestingDepth(MAX_NESTING_DEPTH)
                             .maxNumberLength(MAX_NUMBER_LENGTH)

@@ -3,6 +3,7 @@ package io.strongroom.protocol.json;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -27,7 +28,9 @@ import java.util.function.Consumer;
  * {@link #objectList} hand the same writer to a callback for the nested object's members.
  */
 public final class JsonWriter {
-    private static final JsonFactory FACTORY = new JsonFactory();
+    /** Buffers from a shared pool: each request's virtual thread is new, so per-thread recycling would not recycle. */
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool()).build();
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream(256);
     private final JsonGenerator generator;

@@ -47,6 +47,19 @@ public final class XmlWriter {
         return this;
     }
 
+    /** Starts an element with attributes, written in the map's order (an ACL's xsi:type Grantee). */
+    public XmlWriter start(String name, Map<String, String> attributes) {
+        out.append('<').append(name);
+        attributes.forEach((attribute, value) -> {
+            out.append(' ').append(attribute).append("=\"");
+            escape(xmlSafe(value), true);
+            out.append('"');
+        });
+        out.append('>');
+        open.push(name);
+        return this;
+    }
+
     public XmlWriter end() {
         if (open.size() <= 1) {
             throw new IllegalStateException("end() without a matching start()");

@@ -2,11 +2,13 @@ package io.strongroom.protocol.s3;
 
 import static java.util.Objects.requireNonNull;
 
+import io.strongroom.core.AwsException;
 import io.strongroom.iam.auth.CallContext;
 import io.strongroom.protocol.ApiRequest;
 import io.strongroom.protocol.ApiResponse;
 import io.strongroom.protocol.query.XmlWriter;
 import io.strongroom.s3.Bucket;
+import io.strongroom.s3.ObjectOwnership;
 import io.strongroom.s3.S3Service;
 import java.util.List;
 import java.util.Locale;
@@ -41,7 +43,11 @@ final class BucketActions {
                 .flatMap(configuration -> configuration.text("LocationConstraint"));
         boolean objectLock = request.header("x-amz-bucket-object-lock-enabled")
                 .map(value -> value.strip().toLowerCase(Locale.ROOT).equals("true")).orElse(false);
-        Bucket bucket = service.createBucket(call, target.bucket().orElseThrow(), constraint, objectLock);
+        Optional<ObjectOwnership> ownership = request.header("x-amz-object-ownership").map(String::strip)
+                .map(value -> ObjectOwnership.of(value).orElseThrow(() -> new AwsException("InvalidArgument", 400,
+                        "Invalid x-amz-object-ownership header: " + value)));
+        Bucket bucket = service.createBucket(call, target.bucket().orElseThrow(), constraint, objectLock, ownership,
+                AclActions.requested(request));
         return S3Responses.empty(200, Map.of("Location", "/" + bucket.name()));
     }
 

@@ -7,8 +7,10 @@ import io.strongroom.iam.auth.CallContext;
 import io.strongroom.protocol.ApiRequest;
 import io.strongroom.protocol.ApiResponse;
 import io.strongroom.protocol.query.XmlWriter;
+import io.strongroom.s3.CannedAcl;
 import io.strongroom.s3.CopyObjectRequest;
 import io.strongroom.s3.ObjectVersion;
+import io.strongroom.s3.RequestedAcl;
 import io.strongroom.s3.S3Service;
 import io.strongroom.s3.checksum.ChecksumAlgorithm;
 import java.util.LinkedHashMap;
@@ -39,7 +41,11 @@ final class CopyActions {
                 replaceTags, tags, ObjectActions.encryption(request),
                 request.header("x-amz-server-side-encryption-aws-kms-key-id"), checksumAlgorithm(request),
                 request.header("x-amz-storage-class"), conditions, ObjectActions.bucketKeyEnabled(request));
+        RequestedAcl acl = AclActions.requested(request);
+        Optional<CannedAcl> keptAcl = acl.isEmpty() ? Optional.empty()
+                : service.checkObjectAcl(call, copy.bucket(), copy.key(), acl);
         S3Service.CopiedObject copied = service.copyObject(call, copy);
+        service.keepObjectAcl(copied.version(), keptAcl);
         ObjectVersion version = copied.version();
 
         Map<String, String> answerHeaders = new LinkedHashMap<>();

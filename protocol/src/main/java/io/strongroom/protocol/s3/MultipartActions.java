@@ -8,16 +8,19 @@ import io.strongroom.protocol.ApiRequest;
 import io.strongroom.protocol.ApiResponse;
 import io.strongroom.protocol.query.XmlWriter;
 import io.strongroom.s3.ByteRange;
+import io.strongroom.s3.CannedAcl;
 import io.strongroom.s3.CompletedPart;
 import io.strongroom.s3.CreateMultipartUploadRequest;
 import io.strongroom.s3.MultipartOperations;
 import io.strongroom.s3.MultipartUpload;
 import io.strongroom.s3.ObjectContent;
 import io.strongroom.s3.ObjectVersion;
+import io.strongroom.s3.RequestedAcl;
 import io.strongroom.s3.S3Service;
 import io.strongroom.s3.UploadPart;
 import io.strongroom.s3.UploadPartRequest;
 import io.strongroom.s3.checksum.ChecksumAlgorithm;
+import io.strongroom.s3.checksum.CrcCombination;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -45,21 +48,32 @@ final class MultipartActions {
                         "Checksum algorithm provided is unsupported. Please try again with any of the valid types:"
                                 + " [CRC32, CRC32C, CRC64NVME, SHA1, SHA256]")));
         Optional<String> type = request.header("x-amz-checksum-type").map(t -> t.strip().toUpperCase(Locale.ROOT));
-        if (type.isPresent() && !type.get().equals("COMPOSITE")) {
-            if (type.get().equals("FULL_OBJECT")) {
-                throw new AwsException("NotImplemented", 501,
-                        "Full-object checksums of multipart uploads are not offered yet; use COMPOSITE.");
-            }
+        if (type.isPresent() && !type.get().equals("COMPOSITE") && !type.get().equals("FULL_OBJECT")) {
             throw new AwsException("InvalidRequest", 400, "The x-amz-checksum-type header is invalid.");
         }
         if (type.isPresent() && algorithm.isEmpty()) {
             throw new AwsException("InvalidRequest", 400,
                     "The x-amz-checksum-type header can only be used with the x-amz-checksum-algorithm header.");
         }
+        // CRC64NVME is full-object only, the SHAs composite only; the CRC32s may be either
+        boolean fullObject = type.map(t -> t.equals("FULL_OBJECT"))
+                .orElse(algorithm.filter(a -> a == ChecksumAlgorithm.CRC64NVME).isPresent());
+        if (algorithm.isPresent() && (fullObject ? !CrcCombination.supports(algorithm.get())
+                : algorithm.get() == ChecksumAlgorithm.CRC64NVME)) {
+            throw new AwsException("InvalidRequest", 400, "The " + (fullObject ? "FULL_OBJECT" : "COMPOSITE")
+                    + " checksum type cannot be used with the " + algorithm.get().s3Name().toLowerCase(Locale.ROOT)
+                    + " checksum algorithm.");
+        }
+        RequestedAcl acl = AclActions.requested(request);
+        if (!acl.isEmpty() && service.checkObjectAcl(call, target.bucket().orElseThrow(), target.key().orElseThrow(),
+                acl).filter(canned -> canned != CannedAcl.PRIVATE).isPresent()) {
+            throw new AwsException("NotImplemented", 501,
+                    "Canned ACLs other than private are not kept on multipart uploads; set one with PutObjectAcl.");
+        }
         MultipartUpload upload = service.createMultipartUpload(call, new CreateMultipartUploadRequest(
                 target.bucket().orElseThrow(), target.key().orElseThrow(), ObjectActions.storedHeaders(request),
                 ObjectActions.userMetadata(request), ObjectActions.tags(request), ObjectActions.encryption(request),
-                request.header("x-amz-server-side-encryption-aws-kms-key-id"), algorithm,
+                request.header("x-amz-server-side-encryption-aws-kms-key-id"), algorithm, fullObject,
                 ObjectActions.bucketKeyEnabled(request)));
         XmlWriter document = S3Responses.document("InitiateMultipartUploadResult")
                 .element("Bucket", upload.bucket())
@@ -70,7 +84,7 @@ final class MultipartActions {
         ObjectActions.encryptionHeaders(upload.encryption(), headers);
         upload.checksumAlgorithm().ifPresent(a -> {
             headers.put("x-amz-checksum-algorithm", a.s3Name());
-            headers.put("x-amz-checksum-type", "COMPOSITE");
+            headers.put("x-amz-checksum-type", upload.checksumType());
         });
         return new ApiResponse(xml.status(), headers, xml.body());
     }
@@ -144,7 +158,12 @@ final class MultipartActions {
             }
             parts.add(new CompletedPart(number, etag, checksums));
         }
-        ObjectVersion version = service.completeMultipartUpload(call, bucket, key, uploadId(target), parts);
+        Map<ChecksumAlgorithm, String> objectChecksums = new LinkedHashMap<>();
+        for (ChecksumAlgorithm algorithm : ChecksumAlgorithm.values()) {
+            request.header(algorithm.headerName()).ifPresent(value -> objectChecksums.put(algorithm, value));
+        }
+        ObjectVersion version = service.completeMultipartUpload(call, bucket, key, uploadId(target), parts,
+                objectChecksums);
         String host = request.header("Host").orElse("localhost");
         XmlWriter document = S3Responses.document("CompleteMultipartUploadResult")
                 .element("Location", "http://" + host + "/" + bucket + "/" + pathEncoded(key))
@@ -187,7 +206,7 @@ final class MultipartActions {
                 .element("MaxParts", Math.min(maxParts, MultipartOperations.MAX_LISTED))
                 .element("IsTruncated", page.truncated());
         upload.checksumAlgorithm().ifPresent(a -> document.element("ChecksumAlgorithm", a.s3Name())
-                .element("ChecksumType", "COMPOSITE"));
+                .element("ChecksumType", upload.checksumType()));
         for (UploadPart part : page.parts()) {
             document.start("Part")
                     .element("PartNumber", part.partNumber())
@@ -239,7 +258,7 @@ final class MultipartActions {
             document.element("StorageClass", upload.storageClass())
                     .element("Initiated", S3Responses.timestamp(upload.initiated()));
             upload.checksumAlgorithm().ifPresent(a -> document.element("ChecksumAlgorithm", a.s3Name())
-                    .element("ChecksumType", "COMPOSITE"));
+                    .element("ChecksumType", upload.checksumType()));
             document.end();
         }
         for (String common : page.commonPrefixes()) {

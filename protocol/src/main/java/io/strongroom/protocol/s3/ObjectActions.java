@@ -57,7 +57,8 @@ final class ObjectActions {
         PutObjectRequest put = new PutObjectRequest(target.bucket().orElseThrow(), target.key().orElseThrow(),
                 contentLength(request), storedHeaders(request), userMetadata(request), request.header("Content-MD5"),
                 algorithm, expected, tags(request), encryption(request),
-                request.header("x-amz-server-side-encryption-aws-kms-key-id"), bucketKeyEnabled(request));
+                request.header("x-amz-server-side-encryption-aws-kms-key-id"), AclActions.requested(request),
+                bucketKeyEnabled(request));
         ObjectVersion version = service.putObject(call, put, request.bodyStream());
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("ETag", quoted(version.etag()));
@@ -433,7 +434,10 @@ final class ObjectActions {
         }
         if (wholeObject && request.header("x-amz-checksum-mode").filter(mode -> mode.equalsIgnoreCase("ENABLED")).isPresent()) {
             version.checksum().ifPresent(checksum -> ChecksumAlgorithm.fromS3Name(checksum.algorithm())
-                    .ifPresent(a -> headers.put(a.headerName(), checksum.value())));
+                    .ifPresent(a -> {
+                        headers.put(a.headerName(), checksum.value());
+                        headers.put("x-amz-checksum-type", checksum.type());
+                    }));
         }
         overrides(target, headers);
         return headers;

@@ -53,7 +53,7 @@ final class S3Operations {
     /** Operations whose records are data events (object reads and writes). */
     static final Set<String> DATA_EVENTS = Set.of(PUT_OBJECT, GET_OBJECT, HEAD_OBJECT, DELETE_OBJECT, COPY_OBJECT,
             LIST_OBJECTS, LIST_OBJECTS_V2, LIST_OBJECT_VERSIONS, DELETE_OBJECTS, PUT_OBJECT_TAGGING,
-            GET_OBJECT_TAGGING, DELETE_OBJECT_TAGGING,
+            GET_OBJECT_TAGGING, DELETE_OBJECT_TAGGING, AclActions.GET_OBJECT_ACL, AclActions.PUT_OBJECT_ACL,
             CREATE_MULTIPART_UPLOAD, UPLOAD_PART, UPLOAD_PART_COPY, COMPLETE_MULTIPART_UPLOAD, ABORT_MULTIPART_UPLOAD,
             LIST_PARTS, LIST_MULTIPART_UPLOADS);
 
@@ -79,6 +79,10 @@ final class S3Operations {
             if (accessControl != null) {
                 return accessControl;
             }
+            String acl = AclActions.bucketOperation(method, subresources);
+            if (acl != null) {
+                return acl;
+            }
             if (subresources.size() == 1) {
                 String bucketOperation = bucketSubresource(method, subresources.getFirst());
                 if (bucketOperation != null) {
@@ -93,6 +97,10 @@ final class S3Operations {
         String multipart = multipartOperation(method, Set.copyOf(subresources), copySource);
         if (multipart != null) {
             return multipart;
+        }
+        String acl = AclActions.objectOperation(method, subresources);
+        if (acl != null) {
+            return acl;
         }
         if (subresources.equals(List.of("tagging"))) {
             return switch (method) {

@@ -34,6 +34,7 @@ public final class S3RestHandler implements ServiceHandler {
     private final EncryptionConfigActions encryption;
     private final LifecycleActions lifecycle;
     private final MultipartActions multipart;
+    private final AclActions acls;
 
     /**
      * @param virtualHostDomain the base domain under which {@code <bucket>.<domain>} addresses a bucket;
@@ -52,6 +53,7 @@ public final class S3RestHandler implements ServiceHandler {
         this.encryption = new EncryptionConfigActions(service);
         this.lifecycle = new LifecycleActions(service);
         this.multipart = new MultipartActions(service);
+        this.acls = new AclActions(service);
     }
 
     @Override
@@ -75,6 +77,9 @@ public final class S3RestHandler implements ServiceHandler {
 
     @Override
     public boolean readOnly(String operation) {
+        if (AclActions.READ_ONLY.contains(operation)) {
+            return true;
+        }
         return switch (operation) {
             case S3Operations.LIST_BUCKETS, S3Operations.HEAD_BUCKET, S3Operations.GET_BUCKET_LOCATION,
                  S3Operations.LIST_OBJECTS, S3Operations.LIST_OBJECTS_V2, S3Operations.GET_OBJECT,
@@ -98,6 +103,9 @@ public final class S3RestHandler implements ServiceHandler {
         S3Target target = S3Target.of(request, virtualHostDomain);
         String operation = PolicyActions.isControl(request) ? PolicyActions.controlOperation(request)
                 : S3Operations.of(request.method(), target, request.header("x-amz-copy-source").isPresent());
+        if (AclActions.OPERATIONS.contains(operation)) {
+            return acls.handle(operation, call, target, request);
+        }
         return switch (operation) {
             case S3Operations.LIST_BUCKETS -> buckets.list(call);
             case S3Operations.CREATE_BUCKET -> buckets.create(call, target, request);

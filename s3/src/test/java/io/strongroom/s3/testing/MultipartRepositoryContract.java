@@ -55,7 +55,7 @@ public abstract class MultipartRepositoryContract {
                 Map.of("owner", "team-a"), Map.of("t", "v"), "STANDARD",
                 new ObjectEncryption(ObjectEncryption.Mode.SSE_KMS, KMS_KEY_ARN, false,
                         "wrapped".getBytes(StandardCharsets.UTF_8), null, null),
-                Optional.of(ChecksumAlgorithm.CRC32C));
+                Optional.of(ChecksumAlgorithm.CRC32C), true);
         repository.insertUpload(upload);
 
         MultipartUpload found = repository.findUpload("u-1").orElseThrow();
@@ -72,6 +72,9 @@ public abstract class MultipartRepositoryContract {
         assertThat(found.encryption().kmsKeyArn()).isEqualTo(KMS_KEY_ARN);
         assertThat(found.encryption().wrappedDataKey()).isEqualTo("wrapped".getBytes(StandardCharsets.UTF_8));
         assertThat(found.checksumAlgorithm()).contains(ChecksumAlgorithm.CRC32C);
+        assertThat(found.fullObjectChecksum()).isTrue();
+        repository.insertUpload(upload("u-2", "b.bin", T0));
+        assertThat(repository.findUpload("u-2").orElseThrow().fullObjectChecksum()).isFalse();
 
         repository.putPart(part("u-1", 1, "b1"));
         assertThat(repository.deleteUpload("u-1")).isTrue();

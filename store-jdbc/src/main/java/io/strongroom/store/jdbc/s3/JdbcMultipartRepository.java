@@ -23,14 +23,14 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@link MultipartRepository} over JDBC, on SQLite or PostgreSQL alike (tables of migration V11). Each
+ * {@link MultipartRepository} over JDBC, on SQLite or PostgreSQL alike (tables of migrations V11 and V16). Each
  * method is atomic: its own transaction, or a savepoint inside the caller's, so a completion commits
  * the object's version (in {@link JdbcS3Repository}) and its parts together.
  */
 public final class JdbcMultipartRepository implements MultipartRepository {
     private static final String UPLOAD_COLUMNS = "upload_id, bucket, object_key, initiated, owner_account_id,"
             + " initiator_arn, headers, user_metadata, tags, storage_class, sse_mode, kms_key_arn,"
-            + " bucket_key_enabled, wrapped_data_key, customer_key_md5, customer_key_hmac, checksum_algorithm";
+            + " bucket_key_enabled, wrapped_data_key, customer_key_md5, customer_key_hmac, checksum_algorithm, checksum_type";
     private static final String PART_COLUMNS = "upload_id, part_number, last_modified, size, etag,"
             + " checksum_algorithm, checksum_value, checksum_type, blob_id";
 
@@ -48,12 +48,13 @@ public final class JdbcMultipartRepository implements MultipartRepository {
         ObjectEncryption e = upload.encryption();
         transactor.atomically(c -> {
             try (PreparedStatement statement = c.prepareStatement("INSERT INTO s3_multipart_uploads ("
-                    + UPLOAD_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + UPLOAD_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 Sql.bind(statement, upload.uploadId(), upload.bucket(), upload.key(), upload.initiated(),
                         upload.ownerAccountId(), upload.initiatorArn(), StringMaps.encode(upload.headers()),
                         StringMaps.encode(upload.userMetadata()), StringMaps.encode(upload.tags()),
                         upload.storageClass(), e.mode(), e.kmsKeyArn(), e.bucketKeyEnabled(), e.wrappedDataKey(),
-                        e.customerKeyMd5(), null, upload.checksumAlgorithm().map(ChecksumAlgorithm::s3Name));
+                        e.customerKeyMd5(), null, upload.checksumAlgorithm().map(ChecksumAlgorithm::s3Name),
+                        upload.checksumType());
                 if (e.customerKeyHmac() == null) {
                     statement.setNull(16, Types.BINARY);
                 } else {
@@ -197,7 +198,8 @@ public final class JdbcMultipartRepository implements MultipartRepository {
                 Sql.instant(row, "initiated"), row.getString("owner_account_id"), row.getString("initiator_arn"),
                 StringMaps.decode(row.getString("headers")), StringMaps.decode(row.getString("user_metadata")),
                 StringMaps.decode(row.getString("tags")), row.getString("storage_class"), encryption,
-                Optional.ofNullable(row.getString("checksum_algorithm")).flatMap(ChecksumAlgorithm::fromS3Name));
+                Optional.ofNullable(row.getString("checksum_algorithm")).flatMap(ChecksumAlgorithm::fromS3Name),
+                "FULL_OBJECT".equals(row.getString("checksum_type")));
     }
 
     private static UploadPart part(ResultSet row) throws SQLException {
