@@ -1,6 +1,8 @@
 """The AWS CLI v2, unmodified, against Strongroom's object store: `aws s3` for files and folders,
 `aws s3api` for single calls, `aws s3 presign` fetched with curl."""
+import datetime
 import filecmp
+import json
 import os
 import pathlib
 import subprocess
@@ -178,3 +180,80 @@ def test_s3api_versioning_tagging_policy_and_public_access(server, tmp_path):
     code, error = server.aws_cli("s3api", "put-object", "--bucket", bucket, "--key", "open.bin", "--body",
                                  str(first), "--acl", "public-read", check=False)
     assert code != 0 and "AccessControlListNotSupported" in error
+
+
+def test_s3api_object_lock(server, tmp_path):
+    bucket = unique("cli-lock")
+    server.aws_cli("s3api", "create-bucket", "--bucket", bucket, "--object-lock-enabled-for-bucket")
+    _, versioning = server.aws_cli("s3api", "get-bucket-versioning", "--bucket", bucket)
+    assert versioning["Status"] == "Enabled"
+    rule = {"DefaultRetention": {"Mode": "GOVERNANCE", "Days": 1}}
+    server.aws_cli("s3api", "put-object-lock-configuration", "--bucket", bucket, "--object-lock-configuration",
+                   json.dumps({"ObjectLockEnabled": "Enabled", "Rule": rule}))
+    _, configuration = server.aws_cli("s3api", "get-object-lock-configuration", "--bucket", bucket)
+    assert configuration["ObjectLockConfiguration"] == {"ObjectLockEnabled": "Enabled", "Rule": rule}
+    code, error = server.aws_cli("s3api", "put-object-lock-configuration", "--bucket", bucket,
+                                 "--object-lock-configuration", json.dumps({"ObjectLockEnabled": "Enabled", "Rule": {
+                                     "DefaultRetention": {"Mode": "GOVERNANCE", "Days": 0}}}), check=False)
+    assert code != 0 and "InvalidArgument" in error
+    _, unchanged = server.aws_cli("s3api", "get-object-lock-configuration", "--bucket", bucket)
+    assert unchanged["ObjectLockConfiguration"]["Rule"] == rule
+
+    # COMPLIANCE: extended, never shortened nor deleted, not even by the administrator
+    body = write_random(tmp_path / "ledger.csv", 2048)
+    until = (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(days=2)).replace(microsecond=0)
+    _, put = server.aws_cli("s3api", "put-object", "--bucket", bucket, "--key", "ledger.csv", "--body", str(body),
+                            "--checksum-algorithm", "CRC32", "--object-lock-mode", "COMPLIANCE",
+                            "--object-lock-retain-until-date", until.isoformat())
+    version = put["VersionId"]
+    _, head = server.aws_cli("s3api", "head-object", "--bucket", bucket, "--key", "ledger.csv")
+    assert head["ObjectLockMode"] == "COMPLIANCE"
+    assert datetime.datetime.fromisoformat(head["ObjectLockRetainUntilDate"]) == until
+    code, error = server.aws_cli("s3api", "delete-object", "--bucket", bucket, "--key", "ledger.csv",
+                                 "--version-id", version, "--bypass-governance-retention", check=False)
+    assert code != 0 and "AccessDenied" in error
+    shorter = (until - datetime.timedelta(days=1)).isoformat()
+    code, error = server.aws_cli("s3api", "put-object-retention", "--bucket", bucket, "--key", "ledger.csv",
+                                 "--version-id", version, "--bypass-governance-retention", "--retention",
+                                 json.dumps({"Mode": "COMPLIANCE", "RetainUntilDate": shorter}), check=False)
+    assert code != 0 and "AccessDenied" in error
+    later = until + datetime.timedelta(days=1)
+    server.aws_cli("s3api", "put-object-retention", "--bucket", bucket, "--key", "ledger.csv", "--version-id", version,
+                   "--retention", json.dumps({"Mode": "COMPLIANCE", "RetainUntilDate": later.isoformat()}))
+    _, retention = server.aws_cli("s3api", "get-object-retention", "--bucket", bucket, "--key", "ledger.csv",
+                                  "--version-id", version)
+    assert datetime.datetime.fromisoformat(retention["Retention"]["RetainUntilDate"]) == later
+
+    # the default GOVERNANCE retention and a legal hold; the bypass lifts the one, only OFF the other
+    _, draft = server.aws_cli("s3api", "put-object", "--bucket", bucket, "--key", "draft.txt", "--body", str(body),
+                              "--checksum-algorithm", "CRC32")
+    draft_version = draft["VersionId"]
+    _, defaulted = server.aws_cli("s3api", "get-object-retention", "--bucket", bucket, "--key", "draft.txt")
+    assert defaulted["Retention"]["Mode"] == "GOVERNANCE"
+    server.aws_cli("s3api", "put-object-legal-hold", "--bucket", bucket, "--key", "draft.txt",
+                   "--legal-hold", "Status=ON")
+    _, hold = server.aws_cli("s3api", "get-object-legal-hold", "--bucket", bucket, "--key", "draft.txt")
+    assert hold["LegalHold"]["Status"] == "ON"
+    code, error = server.aws_cli("s3api", "delete-object", "--bucket", bucket, "--key", "draft.txt",
+                                 "--version-id", draft_version, "--bypass-governance-retention", check=False)
+    assert code != 0 and "AccessDenied" in error
+    server.aws_cli("s3api", "put-object-legal-hold", "--bucket", bucket, "--key", "draft.txt",
+                   "--legal-hold", "Status=OFF")
+    server.aws_cli("s3api", "delete-object", "--bucket", bucket, "--key", "draft.txt",
+                   "--version-id", draft_version, "--bypass-governance-retention")
+    _, versions = server.aws_cli("s3api", "list-object-versions", "--bucket", bucket)
+    assert [v["Key"] for v in versions["Versions"]] == ["ledger.csv"]
+
+    # aws s3 cp, in one part and in several, proves its bodies as the default retention asks
+    small = write_random(tmp_path / "small.bin", 1000)
+    large = write_random(tmp_path / "large.bin", 9 * 1024 * 1024 + 5)
+    aws_plain(server, "s3", "cp", str(small), f"s3://{bucket}/cp/small.bin")
+    aws_plain(server, "s3", "cp", str(large), f"s3://{bucket}/cp/large.bin")
+    for key in ("cp/small.bin", "cp/large.bin"):
+        _, copied = server.aws_cli("s3api", "get-object-retention", "--bucket", bucket, "--key", key)
+        assert copied["Retention"]["Mode"] == "GOVERNANCE"
+
+    plain = unique("cli-unlocked")
+    server.aws_cli("s3api", "create-bucket", "--bucket", plain)
+    code, error = server.aws_cli("s3api", "get-object-lock-configuration", "--bucket", plain, check=False)
+    assert code != 0 and "ObjectLockConfigurationNotFoundError" in error

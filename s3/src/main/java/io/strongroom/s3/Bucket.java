@@ -7,7 +7,8 @@ import java.time.Instant;
 /**
  * A bucket: its globally unique name, the account that owns it and the region it lives in.
  *
- * @param objectLockEnabled whether it was created with object lock (it can never be turned off)
+ * @param objectLockEnabled whether Object Lock is enabled (at creation, or later on a versioned bucket); it
+ *                          can never be turned off
  */
 public record Bucket(String name, String accountId, String region, Instant created, Versioning versioning,
                      boolean objectLockEnabled) {
@@ -26,6 +27,10 @@ public record Bucket(String name, String accountId, String region, Instant creat
 
     public Bucket withVersioning(Versioning state) {
         return new Bucket(name, accountId, region, created, state, objectLockEnabled);
+    }
+
+    public Bucket withObjectLockEnabled() {
+        return new Bucket(name, accountId, region, created, versioning, true);
     }
 
     /** A bucket's versioning state; once enabled it can be suspended but never return to unversioned. */

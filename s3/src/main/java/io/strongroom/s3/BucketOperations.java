@@ -45,6 +45,11 @@ final class BucketOperations {
         Map<String, List<String>> conditionKeys = new HashMap<>(requestKeys);
         conditionKeys.put("s3:LocationConstraint", List.of(locationConstraint.orElse(DEFAULT_REGION)));
         authorizer.authorize(call, "s3:CreateBucket", "arn:aws:s3:::" + name, conditionKeys);
+        if (objectLock) {
+            // S3 asks for both: the bucket is created with Object Lock and versioning enabled
+            authorizer.authorize(call, "s3:PutBucketObjectLockConfiguration", "arn:aws:s3:::" + name);
+            authorizer.authorize(call, "s3:PutBucketVersioning", "arn:aws:s3:::" + name);
+        }
         requireLocationOfThisRegion(locationConstraint);
         String account = call.principal().accountId();
         return transactor.inTransaction(() -> {

@@ -27,6 +27,11 @@ final class CopyOperations {
 
     /** Needs s3:GetObject (GetObjectVersion) on the source and s3:PutObject on the destination. */
     Copied copy(CallContext call, CopyObjectRequest request) {
+        return copy(call, request, ObjectLockRequest.NONE);
+    }
+
+    /** @param lockRequest the copy's own lock; the source's lock is never copied, as in S3 */
+    Copied copy(CallContext call, CopyObjectRequest request, ObjectLockRequest lockRequest) {
         ObjectKeys.validate(request.key());
         ObjectVersion source = objects.readable(call, request.sourceBucket(), request.sourceKey(),
                 request.sourceVersionId(), "s3:GetObject");
@@ -50,7 +55,7 @@ final class CopyOperations {
                 Optional::empty, request.replaceTags() ? request.tags() : source.tags(), request.encryption(),
                 request.kmsKeyId(), RequestedAcl.NONE, request.bucketKeyEnabled());
         try (ObjectContent content = objects.open(call, source, Optional.empty())) {
-            return new Copied(objects.put(call, put, content.body()), source);
+            return new Copied(objects.put(call, put, content.body(), lockRequest, false), source);
         }
     }
 

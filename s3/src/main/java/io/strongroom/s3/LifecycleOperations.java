@@ -35,15 +35,17 @@ final class LifecycleOperations {
     private final Transactor transactor;
     private final Clock clock;
     private final S3Events events;
+    private final ObjectLocks locks;
 
     LifecycleOperations(S3Repository repository, BlobStore blobs, BucketOperations buckets, Transactor transactor,
-                        Clock clock, S3Events events) {
+                        Clock clock, S3Events events, ObjectLocks locks) {
         this.repository = requireNonNull(repository, "repository");
         this.blobs = requireNonNull(blobs, "blobs");
         this.buckets = requireNonNull(buckets, "buckets");
         this.transactor = requireNonNull(transactor, "transactor");
         this.clock = requireNonNull(clock, "clock");
         this.events = requireNonNull(events, "events");
+        this.locks = requireNonNull(locks, "locks");
     }
 
     void put(CallContext call, String bucket, List<LifecycleRule> rules) {
@@ -135,8 +137,8 @@ final class LifecycleOperations {
                 Instant becameNoncurrent = supersededAt;
                 supersededAt = version.lastModified();
                 if (done < budget && rule.noncurrentDays().isPresent() && rule.filter().matches(version)
-                        && !now.isBefore(roundUp(becameNoncurrent.plus(Duration.ofDays(rule.noncurrentDays().get()))))) {
-                    deleteVersion(bucket, version);
+                        && !now.isBefore(roundUp(becameNoncurrent.plus(Duration.ofDays(rule.noncurrentDays().get()))))
+                        && deleteVersion(bucket, version)) {
                     done++;
                 }
             }
@@ -170,8 +172,12 @@ final class LifecycleOperations {
         replaced.ifPresent(this::deleteBody);
     }
 
-    private void deleteVersion(Bucket bucket, ObjectVersion version) {
+    /** Deletes a version unless Object Lock protects it (S3's lifecycle never removes a locked version). */
+    private boolean deleteVersion(Bucket bucket, ObjectVersion version) {
         boolean deleted = transactor.inTransaction(() -> {
+            if (locks.protectedNow(version)) {
+                return false;
+            }
             boolean gone = repository.deleteVersion(bucket.name(), version.key(), version.versionId());
             if (gone) {
                 events.lifecycleAction(bucket, version.key(), version.versionId(), EXPIRE);
@@ -181,6 +187,7 @@ final class LifecycleOperations {
         if (deleted) {
             deleteBody(version);
         }
+        return deleted;
     }
 
     private void deleteBody(ObjectVersion version) {

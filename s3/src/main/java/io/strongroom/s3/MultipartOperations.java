@@ -66,11 +66,12 @@ public final class MultipartOperations {
     private final ObjectOperations objects;
     private final AccessControlOperations access;
     private final Function<byte[], BodyCipher> ciphers;
+    private final ObjectLocks locks;
 
     MultipartOperations(S3Repository repository, MultipartRepository multipart, BlobStore blobs,
                         DataKeyProvider dataKeys, AccessAuthorizer authorizer, Transactor transactor, Clock clock,
                         ObjectOperations objects, AccessControlOperations access,
-                     Function<byte[], BodyCipher> ciphers) {
+                     Function<byte[], BodyCipher> ciphers, ObjectLocks locks) {
         this.repository = requireNonNull(repository, "repository");
         this.multipart = requireNonNull(multipart, "multipart");
         this.blobs = requireNonNull(blobs, "blobs");
@@ -81,6 +82,7 @@ public final class MultipartOperations {
         this.objects = requireNonNull(objects, "objects");
         this.access = requireNonNull(access, "access");
         this.ciphers = requireNonNull(ciphers, "ciphers");
+        this.locks = requireNonNull(locks, "locks");
     }
 
     /**
@@ -93,6 +95,11 @@ public final class MultipartOperations {
     }
 
     MultipartUpload create(CallContext call, CreateMultipartUploadRequest request) {
+        return create(call, request, ObjectLockRequest.NONE);
+    }
+
+    /** @param lockRequest the lock the completed object gets (the bucket's default retention otherwise) */
+    MultipartUpload create(CallContext call, CreateMultipartUploadRequest request, ObjectLockRequest lockRequest) {
         ObjectKeys.validate(request.key());
         Bucket bucket = repository.findBucket(request.bucket()).orElseThrow(S3Errors::noSuchBucket);
         BucketEncryption byDefault = BucketEncryption.of(repository, bucket.name());
@@ -101,6 +108,7 @@ public final class MultipartOperations {
         String objectArn = ObjectOperations.objectArn(bucket, request.key());
         authorizer.authorize(call, "s3:PutObject", access.resource(call, bucket, objectArn),
                 Map.of("s3:x-amz-server-side-encryption", List.of(ObjectOperations.wireName(mode))));
+        ObjectLock requestedLock = locks.requested(call, bucket, request.key(), lockRequest);
         DataKeyProvider.DataKey dataKey = dataKeys.newDataKey(call, mode, kmsKeyId, objectArn,
                 mode == ObjectEncryption.Mode.SSE_KMS && request.bucketKeyEnabled().orElse(byDefault.bucketKeyEnabled()));
         Arrays.fill(dataKey.plaintext(), (byte) 0); // parts unwrap it again; nothing is written now
@@ -108,13 +116,30 @@ public final class MultipartOperations {
                 clock.instant().truncatedTo(ChronoUnit.MILLIS), bucket.accountId(), call.principal().arn(),
                 request.headers(), request.userMetadata(), request.tags(), "STANDARD", dataKey.encryption(),
                 request.checksumAlgorithm(), request.fullObjectChecksum());
-        multipart.insertUpload(upload);
+        transactor.run(() -> {
+            multipart.insertUpload(upload);
+            locks.holdForUpload(upload.uploadId(), requestedLock);
+        });
         return upload;
     }
 
     UploadedPart uploadPart(CallContext call, UploadPartRequest request, InputStream body) {
+        return uploadPart(call, request, body, true);
+    }
+
+    /**
+     * @param uploadedBody whether the body came with this request (UploadPart), which must then prove its
+     *                     integrity when the object will be locked; UploadPartCopy's source was checked
+     *                     when it was put
+     */
+    UploadedPart uploadPart(CallContext call, UploadPartRequest request, InputStream body, boolean uploadedBody) {
         requireValidPartNumber(request.partNumber());
         MultipartUpload upload = upload(call, request.bucket(), request.key(), request.uploadId(), "s3:PutObject");
+        if (uploadedBody && request.contentMd5().isEmpty() && request.checksumAlgorithm().isEmpty()
+                && upload.checksumAlgorithm().isEmpty() && locks.uploadWillBeLocked(upload)) {
+            throw S3Errors.invalidRequest("Content-MD5 OR x-amz-checksum- HTTP header is required for Put Part"
+                    + " requests with Object Lock parameters");
+        }
         if (request.contentLength() > MAX_PART_SIZE) {
             throw entityTooLarge();
         }
@@ -199,12 +224,15 @@ public final class MultipartOperations {
         List<ObjectPart> parts = chosen.stream()
                 .map(p -> new ObjectPart(p.partNumber(), uploadId, p.size(), p.blobId())).toList();
         Optional<ObjectVersion> replaced = transactor.inTransaction(() -> {
-            repository.findBucket(bucketName).orElseThrow(S3Errors::noSuchBucket);
+            Bucket current = repository.findBucket(bucketName).orElseThrow(S3Errors::noSuchBucket);
             if (!multipart.deleteUpload(uploadId)) {
                 throw noSuchUpload();
             }
             multipart.putObjectParts(version.blobId(), parts);
-            return repository.putVersion(version);
+            Optional<ObjectVersion> gone = repository.putVersion(version);
+            ObjectLock held = locks.releaseForUpload(uploadId);
+            locks.store(version, locks.forNewVersion(current, held, version.lastModified()));
+            return gone;
         });
         replaced.ifPresent(objects::deleteBodyOf);
         List<String> kept = parts.stream().map(ObjectPart::blobId).toList();
@@ -219,6 +247,7 @@ public final class MultipartOperations {
             if (!multipart.deleteUpload(uploadId)) {
                 throw noSuchUpload();
             }
+            locks.releaseForUpload(uploadId);
             return found;
         });
         parts.forEach(part -> deleteBlobQuietly(part.blobId()));
@@ -235,6 +264,7 @@ public final class MultipartOperations {
                 List<UploadPart> parts = transactor.inTransaction(() -> {
                     List<UploadPart> found = multipart.listParts(upload.uploadId(), 0, MAX_PART_NUMBER);
                     multipart.deleteUpload(upload.uploadId());
+                    locks.releaseForUpload(upload.uploadId());
                     return found;
                 });
                 parts.forEach(part -> deleteBlobQuietly(part.blobId()));

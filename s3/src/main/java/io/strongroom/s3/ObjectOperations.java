@@ -49,11 +49,12 @@ final class ObjectOperations {
     private final AccessControlOperations access;
     private final AclOperations acls;
     private final Function<byte[], BodyCipher> ciphers;
+    private final ObjectLocks locks;
 
     ObjectOperations(S3Repository repository, MultipartRepository multipart, BlobStore blobs,
                      DataKeyProvider dataKeys, AccessAuthorizer authorizer, Transactor transactor, Clock clock,
                      AccessControlOperations access, AclOperations acls,
-                     Function<byte[], BodyCipher> ciphers) {
+                     Function<byte[], BodyCipher> ciphers, ObjectLocks locks) {
         this.repository = requireNonNull(repository, "repository");
         this.multipart = requireNonNull(multipart, "multipart");
         this.blobs = requireNonNull(blobs, "blobs");
@@ -64,6 +65,7 @@ final class ObjectOperations {
         this.access = requireNonNull(access, "access");
         this.acls = requireNonNull(acls, "acls");
         this.ciphers = requireNonNull(ciphers, "ciphers");
+        this.locks = requireNonNull(locks, "locks");
     }
 
     /**
@@ -71,6 +73,16 @@ final class ObjectOperations {
      * after every digest checked out and the index committed; anything else leaves nothing behind.
      */
     ObjectVersion put(CallContext call, PutObjectRequest request, InputStream body) {
+        return put(call, request, body, ObjectLockRequest.NONE, true);
+    }
+
+    /**
+     * @param lockRequest    the x-amz-object-lock-* members of the write
+     * @param uploadedBody   whether the body came with this request (PutObject), which must then prove
+     *                       its integrity when it gets a lock; a copy's body was checked when it was put
+     */
+    ObjectVersion put(CallContext call, PutObjectRequest request, InputStream body, ObjectLockRequest lockRequest,
+                      boolean uploadedBody) {
         ObjectKeys.validate(request.key());
         Bucket bucket = repository.findBucket(request.bucket()).orElseThrow(S3Errors::noSuchBucket);
         ObjectEncryption.Mode mode;
@@ -95,6 +107,12 @@ final class ObjectOperations {
         authorizer.authorize(call, "s3:PutObject", access.resource(call, bucket, objectArn), conditionKeys);
         Optional<CannedAcl> acl = acls.checkedForWrite(call, bucket, objectArn, request.acl());
         requireValidMd5(request.contentMd5());
+        ObjectLock requestedLock = locks.requested(call, bucket, request.key(), lockRequest);
+        if (uploadedBody && request.contentMd5().isEmpty() && request.checksumAlgorithm().isEmpty()
+                && locks.integrityRequired(bucket, lockRequest)) {
+            throw S3Errors.invalidRequest("Content-MD5 OR x-amz-checksum- HTTP header is required for Put Object"
+                    + " requests with Object Lock parameters");
+        }
         String versionId = bucket.versioning() == Bucket.Versioning.ENABLED ? newVersionId() : ObjectVersion.NULL_VERSION;
         DataKeyProvider.DataKey dataKey = dataKeys.newDataKey(call, mode, kmsKeyId, objectArn, bucketKey);
         Written written;
@@ -111,9 +129,10 @@ final class ObjectOperations {
         Optional<ObjectVersion> replaced;
         try {
             replaced = transactor.inTransaction(() -> {
-                repository.findBucket(bucket.name()).orElseThrow(S3Errors::noSuchBucket);
+                Bucket current = repository.findBucket(bucket.name()).orElseThrow(S3Errors::noSuchBucket);
                 Optional<ObjectVersion> previous = repository.putVersion(version);
                 acls.storeObjectAcl(version, acl);
+                locks.store(version, locks.forNewVersion(current, requestedLock, version.lastModified()));
                 return previous;
             });
         } catch (RuntimeException e) {
@@ -172,6 +191,15 @@ final class ObjectOperations {
      * gains a delete marker; with one, that version goes for good.
      */
     DeleteResult delete(CallContext call, String bucketName, String key, Optional<String> versionId) {
+        return delete(call, bucketName, key, versionId, false);
+    }
+
+    /**
+     * @param bypassGovernance x-amz-bypass-governance-retention: a version under GOVERNANCE retention
+     *                         may go when the caller also holds s3:BypassGovernanceRetention
+     */
+    DeleteResult delete(CallContext call, String bucketName, String key, Optional<String> versionId,
+                        boolean bypassGovernance) {
         ObjectKeys.validate(key);
         Bucket bucket = repository.findBucket(bucketName).orElseThrow(S3Errors::noSuchBucket);
         Optional<ObjectVersion> target = versionId.isPresent()
@@ -180,8 +208,10 @@ final class ObjectOperations {
         authorizer.authorize(call, versionId.isPresent() ? "s3:DeleteObjectVersion" : "s3:DeleteObject",
                 access.resource(call, bucket, objectArn(bucket, key)), objectConditionKeys(target, versionId));
         if (versionId.isPresent()) {
+            boolean bypassGranted = locks.bypassGranted(call, bucket, key, bypassGovernance);
             Optional<ObjectVersion> removed = transactor.inTransaction(() -> {
                 Optional<ObjectVersion> found = repository.findVersion(bucketName, key, versionId.get());
+                found.ifPresent(v -> locks.requireDeletable(v, bypassGranted));
                 found.ifPresent(v -> repository.deleteVersion(bucketName, key, v.versionId()));
                 return found;
             });

@@ -14,6 +14,8 @@ import java.util.Optional;
  *       name is taken (in any account) and changes nothing.
  *   <li>Updates and deletes return false when the entity does not exist, and change nothing.
  *   <li>Among a key's versions, the one put last is the latest, whatever its version id.
+ *   <li>A version's Object Lock state goes with the version: when it is deleted, or replaced by a put of
+ *       the same version id.
  *   <li>Each call is atomic; callers group calls with {@link io.strongroom.core.spi.Transactor}.
  * </ul>
  */
@@ -91,6 +93,16 @@ public interface S3Repository {
      * of {@code afterKey} when {@code afterVersionId} is empty; from the start when {@code afterKey} is empty).
      */
     List<ObjectVersion> listVersions(String bucket, String prefix, String afterKey, String afterVersionId, int limit);
+
+    // ---- object lock
+    /**
+     * Stores a version's retention and legal hold, replacing what it had; false when there is no such
+     * version (or it is a delete marker), and nothing changes.
+     */
+    boolean putObjectLock(String bucket, String key, String versionId, ObjectLock lock);
+
+    /** A version's retention and legal hold, empty when neither was ever set. */
+    Optional<ObjectLock> objectLock(String bucket, String key, String versionId);
 
     /** Whether any version names this blob (a blob nothing names is garbage from an interrupted write). */
     boolean blobReferenced(String blobId);

@@ -42,6 +42,7 @@ public final class S3Service {
     private final EncryptionConfigOperations encryption;
     private final CopyOperations copies;
     private final MultipartOperations multipart;
+    private final ObjectLockOperations objectLock;
 
     /** A service whose lifecycle actions go unrecorded (domain tests). */
     public S3Service(S3Repository repository, MultipartRepository multipartRepository, BlobStore blobs,
@@ -70,17 +71,19 @@ public final class S3Service {
         this.blobs = requireNonNull(blobs, "blobs");
         this.access = new AccessControlOperations(repository, authorizer);
         this.buckets = new BucketOperations(repository, authorizer, transactor, clock, region, access);
+        ObjectLocks locks = new ObjectLocks(repository, authorizer, access, clock);
         this.acls = new AclOperations(repository, buckets, access, transactor, authorizer);
         this.objects = new ObjectOperations(repository, multipartRepository, blobs, dataKeys, authorizer, transactor,
-                clock, access, acls, ciphers);
+                clock, access, acls, ciphers, locks);
         this.listing = new ObjectListing(repository);
-        this.lifecycle = new LifecycleOperations(repository, blobs, buckets, transactor, clock, events);
+        this.lifecycle = new LifecycleOperations(repository, blobs, buckets, transactor, clock, events, locks);
         this.versioning = new VersioningOperations(repository, buckets, transactor);
         this.tagging = new TaggingOperations(repository, buckets, objects, transactor);
         this.encryption = new EncryptionConfigOperations(repository, buckets, transactor);
         this.copies = new CopyOperations(repository, objects);
         this.multipart = new MultipartOperations(repository, multipartRepository, blobs, dataKeys, authorizer,
-                transactor, clock, objects, access, ciphers);
+                transactor, clock, objects, access, ciphers, locks);
+        this.objectLock = new ObjectLockOperations(repository, buckets, locks, authorizer, access, transactor, clock);
     }
 
     /**
@@ -199,6 +202,12 @@ public final class S3Service {
         return objects.put(call, request, body);
     }
 
+    /** PutObject with x-amz-object-lock-* members (and the bucket's default retention). */
+    public ObjectVersion putObject(CallContext call, PutObjectRequest request, ObjectLockRequest lock,
+                                   InputStream body) {
+        return objects.put(call, request, body, lock, true);
+    }
+
     public ObjectContent getObject(CallContext call, String bucket, String key, Optional<String> versionId,
                                    Optional<ByteRange> range) {
         return objects.get(call, bucket, key, versionId, range);
@@ -209,7 +218,13 @@ public final class S3Service {
     }
 
     public DeletedObject deleteObject(CallContext call, String bucket, String key, Optional<String> versionId) {
-        ObjectOperations.DeleteResult result = objects.delete(call, bucket, key, versionId);
+        return deleteObject(call, bucket, key, versionId, false);
+    }
+
+    /** @param bypassGovernance x-amz-bypass-governance-retention as sent */
+    public DeletedObject deleteObject(CallContext call, String bucket, String key, Optional<String> versionId,
+                                      boolean bypassGovernance) {
+        ObjectOperations.DeleteResult result = objects.delete(call, bucket, key, versionId, bypassGovernance);
         return new DeletedObject(result.versionId(), result.deleteMarker());
     }
 
@@ -339,11 +354,18 @@ public final class S3Service {
      * reported for its key without stopping the others.
      */
     public List<MultiDeleteResult> deleteObjects(CallContext call, String bucket, List<ObjectToDelete> keys) {
+        return deleteObjects(call, bucket, keys, false);
+    }
+
+    /** @param bypassGovernance x-amz-bypass-governance-retention as sent, for every key */
+    public List<MultiDeleteResult> deleteObjects(CallContext call, String bucket, List<ObjectToDelete> keys,
+                                                 boolean bypassGovernance) {
         buckets.head(call, bucket); // NoSuchBucket for the whole request, as S3 answers
         List<MultiDeleteResult> results = new ArrayList<>();
         for (ObjectToDelete target : keys) {
             try {
-                ObjectOperations.DeleteResult result = objects.delete(call, bucket, target.key(), target.versionId());
+                ObjectOperations.DeleteResult result = objects.delete(call, bucket, target.key(), target.versionId(),
+                        bypassGovernance);
                 results.add(new MultiDeleteResult(target, Optional.of(new DeletedObject(result.versionId(),
                         result.deleteMarker())), Optional.empty()));
             } catch (io.strongroom.core.AwsException e) {
@@ -355,8 +377,59 @@ public final class S3Service {
 
     /** CopyObject; returns the new version and the source version it copies. */
     public CopiedObject copyObject(CallContext call, CopyObjectRequest request) {
-        CopyOperations.Copied copied = copies.copy(call, request);
+        return copyObject(call, request, ObjectLockRequest.NONE);
+    }
+
+    /** CopyObject with the copy's own x-amz-object-lock-* members. */
+    public CopiedObject copyObject(CallContext call, CopyObjectRequest request, ObjectLockRequest lock) {
+        CopyOperations.Copied copied = copies.copy(call, request, lock);
         return new CopiedObject(copied.version(), copied.source());
+    }
+
+    // ---- object lock
+
+    public void putObjectLockConfiguration(CallContext call, String bucket, ObjectLockConfiguration configuration) {
+        objectLock.putConfiguration(call, bucket, configuration);
+    }
+
+    /** ObjectLockConfigurationNotFoundError unless the bucket has Object Lock enabled. */
+    public ObjectLockConfiguration objectLockConfiguration(CallContext call, String bucket) {
+        return objectLock.configuration(call, bucket);
+    }
+
+    /**
+     * PutObjectRetention; an empty retention removes it (GOVERNANCE only, with the bypass).
+     *
+     * @param bypassGovernance x-amz-bypass-governance-retention as sent
+     * @return the version changed
+     */
+    public ObjectVersion putObjectRetention(CallContext call, String bucket, String key, Optional<String> versionId,
+                                            Optional<ObjectLock.Retention> retention, boolean bypassGovernance) {
+        return objectLock.putRetention(call, bucket, key, versionId, retention, bypassGovernance);
+    }
+
+    /** NoSuchObjectLockConfiguration when the version has no retention. */
+    public ObjectLock.Retention objectRetention(CallContext call, String bucket, String key,
+                                                Optional<String> versionId) {
+        return objectLock.retention(call, bucket, key, versionId);
+    }
+
+    public ObjectVersion putObjectLegalHold(CallContext call, String bucket, String key, Optional<String> versionId,
+                                            boolean on) {
+        return objectLock.putLegalHold(call, bucket, key, versionId, on);
+    }
+
+    /** ON as true; NoSuchObjectLockConfiguration when no legal hold was ever set on the version. */
+    public boolean objectLegalHold(CallContext call, String bucket, String key, Optional<String> versionId) {
+        return objectLock.legalHold(call, bucket, key, versionId);
+    }
+
+    /**
+     * The lock a GetObject or HeadObject answer already authorised shows: each part only to a caller
+     * allowed to read it (s3:GetObjectRetention, s3:GetObjectLegalHold).
+     */
+    public ObjectLock visibleObjectLock(CallContext call, ObjectVersion version) {
+        return objectLock.visible(call, version);
     }
 
     // ---- tagging
@@ -435,8 +508,20 @@ public final class S3Service {
         return multipart.create(call, request);
     }
 
+    /** CreateMultipartUpload with x-amz-object-lock-* members, which the completed object gets. */
+    public MultipartUpload createMultipartUpload(CallContext call, CreateMultipartUploadRequest request,
+                                                 ObjectLockRequest lock) {
+        return multipart.create(call, request, lock);
+    }
+
     public MultipartOperations.UploadedPart uploadPart(CallContext call, UploadPartRequest request, InputStream body) {
         return multipart.uploadPart(call, request, body);
+    }
+
+    /** UploadPartCopy's part: a body read from a stored version, so no integrity header is asked of it. */
+    public MultipartOperations.UploadedPart uploadCopiedPart(CallContext call, UploadPartRequest request,
+                                                             InputStream body) {
+        return multipart.uploadPart(call, request, body, false);
     }
 
     public ObjectVersion completeMultipartUpload(CallContext call, String bucket, String key, String uploadId,

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.strongroom.audit.StoredAuditRecord;
 import io.strongroom.store.jdbc.Database;
 import io.strongroom.store.jdbc.audit.JdbcAuditRepository;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,9 @@ import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.cloudtrail.model.Event;
 import software.amazon.awssdk.services.cloudtrail.model.LookupAttributeKey;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ObjectLockEnabled;
+import software.amazon.awssdk.services.s3.model.ObjectLockLegalHoldStatus;
+import software.amazon.awssdk.services.s3.model.ObjectLockRetentionMode;
 
 /**
  * What the audit trail shows of S3 calls, read from the store (LookupEvents, as in AWS, returns
@@ -63,6 +67,38 @@ class S3AuditEndToEndTest {
         assertThat(created.get("eventCategory").asText()).isEqualTo("Management");
         assertThat(created.get("readOnly").asBoolean()).isFalse();
         assertThat(lookup(cloudTrail, "arn:aws:s3:::e2e-audited/reports/q3.csv")).isEmpty();
+    }
+
+    @Test
+    void objectLockConfigurationIsManagementAndRetentionAndLegalHoldAreData(S3Client s3, CloudTrailClient cloudTrail,
+                                                                          StrongroomTestServer server) throws Exception {
+        s3.createBucket(r -> r.bucket("e2e-audited-lock").objectLockEnabledForBucket(true));
+        s3.putObjectLockConfiguration(r -> r.bucket("e2e-audited-lock").objectLockConfiguration(c -> c
+                .objectLockEnabled(ObjectLockEnabled.ENABLED)));
+        s3.getObjectLockConfiguration(r -> r.bucket("e2e-audited-lock"));
+        s3.putObject(r -> r.bucket("e2e-audited-lock").key("held"), RequestBody.fromString("held"));
+        s3.putObjectLegalHold(r -> r.bucket("e2e-audited-lock").key("held")
+                .legalHold(h -> h.status(ObjectLockLegalHoldStatus.ON)));
+        s3.getObjectLegalHold(r -> r.bucket("e2e-audited-lock").key("held"));
+        s3.putObjectRetention(r -> r.bucket("e2e-audited-lock").key("held").retention(t -> t
+                .mode(ObjectLockRetentionMode.GOVERNANCE).retainUntilDate(Instant.now().plusSeconds(3600))));
+        s3.getObjectRetention(r -> r.bucket("e2e-audited-lock").key("held"));
+
+        List<JsonNode> objectRecords = stored(server, "arn:aws:s3:::e2e-audited-lock/held");
+        for (String name : List.of("PutObjectLegalHold", "GetObjectLegalHold", "PutObjectRetention",
+                "GetObjectRetention")) {
+            JsonNode record = objectRecords.stream().filter(r -> r.get("eventName").asText().equals(name))
+                    .findFirst().orElseThrow(() -> new AssertionError("no record of " + name));
+            assertThat(record.get("eventCategory").asText()).as(name).isEqualTo("Data");
+            assertThat(record.get("readOnly").asBoolean()).as(name).isEqualTo(name.startsWith("Get"));
+        }
+        List<JsonNode> bucketRecords = lookup(cloudTrail, "arn:aws:s3:::e2e-audited-lock");
+        for (String name : List.of("PutObjectLockConfiguration", "GetObjectLockConfiguration")) {
+            JsonNode record = bucketRecords.stream().filter(r -> r.get("eventName").asText().equals(name))
+                    .findFirst().orElseThrow(() -> new AssertionError("no record of " + name));
+            assertThat(record.get("eventCategory").asText()).as(name).isEqualTo("Management");
+            assertThat(record.get("readOnly").asBoolean()).as(name).isEqualTo(name.startsWith("Get"));
+        }
     }
 
     /** Every stored record naming {@code arn} among its resources. */

@@ -44,7 +44,7 @@ final class CopyActions {
         RequestedAcl acl = AclActions.requested(request);
         Optional<CannedAcl> keptAcl = acl.isEmpty() ? Optional.empty()
                 : service.checkObjectAcl(call, copy.bucket(), copy.key(), acl);
-        S3Service.CopiedObject copied = service.copyObject(call, copy);
+        S3Service.CopiedObject copied = service.copyObject(call, copy, ObjectLockActions.lockRequest(request));
         service.keepObjectAcl(copied.version(), keptAcl);
         ObjectVersion version = copied.version();
 

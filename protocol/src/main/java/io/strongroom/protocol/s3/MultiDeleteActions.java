@@ -41,7 +41,8 @@ final class MultiDeleteActions {
             String key = object.rawText("Key").orElseThrow(S3XmlInput::malformed);
             keys.add(new S3Service.ObjectToDelete(key, object.text("VersionId")));
         }
-        List<S3Service.MultiDeleteResult> results = service.deleteObjects(call, target.bucket().orElseThrow(), keys);
+        List<S3Service.MultiDeleteResult> results = service.deleteObjects(call, target.bucket().orElseThrow(), keys,
+                ObjectLockActions.bypassGovernance(request));
         XmlWriter answer = S3Responses.document("DeleteResult");
         for (S3Service.MultiDeleteResult result : results) {
             if (result.deleted().isPresent()) {

@@ -74,7 +74,7 @@ final class MultipartActions {
                 target.bucket().orElseThrow(), target.key().orElseThrow(), ObjectActions.storedHeaders(request),
                 ObjectActions.userMetadata(request), ObjectActions.tags(request), ObjectActions.encryption(request),
                 request.header("x-amz-server-side-encryption-aws-kms-key-id"), algorithm, fullObject,
-                ObjectActions.bucketKeyEnabled(request)));
+                ObjectActions.bucketKeyEnabled(request)), ObjectLockActions.lockRequest(request));
         XmlWriter document = S3Responses.document("InitiateMultipartUploadResult")
                 .element("Bucket", upload.bucket())
                 .element("Key", upload.key())
@@ -122,7 +122,7 @@ final class MultipartActions {
         MultipartOperations.UploadedPart result;
         try (ObjectContent content = service.getObject(call, source.bucket(), source.key(),
                 Optional.of(head.versionId()), range)) {
-            result = service.uploadPart(call, new UploadPartRequest(bucket, key, uploadId, partNumber,
+            result = service.uploadCopiedPart(call, new UploadPartRequest(bucket, key, uploadId, partNumber,
                     content.length(), Optional.empty(), Optional.empty(), Optional::empty), content.body());
         }
         UploadPart uploaded = result.part();

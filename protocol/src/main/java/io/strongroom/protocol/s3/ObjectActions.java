@@ -44,9 +44,11 @@ final class ObjectActions {
     private static final int MAX_TAGS = 10;
 
     private final S3Service service;
+    private final ObjectLockActions objectLock;
 
-    ObjectActions(S3Service service) {
+    ObjectActions(S3Service service, ObjectLockActions objectLock) {
         this.service = requireNonNull(service, "service");
+        this.objectLock = requireNonNull(objectLock, "objectLock");
     }
 
     ApiResponse put(CallContext call, S3Target target, ApiRequest request) {
@@ -59,7 +61,8 @@ final class ObjectActions {
                 algorithm, expected, tags(request), encryption(request),
                 request.header("x-amz-server-side-encryption-aws-kms-key-id"), AclActions.requested(request),
                 bucketKeyEnabled(request));
-        ObjectVersion version = service.putObject(call, put, request.bodyStream());
+        ObjectVersion version = service.putObject(call, put, ObjectLockActions.lockRequest(request),
+                request.bodyStream());
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("ETag", quoted(version.etag()));
         versionHeader(version, headers);
@@ -94,6 +97,7 @@ final class ObjectActions {
         }
         Map<String, String> headers = objectHeaders(content.version(), request, target, !content.ranged());
         nullVersionHeader(content.version(), headers);
+        objectLock.readHeaders(call, content.version(), headers);
         int status = 200;
         part.ifPresent(p -> p.partsCount().ifPresent(count -> headers.put("x-amz-mp-parts-count",
                 Integer.toString(count))));
@@ -127,6 +131,7 @@ final class ObjectActions {
         Map<String, String> headers = objectHeaders(version, request, target, part.isEmpty());
         headers.put("Content-Length", Long.toString(version.size()));
         nullVersionHeader(version, headers);
+        objectLock.readHeaders(call, version, headers);
         if (part.isPresent()) {
             long[] bounds = part.get().bounds();
             headers.put("Content-Length", Long.toString(bounds[1] - bounds[0] + 1));
@@ -137,9 +142,9 @@ final class ObjectActions {
         return S3Responses.empty(200, headers);
     }
 
-    ApiResponse delete(CallContext call, S3Target target) {
+    ApiResponse delete(CallContext call, S3Target target, ApiRequest request) {
         S3Service.DeletedObject deleted = service.deleteObject(call, target.bucket().orElseThrow(),
-                target.key().orElseThrow(), target.parameter("versionId"));
+                target.key().orElseThrow(), target.parameter("versionId"), ObjectLockActions.bypassGovernance(request));
         Map<String, String> headers = new LinkedHashMap<>();
         deleted.versionId().ifPresent(id -> headers.put("x-amz-version-id", id));
         if (deleted.deleteMarker()) {

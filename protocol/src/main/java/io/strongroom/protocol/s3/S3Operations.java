@@ -47,15 +47,25 @@ final class S3Operations {
     static final String ABORT_MULTIPART_UPLOAD = "AbortMultipartUpload";
     static final String LIST_PARTS = "ListParts";
     static final String LIST_MULTIPART_UPLOADS = "ListMultipartUploads";
+    static final String PUT_OBJECT_LOCK_CONFIGURATION = "PutObjectLockConfiguration";
+    static final String GET_OBJECT_LOCK_CONFIGURATION = "GetObjectLockConfiguration";
+    static final String PUT_OBJECT_RETENTION = "PutObjectRetention";
+    static final String GET_OBJECT_RETENTION = "GetObjectRetention";
+    static final String PUT_OBJECT_LEGAL_HOLD = "PutObjectLegalHold";
+    static final String GET_OBJECT_LEGAL_HOLD = "GetObjectLegalHold";
     /** Operations of S3 this server does not offer yet answer NotImplemented under this name. */
     static final String UNSUPPORTED = "Unsupported";
 
-    /** Operations whose records are data events (object reads and writes). */
+    /**
+     * Operations whose records are data events (object reads and writes; CloudTrail counts an object's
+     * retention and legal hold among them, and a bucket's Object Lock configuration as management).
+     */
     static final Set<String> DATA_EVENTS = Set.of(PUT_OBJECT, GET_OBJECT, HEAD_OBJECT, DELETE_OBJECT, COPY_OBJECT,
             LIST_OBJECTS, LIST_OBJECTS_V2, LIST_OBJECT_VERSIONS, DELETE_OBJECTS, PUT_OBJECT_TAGGING,
             GET_OBJECT_TAGGING, DELETE_OBJECT_TAGGING, AclActions.GET_OBJECT_ACL, AclActions.PUT_OBJECT_ACL,
             CREATE_MULTIPART_UPLOAD, UPLOAD_PART, UPLOAD_PART_COPY, COMPLETE_MULTIPART_UPLOAD, ABORT_MULTIPART_UPLOAD,
-            LIST_PARTS, LIST_MULTIPART_UPLOADS);
+            LIST_PARTS, LIST_MULTIPART_UPLOADS, PUT_OBJECT_RETENTION, GET_OBJECT_RETENTION, PUT_OBJECT_LEGAL_HOLD,
+            GET_OBJECT_LEGAL_HOLD);
 
     private S3Operations() {
     }
@@ -110,6 +120,14 @@ final class S3Operations {
                 default -> UNSUPPORTED;
             };
         }
+        if (subresources.equals(List.of("retention")) || subresources.equals(List.of("legal-hold"))) {
+            boolean retention = subresources.getFirst().equals("retention");
+            return switch (method) {
+                case "PUT" -> retention ? PUT_OBJECT_RETENTION : PUT_OBJECT_LEGAL_HOLD;
+                case "GET" -> retention ? GET_OBJECT_RETENTION : GET_OBJECT_LEGAL_HOLD;
+                default -> UNSUPPORTED;
+            };
+        }
         if (!subresources.isEmpty()) {
             return UNSUPPORTED;
         }
@@ -138,6 +156,8 @@ final class S3Operations {
             case "lifecycle PUT" -> PUT_BUCKET_LIFECYCLE;
             case "lifecycle GET" -> GET_BUCKET_LIFECYCLE;
             case "lifecycle DELETE" -> DELETE_BUCKET_LIFECYCLE;
+            case "object-lock PUT" -> PUT_OBJECT_LOCK_CONFIGURATION;
+            case "object-lock GET" -> GET_OBJECT_LOCK_CONFIGURATION;
             default -> null;
         };
     }

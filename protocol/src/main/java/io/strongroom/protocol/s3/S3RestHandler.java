@@ -35,6 +35,7 @@ public final class S3RestHandler implements ServiceHandler {
     private final LifecycleActions lifecycle;
     private final MultipartActions multipart;
     private final AclActions acls;
+    private final ObjectLockActions objectLock;
 
     /**
      * @param virtualHostDomain the base domain under which {@code <bucket>.<domain>} addresses a bucket;
@@ -44,7 +45,8 @@ public final class S3RestHandler implements ServiceHandler {
         requireNonNull(service, "service");
         this.virtualHostDomain = requireNonNull(virtualHostDomain, "virtualHostDomain");
         this.buckets = new BucketActions(service);
-        this.objects = new ObjectActions(service);
+        this.objectLock = new ObjectLockActions(service);
+        this.objects = new ObjectActions(service, objectLock);
         this.policies = new PolicyActions(service);
         this.versioning = new VersioningActions(service);
         this.multiDelete = new MultiDeleteActions(service);
@@ -86,7 +88,8 @@ public final class S3RestHandler implements ServiceHandler {
                  S3Operations.HEAD_OBJECT, S3Operations.GET_BUCKET_VERSIONING, S3Operations.LIST_OBJECT_VERSIONS,
                  S3Operations.GET_OBJECT_TAGGING, S3Operations.GET_BUCKET_TAGGING,
                  S3Operations.GET_BUCKET_ENCRYPTION, S3Operations.LIST_PARTS, S3Operations.LIST_MULTIPART_UPLOADS,
-                 S3Operations.GET_BUCKET_LIFECYCLE -> true;
+                 S3Operations.GET_BUCKET_LIFECYCLE, S3Operations.GET_OBJECT_LOCK_CONFIGURATION,
+                 S3Operations.GET_OBJECT_RETENTION, S3Operations.GET_OBJECT_LEGAL_HOLD -> true;
             case PolicyActions.GET_BUCKET_POLICY, PolicyActions.GET_BUCKET_POLICY_STATUS,
                  PolicyActions.GET_PUBLIC_ACCESS_BLOCK, PolicyActions.GET_ACCOUNT_PUBLIC_ACCESS_BLOCK -> true;
             default -> false;
@@ -117,7 +120,7 @@ public final class S3RestHandler implements ServiceHandler {
             case S3Operations.PUT_OBJECT -> objects.put(call, target, request);
             case S3Operations.GET_OBJECT -> objects.get(call, target, request);
             case S3Operations.HEAD_OBJECT -> objects.head(call, target, request);
-            case S3Operations.DELETE_OBJECT -> objects.delete(call, target);
+            case S3Operations.DELETE_OBJECT -> objects.delete(call, target, request);
             case PolicyActions.PUT_BUCKET_POLICY, PolicyActions.GET_BUCKET_POLICY, PolicyActions.DELETE_BUCKET_POLICY,
                  PolicyActions.GET_BUCKET_POLICY_STATUS, PolicyActions.PUT_PUBLIC_ACCESS_BLOCK,
                  PolicyActions.GET_PUBLIC_ACCESS_BLOCK, PolicyActions.DELETE_PUBLIC_ACCESS_BLOCK,
@@ -147,6 +150,12 @@ public final class S3RestHandler implements ServiceHandler {
             case S3Operations.ABORT_MULTIPART_UPLOAD -> multipart.abort(call, target);
             case S3Operations.LIST_PARTS -> multipart.listParts(call, target);
             case S3Operations.LIST_MULTIPART_UPLOADS -> multipart.listUploads(call, target);
+            case S3Operations.PUT_OBJECT_LOCK_CONFIGURATION -> objectLock.putConfiguration(call, target, request);
+            case S3Operations.GET_OBJECT_LOCK_CONFIGURATION -> objectLock.getConfiguration(call, target);
+            case S3Operations.PUT_OBJECT_RETENTION -> objectLock.putRetention(call, target, request);
+            case S3Operations.GET_OBJECT_RETENTION -> objectLock.getRetention(call, target);
+            case S3Operations.PUT_OBJECT_LEGAL_HOLD -> objectLock.putLegalHold(call, target, request);
+            case S3Operations.GET_OBJECT_LEGAL_HOLD -> objectLock.getLegalHold(call, target);
             default -> throw new AwsException("NotImplemented", 501,
                     "A header or query you provided implies functionality that is not implemented.");
         };

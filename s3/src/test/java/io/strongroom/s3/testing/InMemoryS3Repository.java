@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.strongroom.iam.identity.DuplicateEntityException;
 import io.strongroom.s3.Bucket;
+import io.strongroom.s3.ObjectLock;
 import io.strongroom.s3.ObjectVersion;
 import io.strongroom.s3.S3Repository;
 import java.time.Instant;
@@ -56,10 +57,13 @@ public final class InMemoryS3Repository implements S3Repository {
         Map<String, TreeMap<String, List<Entry>>> objects = new HashMap<>();
         long nextSequence = 1;
         Map<String, String> configs = new HashMap<>();
+        /** Object Lock state by bucket, key and version id ({@link #lockId}). */
+        Map<List<String>, ObjectLock> locks = new HashMap<>();
 
         State copy() {
             State copy = new State();
             copy.configs = new HashMap<>(configs);
+            copy.locks = new HashMap<>(locks);
             copy.buckets = new TreeMap<>(buckets);
             objects.forEach((bucket, keys) -> {
                 TreeMap<String, List<Entry>> copied = new TreeMap<>(UTF8_ORDER);
@@ -185,6 +189,7 @@ public final class InMemoryS3Repository implements S3Repository {
         for (int i = 0; i < entries.size(); i++) {
             if (entries.get(i).version().versionId().equals(version.versionId())) {
                 replaced = Optional.of(entries.remove(i).version());
+                state.locks.remove(lockId(version.bucket(), version.key(), version.versionId()));
                 break;
             }
         }
@@ -224,10 +229,35 @@ public final class InMemoryS3Repository implements S3Repository {
         requireNonNull(versionId, "versionId");
         List<Entry> entries = entries(bucket, key);
         boolean removed = entries.removeIf(e -> e.version().versionId().equals(versionId));
+        if (removed) {
+            state.locks.remove(lockId(bucket, key, versionId));
+        }
         if (removed && entries.isEmpty()) {
             state.objects.get(bucket).remove(key);
         }
         return removed;
+    }
+
+    @Override
+    public synchronized boolean putObjectLock(String bucket, String key, String versionId, ObjectLock lock) {
+        requireNonNull(lock, "lock");
+        Optional<ObjectVersion> version = findVersion(bucket, key, versionId);
+        if (version.isEmpty() || version.get().deleteMarker()) {
+            return false;
+        }
+        state.locks.put(lockId(bucket, key, versionId), new ObjectLock(lock.retention().map(r ->
+                new ObjectLock.Retention(r.mode(), millis(r.retainUntil()))), lock.legalHold()));
+        return true;
+    }
+
+    @Override
+    public synchronized Optional<ObjectLock> objectLock(String bucket, String key, String versionId) {
+        return Optional.ofNullable(state.locks.get(lockId(bucket, key, versionId)));
+    }
+
+    private static List<String> lockId(String bucket, String key, String versionId) {
+        return List.of(requireNonNull(bucket, "bucket"), requireNonNull(key, "key"),
+                requireNonNull(versionId, "versionId"));
     }
 
     @Override

@@ -10,6 +10,7 @@ import io.strongroom.s3.Bucket.Versioning;
 import io.strongroom.s3.ObjectChecksum;
 import io.strongroom.s3.ObjectEncryption;
 import io.strongroom.s3.ObjectEncryption.Mode;
+import io.strongroom.s3.ObjectLock;
 import io.strongroom.s3.ObjectVersion;
 import io.strongroom.s3.S3Repository;
 import java.nio.charset.StandardCharsets;
@@ -920,6 +921,67 @@ public abstract class S3RepositoryContract {
             assertThatThrownBy(calls.get(i)::run).as("call %d", i).isInstanceOf(NullPointerException.class);
         }
         assertThat(repository.latestVersion(BUCKET, "k")).map(ObjectVersion::versionId).contains("v1");
+    }
+
+    // ---- object lock
+
+    @Test
+    public void aVersionsLockRoundTripsToTheMillisecondAndIsReplacedWhole() {
+        putVersionHistory();
+        assertThat(repository.objectLock(BUCKET, "a", "2")).isEmpty();
+        ObjectLock governance = new ObjectLock(Optional.of(new ObjectLock.Retention(ObjectLock.Mode.GOVERNANCE,
+                T0.plusNanos(987_654_321))), Optional.empty());
+        assertThat(repository.putObjectLock(BUCKET, "a", "2", governance)).isTrue();
+        assertThat(repository.objectLock(BUCKET, "a", "2")).contains(new ObjectLock(Optional.of(
+                new ObjectLock.Retention(ObjectLock.Mode.GOVERNANCE, T0.plusMillis(987))), Optional.empty()));
+
+        ObjectLock held = new ObjectLock(Optional.of(new ObjectLock.Retention(ObjectLock.Mode.COMPLIANCE, T0)),
+                Optional.of(true));
+        assertThat(repository.putObjectLock(BUCKET, "a", "2", held)).isTrue();
+        assertThat(repository.objectLock(BUCKET, "a", "2")).contains(held);
+        ObjectLock offOnly = new ObjectLock(Optional.empty(), Optional.of(false));
+        assertThat(repository.putObjectLock(BUCKET, "a", "2", offOnly)).isTrue();
+        assertThat(repository.objectLock(BUCKET, "a", "2")).contains(offOnly);
+        // other versions, keys and buckets keep their own
+        assertThat(repository.objectLock(BUCKET, "a", "1")).isEmpty();
+        assertThat(repository.objectLock(BUCKET, "A", "2")).isEmpty();
+        assertThat(repository.objectLock(OTHER_BUCKET, "a", "2")).isEmpty();
+    }
+
+    @Test
+    public void aLockNeedsAnExistingVersionThatIsNoDeleteMarker() {
+        putVersionHistory();
+        ObjectLock hold = new ObjectLock(Optional.empty(), Optional.of(true));
+        assertThat(repository.putObjectLock(BUCKET, "a", "missing", hold)).isFalse();
+        assertThat(repository.putObjectLock(BUCKET, "b", "m", hold)).isFalse();
+        assertThat(repository.putObjectLock(OTHER_BUCKET, "a", "1", hold)).isFalse();
+        assertThat(repository.objectLock(BUCKET, "a", "missing")).isEmpty();
+        assertThat(repository.objectLock(BUCKET, "b", "m")).isEmpty();
+    }
+
+    @Test
+    public void aLockGoesWithItsVersionWhenDeletedOrReplaced() {
+        putVersionHistory();
+        ObjectLock hold = new ObjectLock(Optional.empty(), Optional.of(true));
+        repository.putObjectLock(BUCKET, "a", "3", hold);
+        repository.putObjectLock(BUCKET, "c", ObjectVersion.NULL_VERSION, hold);
+        assertThat(repository.deleteVersion(BUCKET, "a", "3")).isTrue();
+        assertThat(repository.objectLock(BUCKET, "a", "3")).isEmpty();
+        repository.putVersion(version(BUCKET, "a", "3"));
+        assertThat(repository.objectLock(BUCKET, "a", "3")).isEmpty();
+
+        repository.putVersion(version(BUCKET, "c", ObjectVersion.NULL_VERSION));
+        assertThat(repository.objectLock(BUCKET, "c", ObjectVersion.NULL_VERSION)).isEmpty();
+    }
+
+    @Test
+    public void aLockWrittenInARolledBackTransactionIsNotKept() {
+        putVersionHistory();
+        assertThatThrownBy(() -> stores.transactor().run(() -> {
+            repository.putObjectLock(BUCKET, "a", "1", new ObjectLock(Optional.empty(), Optional.of(true)));
+            throw new IllegalStateException("rolled back");
+        })).isInstanceOf(IllegalStateException.class);
+        assertThat(repository.objectLock(BUCKET, "a", "1")).isEmpty();
     }
 
     // ---- fixtures

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.strongroom.iam.identity.DuplicateEntityException;
 import io.strongroom.s3.Bucket;
+import io.strongroom.s3.ObjectLock;
 import io.strongroom.s3.ObjectVersion;
 import io.strongroom.s3.S3Repository;
 import io.strongroom.store.jdbc.JdbcTransactor;
@@ -17,6 +18,7 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -169,6 +171,7 @@ public final class JdbcS3Repository implements S3Repository {
             }
             Optional<ObjectVersion> replaced = find(c, version.bucket(), version.key(), version.versionId());
             if (replaced.isPresent()) {
+                deleteLock(c, version.bucket(), version.key(), version.versionId());
                 Sql.update(c, "DELETE FROM s3_object_versions WHERE bucket = ? AND object_key = ? AND version_id = ?",
                         version.bucket(), version.key(), version.versionId());
             }
@@ -214,6 +217,7 @@ public final class JdbcS3Repository implements S3Repository {
             if (wasLatest.isEmpty()) {
                 return false;
             }
+            deleteLock(c, bucket, key, versionId);
             Sql.update(c, "DELETE FROM s3_object_versions WHERE bucket = ? AND object_key = ? AND version_id = ?",
                     bucket, key, versionId);
             if (wasLatest.get()) {
@@ -275,6 +279,56 @@ public final class JdbcS3Repository implements S3Repository {
         parameters.add(limit);
         parameters.add(limit);
         return transactor.withConnection(c -> Sql.list(c, sql.toString(), VersionRows::row, parameters.toArray()));
+    }
+
+    // ---- object lock (migration V12)
+
+    @Override
+    public boolean putObjectLock(String bucket, String key, String versionId, ObjectLock lock) {
+        requireNonNull(bucket, "bucket");
+        requireNonNull(key, "key");
+        requireNonNull(versionId, "versionId");
+        requireNonNull(lock, "lock");
+        return transactor.atomically(c -> {
+            lockKey(c, bucket, key);
+            Optional<ObjectVersion> version = find(c, bucket, key, versionId);
+            if (version.isEmpty() || version.get().deleteMarker()) {
+                return false;
+            }
+            // CAST: a NULL bound as text must still fit PostgreSQL's BIGINT column
+            Sql.update(c, "INSERT INTO s3_object_locks (bucket, object_key, version_id, retention_mode, retain_until,"
+                            + " legal_hold) VALUES (?, ?, ?, ?, CAST(? AS BIGINT), ?) ON CONFLICT (bucket, object_key,"
+                            + " version_id) DO UPDATE SET retention_mode = excluded.retention_mode,"
+                            + " retain_until = excluded.retain_until, legal_hold = excluded.legal_hold",
+                    bucket, key, versionId, lock.retention().map(r -> r.mode().name()),
+                    lock.retention().map(r -> r.retainUntil().toEpochMilli()),
+                    lock.legalHold().map(on -> on ? "ON" : "OFF"));
+            return true;
+        });
+    }
+
+    @Override
+    public Optional<ObjectLock> objectLock(String bucket, String key, String versionId) {
+        requireNonNull(bucket, "bucket");
+        requireNonNull(key, "key");
+        requireNonNull(versionId, "versionId");
+        return transactor.withConnection(c -> Sql.one(c, "SELECT retention_mode, retain_until, legal_hold"
+                + " FROM s3_object_locks WHERE bucket = ? AND object_key = ? AND version_id = ?",
+                JdbcS3Repository::lock, bucket, key, versionId));
+    }
+
+    private static void deleteLock(Connection connection, String bucket, String key, String versionId)
+            throws SQLException {
+        Sql.update(connection, "DELETE FROM s3_object_locks WHERE bucket = ? AND object_key = ? AND version_id = ?",
+                bucket, key, versionId);
+    }
+
+    private static ObjectLock lock(ResultSet row) throws SQLException {
+        Optional<String> mode = Sql.optionalText(row, "retention_mode");
+        Optional<Instant> until = Sql.optionalInstant(row, "retain_until");
+        Optional<ObjectLock.Retention> retention = mode.isEmpty() ? Optional.empty()
+                : Optional.of(new ObjectLock.Retention(ObjectLock.Mode.valueOf(mode.get()), until.orElseThrow()));
+        return new ObjectLock(retention, Sql.optionalText(row, "legal_hold").map("ON"::equals));
     }
 
     @Override
