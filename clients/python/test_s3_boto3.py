@@ -167,6 +167,29 @@ def test_lifecycle_transitions_and_upload_aborts_round_trip(s3):
     assert s3.get_bucket_lifecycle_configuration(Bucket=bucket)["Rules"][0]["ID"] == "tiers"
 
 
+def test_sse_kms_without_a_key_id_uses_the_aws_managed_key(s3, server):
+    kms = server.client("kms")
+    bucket = unique("boto-aws-s3")
+    s3.create_bucket(Bucket=bucket)
+    put = s3.put_object(Bucket=bucket, Key="report.csv", Body=b"q3", ServerSideEncryption="aws:kms")
+    again = s3.put_object(Bucket=bucket, Key="more.csv", Body=b"q4", ServerSideEncryption="aws:kms",
+                          BucketKeyEnabled=True)
+    managed = kms.describe_key(KeyId="alias/aws/s3")["KeyMetadata"]
+    assert managed["KeyManager"] == "AWS"
+    assert put["ServerSideEncryption"] == "aws:kms"
+    assert put["SSEKMSKeyId"] == managed["Arn"] == again["SSEKMSKeyId"]
+    assert again["BucketKeyEnabled"] is True
+    got = s3.get_object(Bucket=bucket, Key="report.csv")
+    assert got["Body"].read() == b"q3"
+    assert got["SSEKMSKeyId"] == managed["Arn"]
+    assert s3.get_object(Bucket=bucket, Key="more.csv")["Body"].read() == b"q4"
+    aliases = [a for a in kms.list_aliases()["Aliases"] if a["AliasName"] == "alias/aws/s3"]
+    assert [a["TargetKeyId"] for a in aliases] == [managed["KeyId"]]
+    with pytest.raises(ClientError) as excinfo:
+        kms.disable_key(KeyId=managed["Arn"])
+    assert error_code(excinfo) == "AccessDeniedException"
+
+
 def test_canned_acls_once_ownership_controls_enable_them(s3):
     bucket = unique("boto-acl")
     s3.create_bucket(Bucket=bucket, ObjectOwnership="BucketOwnerPreferred")

@@ -30,12 +30,21 @@ final class CryptoOperations {
     private final KeyMaterials materials;
     private final GrantTokens grantTokens;
     private final AesGcm aesGcm;
+    private final KmsEvents events;
 
-    CryptoOperations(KeyAccess access, KeyMaterials materials, GrantTokens grantTokens) {
+    /** A service calling for its caller: {@code kms:ViaService} is {@code <service>.<region>.amazonaws.com}. */
+    record Via(String service, String region) {
+        String conditionValue() {
+            return KeyPolicies.viaService(service, region);
+        }
+    }
+
+    CryptoOperations(KeyAccess access, KeyMaterials materials, GrantTokens grantTokens, KmsEvents events) {
         this.access = requireNonNull(access, "access");
         this.materials = requireNonNull(materials, "materials");
         this.grantTokens = requireNonNull(grantTokens, "grantTokens");
         this.aesGcm = new AesGcm(new RandomBytes());
+        this.events = requireNonNull(events, "events");
     }
 
     KmsService.EncryptResult encrypt(CallContext call, String keyId, byte[] plaintext, Map<String, String> context,
@@ -52,14 +61,24 @@ final class CryptoOperations {
 
     KmsService.DecryptResult decrypt(CallContext call, byte[] ciphertext, Map<String, String> context,
                                      Optional<String> keyId, Optional<String> algorithm, List<String> tokens) {
+        return decrypt(call, ciphertext, context, keyId, algorithm, tokens, Optional.<Via>empty());
+    }
+
+    /** @param via the service calling on the caller's behalf; empty when the call is direct */
+    KmsService.DecryptResult decrypt(CallContext call, byte[] ciphertext, Map<String, String> context,
+                                     Optional<String> keyId, Optional<String> algorithm, List<String> tokens,
+                                     Optional<Via> via) {
         grantTokens.requireValid(tokens);
         String chosen = algorithm.orElse(SYMMETRIC_DEFAULT);
         KeyView view = keyOfCiphertext(call, ciphertext, keyId, chosen);
-        access.authorize(call, view, "Decrypt", requestKeys(context, chosen));
+        access.authorize(call, view, "Decrypt", via(requestKeys(context, chosen), via));
         KmsKey key = view.key();
         KeyStates.requireUsable(key);
         KeyStates.requireUsage(key, KeyUsage.ENCRYPT_DECRYPT, "Decrypt");
-        return new KmsService.DecryptResult(open(key, ciphertext, context, chosen), key.arn(), chosen);
+        KmsService.DecryptResult result = new KmsService.DecryptResult(open(key, ciphertext, context, chosen),
+                key.arn(), chosen);
+        via.ifPresent(service -> events.usedViaService(call, service.service(), "Decrypt", key, context));
+        return result;
     }
 
     KmsService.ReEncryptResult reEncrypt(CallContext call, KmsService.ReEncryptRequest request) {
@@ -88,17 +107,26 @@ final class CryptoOperations {
     KmsService.DataKeyResult generateDataKey(CallContext call, String keyId, Map<String, String> context,
                                              Optional<String> keySpec, Optional<Integer> numberOfBytes,
                                              List<String> tokens, boolean withPlaintext) {
+        return generateDataKey(call, keyId, context, keySpec, numberOfBytes, tokens, withPlaintext,
+                Optional.<Via>empty());
+    }
+
+    /** @param via the service calling on the caller's behalf; empty when the call is direct */
+    KmsService.DataKeyResult generateDataKey(CallContext call, String keyId, Map<String, String> context,
+                                             Optional<String> keySpec, Optional<Integer> numberOfBytes,
+                                             List<String> tokens, boolean withPlaintext, Optional<Via> via) {
         grantTokens.requireValid(tokens);
         int length = DataKeys.length(keySpec, numberOfBytes);
         KeyView view = access.resolve(call, keyId);
         String operation = withPlaintext ? "GenerateDataKey" : "GenerateDataKeyWithoutPlaintext";
-        access.authorize(call, view, operation, requestKeys(context, SYMMETRIC_DEFAULT));
+        access.authorize(call, view, operation, via(requestKeys(context, SYMMETRIC_DEFAULT), via));
         KmsKey key = requireSymmetricEncryptionKey(view.key(), operation);
         byte[] dataKey = materials.randomBytes(length);
         byte[] blob = seal(key, dataKey, context, SYMMETRIC_DEFAULT);
         if (!withPlaintext) {
             Arrays.fill(dataKey, (byte) 0);
         }
+        via.ifPresent(service -> events.usedViaService(call, service.service(), operation, key, context));
         return new KmsService.DataKeyResult(blob, withPlaintext ? Optional.of(dataKey) : Optional.empty(), key.arn());
     }
 
@@ -133,6 +161,14 @@ final class CryptoOperations {
     }
 
     // ---- helpers
+
+    /** A direct call has no {@code kms:ViaService}; one a service makes for its caller names the service. */
+    private static Map<String, List<String>> via(Map<String, List<String>> keys, Optional<Via> via) {
+        Map<String, List<String>> all = new HashMap<>(keys);
+        all.remove("kms:ViaService"); // only the service, never a request, says which service it is
+        via.ifPresent(service -> all.put("kms:ViaService", List.of(service.conditionValue())));
+        return all;
+    }
 
     private static KmsKey requireSymmetricEncryptionKey(KmsKey key, String operation) {
         KeyStates.requireUsable(key);

@@ -4,18 +4,21 @@ import static java.util.Objects.requireNonNull;
 
 import io.strongroom.core.Arn;
 import io.strongroom.iam.access.AccessAuthorizer;
+import io.strongroom.iam.access.AccessDeniedException;
 import io.strongroom.iam.access.ProtectedResource;
 import io.strongroom.iam.auth.CallContext;
 import io.strongroom.iam.cache.ExpiringCache;
 import io.strongroom.policy.ConditionKeys;
 import io.strongroom.policy.Decision;
 import io.strongroom.policy.NamedPolicy;
+import io.strongroom.policy.PolicyType;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Finds the key a request names and decides whether the caller may use it.
@@ -32,6 +35,14 @@ import java.util.Optional;
 final class KeyAccess {
     static final Duration DEFAULT_TTL = Duration.ofSeconds(2);
     private static final int MAX_CACHED = 10_000;
+    /**
+     * What no one may do to an AWS managed key, whatever a policy says: AWS administers it. (Its
+     * policy allows none of these either; this holds should a stored policy ever say otherwise.)
+     */
+    private static final Set<String> AWS_MANAGED_FORBIDDEN = Set.of("PutKeyPolicy", "EnableKey", "DisableKey",
+            "ScheduleKeyDeletion", "CancelKeyDeletion", "TagResource", "UntagResource", "EnableKeyRotation",
+            "DisableKeyRotation", "RotateKeyOnDemand", "UpdateKeyDescription", "CreateAlias", "UpdateAlias",
+            "DeleteAlias", "UpdatePrimaryRegion", "ReplicateKey");
 
     /** A key as authorisation sees it. */
     record KeyView(KmsKey key, NamedPolicy policy, Map<String, List<String>> conditionKeys) {
@@ -82,6 +93,11 @@ final class KeyAccess {
      * @param requestKeys the request's own condition keys (encryption context, algorithm…)
      */
     void authorize(CallContext call, KeyView view, String operation, Map<String, List<String>> requestKeys) {
+        if (forbiddenOnAwsManaged(view, operation)) {
+            Decision denied = Decision.implicitDeny(PolicyType.RESOURCE);
+            throw new AccessDeniedException(denied.accessDeniedMessage(call.principal().arn(), "kms:" + operation,
+                    view.key().arn()), denied, "kms:" + operation, view.key().arn());
+        }
         authorizer.authorize(call, "kms:" + operation, resourceOf(view), conditionKeys(call, view, requestKeys));
     }
 
@@ -96,6 +112,9 @@ final class KeyAccess {
     }
 
     Decision decide(CallContext call, KeyView view, String operation, Map<String, List<String>> requestKeys) {
+        if (forbiddenOnAwsManaged(view, operation)) {
+            return Decision.implicitDeny(PolicyType.RESOURCE);
+        }
         return authorizer.decide(call, "kms:" + operation, resourceOf(view), conditionKeys(call, view, requestKeys));
     }
 
@@ -108,6 +127,10 @@ final class KeyAccess {
                                                            Map<String, List<String>> requestKeys) {
         return ConditionKeys.builder().putAll(requestKeys).putAll(view.conditionKeys())
                 .put("kms:CallerAccount", List.of(call.principal().accountId())).build();
+    }
+
+    private static boolean forbiddenOnAwsManaged(KeyView view, String operation) {
+        return view.key().awsManaged() && AWS_MANAGED_FORBIDDEN.contains(operation);
     }
 
     /** Authorises an action that names no key (CreateKey, ListKeys, ListAliases). */
@@ -151,7 +174,7 @@ final class KeyAccess {
         keys.put("kms:KeySpec", List.of(key.keySpec().name()));
         keys.put("kms:KeyUsage", List.of(key.keyUsage().name()));
         keys.put("kms:KeyOrigin", List.of("AWS_KMS"));
-        keys.put("kms:KeyManager", List.of("CUSTOMER"));
+        keys.put("kms:KeyManager", List.of(key.keyManager().name()));
         keys.put("kms:MultiRegion", List.of("false"));
         key.tags().forEach((tag, value) -> keys.put("aws:ResourceTag/" + tag, List.of(value)));
         return Map.copyOf(keys);

@@ -41,6 +41,31 @@ public final class KeyPolicies {
                 + "    \"Action\" : \"kms:*\",\n    \"Resource\" : \"*\"\n  } ]\n}";
     }
 
+    /**
+     * The policy of an AWS managed key, in the shape AWS gives it: every principal of the account may
+     * use the key through the one service it belongs to ({@code kms:ViaService}), and the account may
+     * read the key's metadata directly (as its IAM policies allow). Nothing may administer it.
+     */
+    public static String awsManagedPolicy(String accountId, String service, String region) {
+        return "{\n  \"Version\" : \"2012-10-17\",\n  \"Id\" : \"auto-" + service + "-2\",\n  \"Statement\" : [ {\n"
+                + "    \"Sid\" : \"Allow access through " + service.toUpperCase(java.util.Locale.ROOT)
+                + " for all principals in the account that are authorized to use " + service.toUpperCase(java.util.Locale.ROOT)
+                + "\",\n    \"Effect\" : \"Allow\",\n    \"Principal\" : {\n      \"AWS\" : \"*\"\n    },\n"
+                + "    \"Action\" : [ \"kms:Encrypt\", \"kms:Decrypt\", \"kms:ReEncrypt*\", \"kms:GenerateDataKey*\","
+                + " \"kms:DescribeKey\" ],\n    \"Resource\" : \"*\",\n    \"Condition\" : {\n"
+                + "      \"StringEquals\" : {\n        \"kms:CallerAccount\" : \"" + accountId + "\",\n"
+                + "        \"kms:ViaService\" : \"" + viaService(service, region) + "\"\n      }\n    }\n  }, {\n"
+                + "    \"Sid\" : \"Allow direct access to key metadata to the account\",\n"
+                + "    \"Effect\" : \"Allow\",\n    \"Principal\" : {\n      \"AWS\" : \"arn:aws:iam::" + accountId
+                + ":root\"\n    },\n    \"Action\" : [ \"kms:Describe*\", \"kms:Get*\", \"kms:List*\" ],\n"
+                + "    \"Resource\" : \"*\"\n  } ]\n}";
+    }
+
+    /** The {@code kms:ViaService} value of calls a service makes in a region: {@code s3.eu-west-1.amazonaws.com}. */
+    public static String viaService(String service, String region) {
+        return service + "." + region + ".amazonaws.com";
+    }
+
     /** Parses a key policy; MalformedPolicyDocumentException when it is not a valid resource policy. */
     public static PolicyDocument parse(String policy) {
         if (policy.length() > MAX_LENGTH) {

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A customer-managed key: everything about it but its material, which lives in {@link KeyVersion}s.
+ * A KMS key: everything about it but its material, which lives in {@link KeyVersion}s.
  *
  * @param keyId               the key's UUID
  * @param accountId           the owning account
@@ -25,12 +25,13 @@ import java.util.Optional;
  * @param lastRotationDate    when the newest version was made by a rotation; empty before any
  * @param onDemandRotations   how many on-demand rotations the key has had (they are limited)
  * @param tags                the key's tags
+ * @param keyManager          whether the customer or AWS manages it
  */
 public record KmsKey(String keyId, String accountId, String region, String description, KeySpec keySpec,
                      KeyUsage keyUsage, KeyState state, Instant creationDate, Optional<Instant> deletionDate,
                      Optional<Integer> pendingWindowDays, String policy, RotationSettings rotation,
                      int currentVersion, Optional<Instant> lastRotationDate, int onDemandRotations,
-                     Map<String, String> tags) {
+                     Map<String, String> tags, KeyManager keyManager) {
 
     public KmsKey {
         requireNonNull(keyId, "keyId");
@@ -47,6 +48,22 @@ public record KmsKey(String keyId, String accountId, String region, String descr
         requireNonNull(rotation, "rotation");
         requireNonNull(lastRotationDate, "lastRotationDate");
         tags = Map.copyOf(tags);
+        requireNonNull(keyManager, "keyManager");
+    }
+
+    /** A customer managed key. */
+    public KmsKey(String keyId, String accountId, String region, String description, KeySpec keySpec,
+                  KeyUsage keyUsage, KeyState state, Instant creationDate, Optional<Instant> deletionDate,
+                  Optional<Integer> pendingWindowDays, String policy, RotationSettings rotation,
+                  int currentVersion, Optional<Instant> lastRotationDate, int onDemandRotations,
+                  Map<String, String> tags) {
+        this(keyId, accountId, region, description, keySpec, keyUsage, state, creationDate, deletionDate,
+                pendingWindowDays, policy, rotation, currentVersion, lastRotationDate, onDemandRotations, tags,
+                KeyManager.CUSTOMER);
+    }
+
+    public boolean awsManaged() {
+        return keyManager == KeyManager.AWS;
     }
 
     public static String arn(String region, String accountId, String keyId) {
@@ -59,7 +76,8 @@ public record KmsKey(String keyId, String accountId, String region, String descr
 
     public KmsKey withState(KeyState newState, Optional<Instant> newDeletionDate, Optional<Integer> newWindow) {
         return new KmsKey(keyId, accountId, region, description, keySpec, keyUsage, newState, creationDate,
-                newDeletionDate, newWindow, policy, rotation, currentVersion, lastRotationDate, onDemandRotations, tags);
+                newDeletionDate, newWindow, policy, rotation, currentVersion, lastRotationDate, onDemandRotations, tags,
+                keyManager);
     }
 
     public KmsKey withState(KeyState newState) {
@@ -69,31 +87,33 @@ public record KmsKey(String keyId, String accountId, String region, String descr
     public KmsKey withDescription(String newDescription) {
         return new KmsKey(keyId, accountId, region, newDescription, keySpec, keyUsage, state, creationDate,
                 deletionDate, pendingWindowDays, policy, rotation, currentVersion, lastRotationDate, onDemandRotations,
-                tags);
+                tags, keyManager);
     }
 
     public KmsKey withPolicy(String newPolicy) {
         return new KmsKey(keyId, accountId, region, description, keySpec, keyUsage, state, creationDate,
                 deletionDate, pendingWindowDays, newPolicy, rotation, currentVersion, lastRotationDate,
-                onDemandRotations, tags);
+                onDemandRotations, tags,
+                keyManager);
     }
 
     public KmsKey withRotation(RotationSettings newRotation) {
         return new KmsKey(keyId, accountId, region, description, keySpec, keyUsage, state, creationDate,
                 deletionDate, pendingWindowDays, policy, newRotation, currentVersion, lastRotationDate,
-                onDemandRotations, tags);
+                onDemandRotations, tags,
+                keyManager);
     }
 
     /** The key after a rotation made {@code version} current at {@code when}. */
     public KmsKey rotatedTo(int version, Instant when, boolean onDemand, RotationSettings newRotation) {
         return new KmsKey(keyId, accountId, region, description, keySpec, keyUsage, state, creationDate,
                 deletionDate, pendingWindowDays, policy, newRotation, version, Optional.of(when),
-                onDemandRotations + (onDemand ? 1 : 0), tags);
+                onDemandRotations + (onDemand ? 1 : 0), tags, keyManager);
     }
 
     public KmsKey withTags(Map<String, String> newTags) {
         return new KmsKey(keyId, accountId, region, description, keySpec, keyUsage, state, creationDate,
                 deletionDate, pendingWindowDays, policy, rotation, currentVersion, lastRotationDate, onDemandRotations,
-                newTags);
+                newTags, keyManager);
     }
 }

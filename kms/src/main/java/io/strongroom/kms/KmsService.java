@@ -33,6 +33,9 @@ public final class KmsService {
     private final RotationOperations rotation;
     private final DeletionOperations deletion;
     private final TagOperations tags;
+    private final AwsManagedKeys awsManaged;
+    private final String region;
+    private final KeyAccess access;
 
     /**
      * @param settings  the knobs: region, cache lifetimes, on-demand rotation limit
@@ -46,13 +49,16 @@ public final class KmsService {
         this.grantTokens = new GrantTokens(repository);
         this.keys = new KeyOperations(repository, access, materials, transactor, clock, settings.region());
         this.aliases = new AliasOperations(repository, access, transactor, clock, settings.region());
-        this.crypto = new CryptoOperations(access, materials, grantTokens);
+        this.crypto = new CryptoOperations(access, materials, grantTokens, events);
         this.signing = new SigningOperations(access, materials, grantTokens);
         this.grants = new GrantOperations(repository, access, grantTokens, transactor, clock, materials);
         this.rotation = new RotationOperations(repository, access, keys, materials, transactor, clock,
                 settings.onDemandRotationLimit(), events);
         this.deletion = new DeletionOperations(repository, access, keys, materials, transactor, clock, events);
         this.tags = new TagOperations(access, keys);
+        this.awsManaged = new AwsManagedKeys(repository, access, materials, transactor, clock, settings.region());
+        this.region = settings.region();
+        this.access = access;
     }
 
     /**
@@ -334,6 +340,46 @@ public final class KmsService {
     public Page<Map.Entry<String, String>> listResourceTags(CallContext call, String keyId, Optional<String> marker,
                                                            int limit) {
         return tags.list(call, keyId, marker, limit);
+    }
+
+    // ---- integrated services
+
+    /**
+     * The ARN of the account's AWS managed key for a service ({@code alias/aws/s3}), made on first
+     * need. No permission is asked for: making it is the service's doing, and every use of it is
+     * authorised by its policy.
+     */
+    public String awsManagedKeyArn(String accountId, String service) {
+        return awsManaged.keyArn(accountId, service);
+    }
+
+    /**
+     * Whether the key an ARN names is enabled now (as this node's short-lived key cache sees it; a
+     * change made on this node shows at once). Services that keep key material derived from KMS, such
+     * as S3 Bucket Keys, ask before each use so a disabled key stops them as it stops KMS.
+     */
+    public boolean keyEnabled(String keyArn) {
+        int slash = keyArn.lastIndexOf("key/");
+        return slash >= 0 && access.byId(keyArn.substring(slash + "key/".length()))
+                .filter(view -> view.key().arn().equals(keyArn))
+                .map(view -> view.key().state() == KeyState.ENABLED).orElse(false);
+    }
+
+    /**
+     * GenerateDataKey (an AES-256 key, with plaintext) as {@code service} makes it for its caller, with
+     * {@code kms:ViaService}; reported to {@link KmsEvents#usedViaService}.
+     */
+    public DataKeyResult generateDataKeyViaService(CallContext call, String service, String keyId,
+                                                   Map<String, String> context) {
+        return crypto.generateDataKey(call, keyId, context, Optional.of("AES_256"), Optional.empty(), List.of(),
+                true, Optional.of(new CryptoOperations.Via(service, region)));
+    }
+
+    /** Decrypt as {@code service} makes it for its caller, with {@code kms:ViaService}; reported likewise. */
+    public DecryptResult decryptViaService(CallContext call, String service, byte[] ciphertext,
+                                           Map<String, String> context, String keyId) {
+        return crypto.decrypt(call, ciphertext, context, Optional.of(keyId), Optional.empty(), List.of(),
+                Optional.of(new CryptoOperations.Via(service, region)));
     }
 
     // ---- the scheduler

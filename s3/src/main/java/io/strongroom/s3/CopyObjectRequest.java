@@ -15,13 +15,14 @@ import java.util.Optional;
  * @param replaceTags     whether the tags come from this request (REPLACE) rather than the source
  * @param encryption      the destination's encryption; empty for the destination bucket's default
  * @param storageClass    the storage class asked for, if any
+ * @param bucketKeyEnabled whether an SSE-KMS destination uses an S3 Bucket Key; empty for the bucket's setting
  */
 public record CopyObjectRequest(String sourceBucket, String sourceKey, Optional<String> sourceVersionId,
                                 String bucket, String key, boolean replaceMetadata, Map<String, String> headers,
                                 Map<String, String> userMetadata, boolean replaceTags, Map<String, String> tags,
                                 Optional<ObjectEncryption.Mode> encryption, Optional<String> kmsKeyId,
                                 Optional<ChecksumAlgorithm> checksumAlgorithm, Optional<String> storageClass,
-                                Conditions conditions) {
+                                Conditions conditions, Optional<Boolean> bucketKeyEnabled) {
     public CopyObjectRequest {
         requireNonNull(sourceBucket, "sourceBucket");
         requireNonNull(sourceKey, "sourceKey");
@@ -36,6 +37,18 @@ public record CopyObjectRequest(String sourceBucket, String sourceKey, Optional<
         requireNonNull(checksumAlgorithm, "checksumAlgorithm");
         requireNonNull(storageClass, "storageClass");
         requireNonNull(conditions, "conditions");
+        requireNonNull(bucketKeyEnabled, "bucketKeyEnabled");
+    }
+
+    /** A copy that leaves S3 Bucket Keys to the destination bucket's setting. */
+    public CopyObjectRequest(String sourceBucket, String sourceKey, Optional<String> sourceVersionId,
+                             String bucket, String key, boolean replaceMetadata, Map<String, String> headers,
+                             Map<String, String> userMetadata, boolean replaceTags, Map<String, String> tags,
+                             Optional<ObjectEncryption.Mode> encryption, Optional<String> kmsKeyId,
+                             Optional<ChecksumAlgorithm> checksumAlgorithm, Optional<String> storageClass,
+                             Conditions conditions) {
+        this(sourceBucket, sourceKey, sourceVersionId, bucket, key, replaceMetadata, headers, userMetadata,
+                replaceTags, tags, encryption, kmsKeyId, checksumAlgorithm, storageClass, conditions, Optional.empty());
     }
 
     /** The x-amz-copy-source-if-* conditions on the source; entity tags as sent (quoted or not, or *). */

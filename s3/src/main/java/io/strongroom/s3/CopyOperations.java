@@ -54,7 +54,7 @@ final class CopyOperations {
                 request.checksumAlgorithm().or(() -> source.checksum()
                         .flatMap(c -> ChecksumAlgorithm.fromS3Name(c.algorithm()))),
                 Optional::empty, request.replaceTags() ? request.tags() : source.tags(), request.encryption(),
-                request.kmsKeyId());
+                request.kmsKeyId(), RequestedAcl.NONE, request.bucketKeyEnabled());
         try (ObjectContent content = objects.open(call, source, Optional.empty())) {
             return new Copied(objects.put(call, put, content.body(), lockRequest, false, storageClass), source);
         }

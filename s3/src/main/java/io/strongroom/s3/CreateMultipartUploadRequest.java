@@ -10,12 +10,13 @@ import java.util.Optional;
  * CreateMultipartUpload's members: what PutObject would say of the object, but no body.
  *
  * @param fullObjectChecksum whether the checksum asked for is of type FULL_OBJECT rather than COMPOSITE
+ * @param bucketKeyEnabled whether an SSE-KMS upload uses an S3 Bucket Key; empty for the bucket's setting
  */
 public record CreateMultipartUploadRequest(String bucket, String key, Map<String, String> headers,
                                            Map<String, String> userMetadata, Map<String, String> tags,
                                            Optional<ObjectEncryption.Mode> encryption, Optional<String> kmsKeyId,
                                            Optional<ChecksumAlgorithm> checksumAlgorithm,
-                                           boolean fullObjectChecksum) {
+                                           boolean fullObjectChecksum, Optional<Boolean> bucketKeyEnabled) {
     public CreateMultipartUploadRequest {
         requireNonNull(bucket, "bucket");
         requireNonNull(key, "key");
@@ -25,9 +26,19 @@ public record CreateMultipartUploadRequest(String bucket, String key, Map<String
         requireNonNull(encryption, "encryption");
         requireNonNull(kmsKeyId, "kmsKeyId");
         requireNonNull(checksumAlgorithm, "checksumAlgorithm");
+        requireNonNull(bucketKeyEnabled, "bucketKeyEnabled");
     }
 
-    /** A request for a COMPOSITE checksum, or none. */
+    /** An upload that leaves S3 Bucket Keys to the bucket's setting. */
+    public CreateMultipartUploadRequest(String bucket, String key, Map<String, String> headers,
+                                        Map<String, String> userMetadata, Map<String, String> tags,
+                                        Optional<ObjectEncryption.Mode> encryption, Optional<String> kmsKeyId,
+                                        Optional<ChecksumAlgorithm> checksumAlgorithm, boolean fullObjectChecksum) {
+        this(bucket, key, headers, userMetadata, tags, encryption, kmsKeyId, checksumAlgorithm, fullObjectChecksum,
+                Optional.empty());
+    }
+
+    /** A request for a COMPOSITE checksum, or none, leaving S3 Bucket Keys to the bucket's setting. */
     public CreateMultipartUploadRequest(String bucket, String key, Map<String, String> headers,
                                         Map<String, String> userMetadata, Map<String, String> tags,
                                         Optional<ObjectEncryption.Mode> encryption, Optional<String> kmsKeyId,

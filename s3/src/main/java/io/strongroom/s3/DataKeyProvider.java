@@ -14,10 +14,13 @@ public interface DataKeyProvider {
     /**
      * A new 256-bit data key for an object, and how it is kept.
      *
-     * @param kmsKeyId for SSE-KMS, the key the caller named (id, ARN or alias); empty for the default
+     * @param kmsKeyId for SSE-KMS, the key the caller named (id, ARN or alias); empty for the account's
+     *                 AWS managed key {@code aws/s3}
      * @param objectArn the object's ARN, bound to the wrapped key
+     * @param bucketKey for SSE-KMS, derive the data key from an S3 Bucket Key rather than ask KMS for one
      */
-    DataKey newDataKey(CallContext call, ObjectEncryption.Mode mode, Optional<String> kmsKeyId, String objectArn);
+    DataKey newDataKey(CallContext call, ObjectEncryption.Mode mode, Optional<String> kmsKeyId, String objectArn,
+                       boolean bucketKey);
 
     /** The data key of a stored version, unwrapped for this caller. */
     byte[] unwrap(CallContext call, ObjectEncryption encryption, String objectArn);

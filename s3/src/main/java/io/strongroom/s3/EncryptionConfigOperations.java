@@ -18,15 +18,11 @@ final class EncryptionConfigOperations {
     }
 
     /**
-     * Sets the default. SSE-KMS needs a named key here: S3's AWS managed key {@code aws/s3}, which S3
-     * uses when none is named, does not exist on this server yet.
+     * Sets the default. SSE-KMS without a KMSMasterKeyID means the writer's AWS managed key
+     * {@code aws/s3}, made on its first use.
      */
     void put(CallContext call, String bucket, BucketEncryption encryption) {
         buckets.authorized(call, bucket, "s3:PutEncryptionConfiguration");
-        if (encryption.mode() == ObjectEncryption.Mode.SSE_KMS && encryption.kmsKeyId().isEmpty()) {
-            throw S3Errors.invalidArgument("aws:kms default encryption needs a KMSMasterKeyID: this server has no"
-                    + " AWS managed key aws/s3 to use in its place.");
-        }
         if (encryption.mode() == ObjectEncryption.Mode.SSE_S3 && encryption.kmsKeyId().isPresent()) {
             throw S3Errors.invalidArgument("a KMSMasterKeyID is allowed only for SseAlgorithm aws:kms.");
         }

@@ -112,7 +112,8 @@ public final class MultipartOperations {
         authorizer.authorize(call, "s3:PutObject", access.resource(call, bucket, objectArn),
                 Map.of("s3:x-amz-server-side-encryption", List.of(ObjectOperations.wireName(mode))));
         ObjectLock requestedLock = locks.requested(call, bucket, request.key(), lockRequest);
-        DataKeyProvider.DataKey dataKey = dataKeys.newDataKey(call, mode, kmsKeyId, objectArn);
+        DataKeyProvider.DataKey dataKey = dataKeys.newDataKey(call, mode, kmsKeyId, objectArn,
+                mode == ObjectEncryption.Mode.SSE_KMS && request.bucketKeyEnabled().orElse(byDefault.bucketKeyEnabled()));
         Arrays.fill(dataKey.plaintext(), (byte) 0); // parts unwrap it again; nothing is written now
         MultipartUpload upload = new MultipartUpload(newUploadId(), bucket.name(), request.key(),
                 clock.instant().truncatedTo(ChronoUnit.MILLIS), bucket.accountId(), call.principal().arn(),

@@ -98,13 +98,16 @@ final class ObjectOperations {
         Bucket bucket = repository.findBucket(request.bucket()).orElseThrow(S3Errors::noSuchBucket);
         ObjectEncryption.Mode mode;
         Optional<String> kmsKeyId = request.kmsKeyId();
+        BucketEncryption byDefault = BucketEncryption.of(repository, bucket.name());
         if (request.encryption().isPresent()) {
             mode = request.encryption().get();
         } else {
-            BucketEncryption byDefault = BucketEncryption.of(repository, bucket.name());
             mode = byDefault.mode();
             kmsKeyId = byDefault.kmsKeyId();
         }
+        // the request's x-amz-server-side-encryption-bucket-key-enabled overrides the bucket's setting
+        boolean bucketKey = mode == ObjectEncryption.Mode.SSE_KMS
+                && request.bucketKeyEnabled().orElse(byDefault.bucketKeyEnabled());
         String objectArn = objectArn(bucket, request.key());
         Map<String, List<String>> conditionKeys = new HashMap<>();
         conditionKeys.put("s3:x-amz-server-side-encryption", List.of(wireName(mode)));
@@ -122,7 +125,7 @@ final class ObjectOperations {
                     + " requests with Object Lock parameters");
         }
         String versionId = bucket.versioning() == Bucket.Versioning.ENABLED ? newVersionId() : ObjectVersion.NULL_VERSION;
-        DataKeyProvider.DataKey dataKey = dataKeys.newDataKey(call, mode, kmsKeyId, objectArn);
+        DataKeyProvider.DataKey dataKey = dataKeys.newDataKey(call, mode, kmsKeyId, objectArn, bucketKey);
         Written written;
         try {
             written = writeBody(bodies.of(storageClass), body, request, dataKey.plaintext(),

@@ -20,13 +20,14 @@ import java.util.function.Supplier;
  * @param encryption        SSE-S3 or SSE-KMS; empty for the bucket's default
  * @param kmsKeyId          the KMS key for SSE-KMS, empty for the default key
  * @param acl               the ACL asked for, if any
+ * @param bucketKeyEnabled  whether an SSE-KMS object uses an S3 Bucket Key; empty for the bucket's setting
  */
 public record PutObjectRequest(String bucket, String key, long contentLength, Map<String, String> headers,
                                Map<String, String> userMetadata, Optional<String> contentMd5,
                                Optional<ChecksumAlgorithm> checksumAlgorithm,
                                Supplier<Optional<String>> expectedChecksum, Map<String, String> tags,
                                Optional<ObjectEncryption.Mode> encryption, Optional<String> kmsKeyId,
-                               RequestedAcl acl) {
+                               RequestedAcl acl, Optional<Boolean> bucketKeyEnabled) {
     public PutObjectRequest {
         requireNonNull(bucket, "bucket");
         requireNonNull(key, "key");
@@ -39,15 +40,26 @@ public record PutObjectRequest(String bucket, String key, long contentLength, Ma
         requireNonNull(encryption, "encryption");
         requireNonNull(kmsKeyId, "kmsKeyId");
         requireNonNull(acl, "acl");
+        requireNonNull(bucketKeyEnabled, "bucketKeyEnabled");
     }
 
-    /** A request that asks for no ACL. */
+    /** A request that leaves S3 Bucket Keys to the bucket's setting. */
+    public PutObjectRequest(String bucket, String key, long contentLength, Map<String, String> headers,
+                            Map<String, String> userMetadata, Optional<String> contentMd5,
+                            Optional<ChecksumAlgorithm> checksumAlgorithm,
+                            Supplier<Optional<String>> expectedChecksum, Map<String, String> tags,
+                            Optional<ObjectEncryption.Mode> encryption, Optional<String> kmsKeyId, RequestedAcl acl) {
+        this(bucket, key, contentLength, headers, userMetadata, contentMd5, checksumAlgorithm, expectedChecksum, tags,
+                encryption, kmsKeyId, acl, Optional.empty());
+    }
+
+    /** A request that asks for no ACL and leaves S3 Bucket Keys to the bucket's setting. */
     public PutObjectRequest(String bucket, String key, long contentLength, Map<String, String> headers,
                             Map<String, String> userMetadata, Optional<String> contentMd5,
                             Optional<ChecksumAlgorithm> checksumAlgorithm,
                             Supplier<Optional<String>> expectedChecksum, Map<String, String> tags,
                             Optional<ObjectEncryption.Mode> encryption, Optional<String> kmsKeyId) {
         this(bucket, key, contentLength, headers, userMetadata, contentMd5, checksumAlgorithm, expectedChecksum, tags,
-                encryption, kmsKeyId, RequestedAcl.NONE);
+                encryption, kmsKeyId, RequestedAcl.NONE, Optional.empty());
     }
 }

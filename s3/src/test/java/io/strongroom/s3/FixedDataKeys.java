@@ -17,14 +17,15 @@ final class FixedDataKeys implements DataKeyProvider {
     private final Map<String, byte[]> keys = new ConcurrentHashMap<>();
 
     @Override
-    public DataKey newDataKey(CallContext call, ObjectEncryption.Mode mode, Optional<String> kmsKeyId, String objectArn) {
+    public DataKey newDataKey(CallContext call, ObjectEncryption.Mode mode, Optional<String> kmsKeyId, String objectArn,
+                              boolean bucketKey) {
         byte[] key = new byte[32];
         RANDOM.nextBytes(key);
         String handle = UUID.randomUUID().toString();
         keys.put(handle, key.clone());
         String keyArn = mode == ObjectEncryption.Mode.SSE_KMS
                 ? kmsKeyId.orElse("arn:aws:kms:us-east-1:111122223333:key/default") : null;
-        return new DataKey(key, new ObjectEncryption(mode, keyArn, false, handle.getBytes(StandardCharsets.UTF_8),
+        return new DataKey(key, new ObjectEncryption(mode, keyArn, bucketKey && keyArn != null, handle.getBytes(StandardCharsets.UTF_8),
                 null, null));
     }
 

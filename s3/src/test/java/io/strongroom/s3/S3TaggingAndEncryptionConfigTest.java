@@ -110,10 +110,15 @@ class S3TaggingAndEncryptionConfigTest {
     }
 
     @Test
-    void kmsWithoutAKeyCannotBeTheDefaultYet() {
+    void kmsWithoutAKeyIsTheAwsManagedKeyAndAKeyNeedsKms() {
         s3.createBucket(admin, "nokey", Optional.empty(), false);
-        assertS3Error(() -> s3.putBucketEncryption(admin, "nokey", new BucketEncryption(ObjectEncryption.Mode.SSE_KMS,
-                Optional.empty(), false)), "InvalidArgument", 400);
+        BucketEncryption managed = new BucketEncryption(ObjectEncryption.Mode.SSE_KMS, Optional.empty(), true);
+        s3.putBucketEncryption(admin, "nokey", managed);
+        assertThat(s3.bucketEncryption(admin, "nokey")).isEqualTo(managed);
+        ObjectVersion version = bench.put("nokey", "k", "v");
+        assertThat(version.encryption().mode()).isEqualTo(ObjectEncryption.Mode.SSE_KMS);
+        assertThat(version.encryption().bucketKeyEnabled()).isTrue();
+        s3.deleteBucketEncryption(admin, "nokey");
         assertS3Error(() -> s3.putBucketEncryption(admin, "nokey", new BucketEncryption(ObjectEncryption.Mode.SSE_S3,
                 Optional.of("k"), false)), "InvalidArgument", 400);
         assertThat(s3.bucketEncryption(admin, "nokey")).isEqualTo(BucketEncryption.DEFAULT);

@@ -371,6 +371,7 @@ class S3ObjectFeaturesEndToEndTest {
         PutObjectResponse put = s3.putObject(r -> r.bucket("e2e-default-enc").key("k"), RequestBody.fromString("v"));
         assertThat(put.serverSideEncryption()).isEqualTo(ServerSideEncryption.AWS_KMS);
         assertThat(put.ssekmsKeyId()).isEqualTo(keyArn);
+        assertThat(put.bucketKeyEnabled()).isTrue();
         CopyObjectResponse copy = s3.copyObject(r -> r.sourceBucket("e2e-default-enc").sourceKey("k")
                 .destinationBucket("e2e-default-enc").destinationKey("k2"));
         assertThat(copy.ssekmsKeyId()).isEqualTo(keyArn);
@@ -378,9 +379,6 @@ class S3ObjectFeaturesEndToEndTest {
                 .serverSideEncryption(ServerSideEncryption.AES256), RequestBody.fromString("v"));
         assertThat(explicit.serverSideEncryption()).isEqualTo(ServerSideEncryption.AES256);
 
-        assertAwsError(() -> s3.putBucketEncryption(r -> r.bucket("e2e-default-enc").serverSideEncryptionConfiguration(
-                c -> c.rules(x -> x.applyServerSideEncryptionByDefault(d -> d.sseAlgorithm(ServerSideEncryption.AWS_KMS))))),
-                "InvalidArgument", 400);
         assertAwsError(() -> s3.putBucketEncryption(r -> r.bucket("e2e-default-enc").serverSideEncryptionConfiguration(
                 c -> c.rules(x -> x.applyServerSideEncryptionByDefault(d -> d.sseAlgorithm("DES"))))),
                 "MalformedXML", 400);

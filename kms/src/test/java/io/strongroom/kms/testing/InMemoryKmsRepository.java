@@ -287,7 +287,7 @@ public final class InMemoryKmsRepository implements KmsRepository {
                 new RotationSettings(rotation.enabled(), rotation.periodDays(),
                         rotation.nextRotationDate().map(InMemoryKmsRepository::millis)),
                 key.currentVersion(), key.lastRotationDate().map(InMemoryKmsRepository::millis),
-                key.onDemandRotations(), key.tags());
+                key.onDemandRotations(), key.tags(), key.keyManager());
     }
 
     private static KeyAlias stored(KeyAlias alias) {

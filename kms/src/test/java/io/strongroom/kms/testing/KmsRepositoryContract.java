@@ -7,6 +7,7 @@ import io.strongroom.core.spi.Transactor;
 import io.strongroom.iam.identity.DuplicateEntityException;
 import io.strongroom.kms.Grant;
 import io.strongroom.kms.KeyAlias;
+import io.strongroom.kms.KeyManager;
 import io.strongroom.kms.KeySpec;
 import io.strongroom.kms.KeyState;
 import io.strongroom.kms.KeyUsage;
@@ -149,6 +150,25 @@ public abstract class KmsRepositoryContract {
         assertThat(repository.findKey(KEY_A)).contains(back);
 
         assertThat(repository.findKey(KEY_B)).contains(key(KEY_B));
+    }
+
+    @Test
+    public void anAwsManagedKeyKeepsItsManagerAndCustomerKeysAreTheCustomers() {
+        KmsKey customers = fullKey(KEY_A);
+        KmsKey full = fullKey(KEY_B);
+        KmsKey awsManaged = new KmsKey(KEY_B, full.accountId(), full.region(), "Default key", full.keySpec(),
+                full.keyUsage(), full.state(), full.creationDate(), full.deletionDate(), full.pendingWindowDays(),
+                full.policy(), full.rotation(), full.currentVersion(), full.lastRotationDate(),
+                full.onDemandRotations(), Map.of(), KeyManager.AWS);
+        repository.insertKey(customers);
+        repository.insertKey(awsManaged);
+
+        assertThat(repository.findKey(KEY_A).orElseThrow().keyManager()).isEqualTo(KeyManager.CUSTOMER);
+        assertThat(repository.findKey(KEY_B)).contains(awsManaged);
+        assertThat(repository.updateKey(awsManaged.withDescription("rotated"))).isTrue();
+        assertThat(repository.findKeyForUpdate(KEY_B).orElseThrow().keyManager()).isEqualTo(KeyManager.AWS);
+        assertThat(repository.listKeys(ACCOUNT, REGION, Optional.empty(), 10)).extracting(KmsKey::keyManager)
+                .containsExactlyInAnyOrder(KeyManager.CUSTOMER, KeyManager.AWS);
     }
 
     @Test

@@ -75,7 +75,7 @@ final class KmsShapes {
                 .string("KeyState", key.state().wireName())
                 .timestamp("DeletionDate", key.deletionDate())
                 .string("Origin", "AWS_KMS")
-                .string("KeyManager", "CUSTOMER")
+                .string("KeyManager", key.keyManager().name())
                 .string("CustomerMasterKeySpec", key.keySpec().name())
                 .string("KeySpec", key.keySpec().name());
         algorithms(out, key);

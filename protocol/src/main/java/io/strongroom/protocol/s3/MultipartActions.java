@@ -75,8 +75,8 @@ final class MultipartActions {
         MultipartUpload upload = service.createMultipartUpload(call, new CreateMultipartUploadRequest(
                 target.bucket().orElseThrow(), target.key().orElseThrow(), ObjectActions.storedHeaders(request),
                 ObjectActions.userMetadata(request), ObjectActions.tags(request), ObjectActions.encryption(request),
-                request.header("x-amz-server-side-encryption-aws-kms-key-id"), algorithm, fullObject),
-                ObjectLockActions.lockRequest(request), storageClass);
+                request.header("x-amz-server-side-encryption-aws-kms-key-id"), algorithm, fullObject,
+                ObjectActions.bucketKeyEnabled(request)), ObjectLockActions.lockRequest(request), storageClass);
         XmlWriter document = S3Responses.document("InitiateMultipartUploadResult")
                 .element("Bucket", upload.bucket())
                 .element("Key", upload.key())

@@ -60,7 +60,8 @@ final class ObjectActions {
         PutObjectRequest put = new PutObjectRequest(target.bucket().orElseThrow(), target.key().orElseThrow(),
                 contentLength(request), storedHeaders(request), userMetadata(request), request.header("Content-MD5"),
                 algorithm, expected, tags(request), encryption(request),
-                request.header("x-amz-server-side-encryption-aws-kms-key-id"), AclActions.requested(request));
+                request.header("x-amz-server-side-encryption-aws-kms-key-id"), AclActions.requested(request),
+                bucketKeyEnabled(request));
         String storageClass = StorageClasses.ofWrite(request.header("x-amz-storage-class").map(String::strip));
         ObjectVersion version = service.putObject(call, put, ObjectLockActions.lockRequest(request), storageClass,
                 request.bodyStream());
@@ -325,6 +326,20 @@ final class ObjectActions {
             default -> throw new AwsException("InvalidArgument", 400,
                     "The encryption method specified is not supported");
         };
+    }
+
+    /** {@code x-amz-server-side-encryption-bucket-key-enabled}: true or false; empty for the bucket's setting. */
+    static Optional<Boolean> bucketKeyEnabled(ApiRequest request) {
+        return request.header("x-amz-server-side-encryption-bucket-key-enabled").map(String::strip).map(value -> {
+            if (value.equalsIgnoreCase("true")) {
+                return true;
+            }
+            if (value.equalsIgnoreCase("false")) {
+                return false;
+            }
+            throw new AwsException("InvalidArgument", 400,
+                    "The header 'x-amz-server-side-encryption-bucket-key-enabled' shall be either true or false");
+        });
     }
 
     /** One byte range; anything else (several ranges, other units, bad syntax) is ignored, as S3 does. */

@@ -180,7 +180,7 @@ public final class ServerAssembly implements ComponentsFactory, RootKeyRotationR
             KmsService kms = new KmsService(new JdbcKmsRepository(database.transactor(), database.vendor()), rootKeys,
                     database.transactor(), authorizer, clock, KmsService.Settings.defaults(config.region())
                             .withOnDemandRotationLimit(config.kmsOnDemandRotationLimit()),
-                    new KmsServiceEvents(audit.trail(), clock));
+                    new KmsServiceEvents(audit.trail(), clock, audit.recorder()));
             opened.add(0, PeriodicTask.start("kms-scheduler", KMS_SCHEDULE_INTERVAL, kms::runScheduledWork));
 
             S3Service s3 = openObjectStore(config, database, rootKeys, kms, authorizer,

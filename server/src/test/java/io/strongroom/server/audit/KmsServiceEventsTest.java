@@ -8,6 +8,9 @@ import io.strongroom.audit.AuditTrail;
 import io.strongroom.audit.Redaction;
 import io.strongroom.audit.StoredAuditRecord;
 import io.strongroom.audit.testing.InMemoryAuditRepository;
+import io.strongroom.iam.auth.CallContext;
+import io.strongroom.iam.auth.Principal;
+import io.strongroom.iam.auth.PrincipalType;
 import io.strongroom.kms.KeySpec;
 import io.strongroom.kms.KeyState;
 import io.strongroom.kms.KeyUsage;
@@ -61,6 +64,29 @@ class KmsServiceEventsTest {
         assertThat(record.get("eventName").asText()).isEqualTo("DeleteKey");
         assertThat(record.get("additionalEventData").get("keyId").asText()).isEqualTo(KEY.arn());
         assertThat(record.get("readOnly").asBoolean()).isFalse();
+    }
+
+    @Test
+    void aKeyUsedByS3ForACallerIsTheCallersKmsCallInvokedByS3() throws Exception {
+        Principal analyst = new Principal(PrincipalType.IAM_USER, "111122223333",
+                "arn:aws:iam::111122223333:user/analyst", "arn:aws:iam::111122223333:user/analyst",
+                "AIDAEXAMPLEANALYST01", "analyst", "AKIAEXAMPLEANALYST01", Map.of(), Optional.empty());
+        CallContext call = new CallContext("req-1", analyst, "10.0.0.7", "aws-sdk-java", true, "eu-central-1", NOW);
+        events.usedViaService(call, "s3", "GenerateDataKey", KEY, Map.of("aws:s3:arn", "arn:aws:s3:::reports"));
+
+        JsonNode record = onlyRecord();
+        assertThat(record.get("eventType").asText()).isEqualTo("AwsApiCall");
+        assertThat(record.get("eventSource").asText()).isEqualTo("kms.amazonaws.com");
+        assertThat(record.get("eventName").asText()).isEqualTo("GenerateDataKey");
+        assertThat(record.get("userIdentity").get("type").asText()).isEqualTo("IAMUser");
+        assertThat(record.get("userIdentity").get("arn").asText()).isEqualTo(analyst.arn());
+        assertThat(record.get("userIdentity").get("invokedBy").asText()).isEqualTo("s3.amazonaws.com");
+        assertThat(record.get("sourceIPAddress").asText()).isEqualTo("s3.amazonaws.com");
+        assertThat(record.get("requestParameters").get("keyId").asText()).isEqualTo(KEY.arn());
+        assertThat(record.get("requestParameters").get("encryptionContext").get("aws:s3:arn").asText())
+                .isEqualTo("arn:aws:s3:::reports");
+        assertThat(record.get("readOnly").asBoolean()).isTrue();
+        assertThat(record.get("resources").get(0).get("ARN").asText()).isEqualTo(KEY.arn());
     }
 
     private JsonNode onlyRecord() throws Exception {

@@ -1,5 +1,6 @@
 package io.strongroom.store.jdbc.kms;
 
+import io.strongroom.kms.KeyManager;
 import io.strongroom.kms.KeySpec;
 import io.strongroom.kms.KeyState;
 import io.strongroom.kms.KeyUsage;
@@ -24,7 +25,7 @@ import java.util.Optional;
 final class KeyRows {
     private static final String COLUMNS = "key_id, account_id, region, description, key_spec, key_usage, state,"
             + " creation_date, deletion_date, pending_window_days, policy, rotation_enabled, rotation_period_days,"
-            + " next_rotation_date, current_version, last_rotation_date, on_demand_rotations";
+            + " next_rotation_date, current_version, last_rotation_date, on_demand_rotations, key_manager";
 
     private KeyRows() {
     }
@@ -32,12 +33,13 @@ final class KeyRows {
     static void insert(Connection connection, KmsKey key) throws SQLException {
         RotationSettings rotation = key.rotation();
         Columns.update(connection, "INSERT INTO kms_keys (" + COLUMNS + ")"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 key.keyId(), key.accountId(), key.region(), key.description(), key.keySpec(), key.keyUsage(),
                 key.state(), key.creationDate(), Columns.millis(key.deletionDate()),
                 Columns.integer(key.pendingWindowDays()), key.policy(), rotation.enabled(),
                 Columns.integer(rotation.periodDays()), Columns.millis(rotation.nextRotationDate()),
-                key.currentVersion(), Columns.millis(key.lastRotationDate()), key.onDemandRotations());
+                key.currentVersion(), Columns.millis(key.lastRotationDate()), key.onDemandRotations(),
+                key.keyManager());
         insertTags(connection, key);
     }
 
@@ -48,12 +50,12 @@ final class KeyRows {
                         + " key_spec = ?, key_usage = ?, state = ?, creation_date = ?, deletion_date = ?,"
                         + " pending_window_days = ?, policy = ?, rotation_enabled = ?, rotation_period_days = ?,"
                         + " next_rotation_date = ?, current_version = ?, last_rotation_date = ?,"
-                        + " on_demand_rotations = ? WHERE key_id = ?",
+                        + " on_demand_rotations = ?, key_manager = ? WHERE key_id = ?",
                 key.accountId(), key.region(), key.description(), key.keySpec(), key.keyUsage(), key.state(),
                 key.creationDate(), Columns.millis(key.deletionDate()), Columns.integer(key.pendingWindowDays()),
                 key.policy(), rotation.enabled(), Columns.integer(rotation.periodDays()),
                 Columns.millis(rotation.nextRotationDate()), key.currentVersion(),
-                Columns.millis(key.lastRotationDate()), key.onDemandRotations(), key.keyId());
+                Columns.millis(key.lastRotationDate()), key.onDemandRotations(), key.keyManager(), key.keyId());
         if (updated == 0) {
             return false;
         }
@@ -122,7 +124,8 @@ final class KeyRows {
                 new RotationSettings(row.getBoolean("rotation_enabled"), Columns.optionalInt(row, "rotation_period_days"),
                         Sql.optionalInstant(row, "next_rotation_date")),
                 row.getInt("current_version"), Sql.optionalInstant(row, "last_rotation_date"),
-                row.getInt("on_demand_rotations"), Map.of());
+                row.getInt("on_demand_rotations"), Map.of(),
+                KeyManager.valueOf(row.getString("key_manager")));
         return new Row(key, row.getString("tag_key"), row.getString("tag_value"));
     }
 }
