@@ -15,13 +15,29 @@ import java.util.Optional;
  * @param replaceTags     whether the tags come from this request (REPLACE) rather than the source
  * @param encryption      the destination's encryption; empty for the destination bucket's default
  * @param storageClass    the storage class asked for, if any
+ * @param sourceCustomerKey the SSE-C key of the source (x-amz-copy-source-server-side-encryption-customer-*)
+ * @param customerKey     the SSE-C key to encrypt the copy under
+ * @param writeConditions If-Match and If-None-Match on the destination
  */
 public record CopyObjectRequest(String sourceBucket, String sourceKey, Optional<String> sourceVersionId,
                                 String bucket, String key, boolean replaceMetadata, Map<String, String> headers,
                                 Map<String, String> userMetadata, boolean replaceTags, Map<String, String> tags,
                                 Optional<ObjectEncryption.Mode> encryption, Optional<String> kmsKeyId,
                                 Optional<ChecksumAlgorithm> checksumAlgorithm, Optional<String> storageClass,
-                                Conditions conditions) {
+                                Conditions conditions, Optional<CustomerKey> sourceCustomerKey,
+                                Optional<CustomerKey> customerKey, WriteConditions writeConditions) {
+    /** A copy without SSE-C or write conditions. */
+    public CopyObjectRequest(String sourceBucket, String sourceKey, Optional<String> sourceVersionId, String bucket,
+                             String key, boolean replaceMetadata, Map<String, String> headers,
+                             Map<String, String> userMetadata, boolean replaceTags, Map<String, String> tags,
+                             Optional<ObjectEncryption.Mode> encryption, Optional<String> kmsKeyId,
+                             Optional<ChecksumAlgorithm> checksumAlgorithm, Optional<String> storageClass,
+                             Conditions conditions) {
+        this(sourceBucket, sourceKey, sourceVersionId, bucket, key, replaceMetadata, headers, userMetadata,
+                replaceTags, tags, encryption, kmsKeyId, checksumAlgorithm, storageClass, conditions, Optional.empty(),
+                Optional.empty(), WriteConditions.NONE);
+    }
+
     public CopyObjectRequest {
         requireNonNull(sourceBucket, "sourceBucket");
         requireNonNull(sourceKey, "sourceKey");
@@ -36,6 +52,9 @@ public record CopyObjectRequest(String sourceBucket, String sourceKey, Optional<
         requireNonNull(checksumAlgorithm, "checksumAlgorithm");
         requireNonNull(storageClass, "storageClass");
         requireNonNull(conditions, "conditions");
+        requireNonNull(sourceCustomerKey, "sourceCustomerKey");
+        requireNonNull(customerKey, "customerKey");
+        requireNonNull(writeConditions, "writeConditions");
     }
 
     /** The x-amz-copy-source-if-* conditions on the source; entity tags as sent (quoted or not, or *). */

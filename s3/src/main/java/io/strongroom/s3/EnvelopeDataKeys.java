@@ -47,8 +47,8 @@ public final class EnvelopeDataKeys implements DataKeyProvider {
             case SSE_KMS -> kmsDataKey(call, kmsKeyId.orElseThrow(() -> new AwsException("InvalidArgument", 400,
                     "x-amz-server-side-encryption-aws-kms-key-id is required: the AWS managed key aws/s3 is not"
                             + " offered by this installation; name a customer managed key.")), objectArn);
-            case SSE_C -> throw new AwsException("NotImplemented", 501,
-                    "Server-side encryption with customer-provided keys is not offered yet.");
+            // the customer's key makes and opens SSE-C data keys (CustomerKeyEnvelope), never a provider
+            case SSE_C -> throw new IllegalArgumentException("an SSE-C data key comes from the customer's key");
         };
     }
 
@@ -58,8 +58,7 @@ public final class EnvelopeDataKeys implements DataKeyProvider {
             case SSE_S3 -> unwrapPlatform(encryption.wrappedDataKey(), objectArn);
             case SSE_KMS -> kms.decrypt(call, encryption.wrappedDataKey(), Map.of(CONTEXT_KEY, objectArn),
                     Optional.of(encryption.kmsKeyArn()), Optional.empty(), List.of()).plaintext();
-            case SSE_C -> throw new AwsException("NotImplemented", 501,
-                    "Server-side encryption with customer-provided keys is not offered yet.");
+            case SSE_C -> throw new IllegalArgumentException("an SSE-C data key opens with the customer's key");
         };
     }
 

@@ -94,13 +94,15 @@ public final class MultipartOperations {
     MultipartUpload create(CallContext call, CreateMultipartUploadRequest request) {
         ObjectKeys.validate(request.key());
         Bucket bucket = repository.findBucket(request.bucket()).orElseThrow(S3Errors::noSuchBucket);
+        ObjectOperations.requireOneEncryption(request.encryption(), request.customerKey());
         BucketEncryption byDefault = BucketEncryption.of(repository, bucket.name());
-        ObjectEncryption.Mode mode = request.encryption().orElse(byDefault.mode());
+        ObjectEncryption.Mode mode = request.customerKey().isPresent() ? ObjectEncryption.Mode.SSE_C
+                : request.encryption().orElse(byDefault.mode());
         Optional<String> kmsKeyId = request.encryption().isPresent() ? request.kmsKeyId() : byDefault.kmsKeyId();
         String objectArn = ObjectOperations.objectArn(bucket, request.key());
         authorizer.authorize(call, "s3:PutObject", access.resource(call, bucket, objectArn),
-                Map.of("s3:x-amz-server-side-encryption", List.of(ObjectOperations.wireName(mode))));
-        DataKeyProvider.DataKey dataKey = dataKeys.newDataKey(call, mode, kmsKeyId, objectArn);
+                ObjectOperations.encryptionConditionKeys(mode));
+        DataKeyProvider.DataKey dataKey = objects.newDataKey(call, mode, kmsKeyId, request.customerKey(), objectArn);
         Arrays.fill(dataKey.plaintext(), (byte) 0); // parts unwrap it again; nothing is written now
         MultipartUpload upload = new MultipartUpload(newUploadId(), bucket.name(), request.key(),
                 clock.instant().truncatedTo(ChronoUnit.MILLIS), bucket.accountId(), call.principal().arn(),
@@ -123,7 +125,8 @@ public final class MultipartOperations {
                     + request.checksumAlgorithm().get().s3Name().toLowerCase(Locale.ROOT));
         }
         Optional<ChecksumAlgorithm> algorithm = request.checksumAlgorithm().or(upload::checksumAlgorithm);
-        byte[] dataKey = dataKeys.unwrap(call, upload.encryption(),
+        requireUploadKey(upload, request.customerKey(), true);
+        byte[] dataKey = objects.dataKey(call, upload.encryption(), request.customerKey(),
                 ObjectOperations.objectArn(upload.bucket(), upload.key()));
         UploadPart part;
         try {
@@ -150,8 +153,14 @@ public final class MultipartOperations {
      * of parts it does not name are deleted.
      */
     ObjectVersion complete(CallContext call, String bucketName, String key, String uploadId,
-                           List<CompletedPart> requested) {
+                           List<CompletedPart> requested, Optional<CustomerKey> customerKey,
+                           WriteConditions conditions) {
         MultipartUpload upload = upload(call, bucketName, key, uploadId, "s3:PutObject");
+        // the parts proved the key; a completion that sends one must send the same
+        requireUploadKey(upload, customerKey, false);
+        if (!conditions.isEmpty()) {
+            conditions.check(repository.latestVersion(bucketName, key), false);
+        }
         if (requested.isEmpty()) {
             throw malformedXml();
         }
@@ -197,6 +206,9 @@ public final class MultipartOperations {
                 .map(p -> new ObjectPart(p.partNumber(), uploadId, p.size(), p.blobId())).toList();
         Optional<ObjectVersion> replaced = transactor.inTransaction(() -> {
             repository.findBucket(bucketName).orElseThrow(S3Errors::noSuchBucket);
+            if (!conditions.isEmpty()) {
+                conditions.check(repository.latestVersionForUpdate(bucketName, key), true);
+            }
             if (!multipart.deleteUpload(uploadId)) {
                 throw noSuchUpload();
             }
@@ -353,6 +365,32 @@ public final class MultipartOperations {
     }
 
     // ---- helpers
+
+    /**
+     * The SSE-C key a request on an upload sends against the one the upload was created with: the same
+     * key, recognised by its check value; none when the upload is not SSE-C.
+     *
+     * @param required whether an SSE-C upload needs the key on this request (every part does)
+     */
+    private static void requireUploadKey(MultipartUpload upload, Optional<CustomerKey> customerKey, boolean required) {
+        if (upload.encryption().mode() != ObjectEncryption.Mode.SSE_C) {
+            if (customerKey.isPresent()) {
+                throw S3Errors.invalidRequest("The encryption parameters are not applicable to this object.");
+            }
+            return;
+        }
+        if (customerKey.isEmpty()) {
+            if (required) {
+                throw S3Errors.invalidRequest("The multipart upload initiate requested encryption. Subsequent part"
+                        + " requests must include the appropriate encryption parameters.");
+            }
+            return;
+        }
+        if (!CustomerKeyEnvelope.matches(upload.encryption(), customerKey.get())) {
+            throw S3Errors.invalidArgument("The provided encryption parameters did not match the ones used"
+                    + " originally.");
+        }
+    }
 
     /** The upload, once the caller may act on its object; NoSuchUpload unless it is this key's. */
     private MultipartUpload upload(CallContext call, String bucketName, String key, String uploadId, String action) {

@@ -48,11 +48,12 @@ final class ObjectOperations {
     private final Clock clock;
     private final AccessControlOperations access;
     private final Function<byte[], BodyCipher> ciphers;
+    private final CustomerKeyEnvelope customerKeys;
 
     ObjectOperations(S3Repository repository, MultipartRepository multipart, BlobStore blobs,
                      DataKeyProvider dataKeys, AccessAuthorizer authorizer, Transactor transactor, Clock clock,
                      AccessControlOperations access,
-                     Function<byte[], BodyCipher> ciphers) {
+                     Function<byte[], BodyCipher> ciphers, CustomerKeyEnvelope customerKeys) {
         this.repository = requireNonNull(repository, "repository");
         this.multipart = requireNonNull(multipart, "multipart");
         this.blobs = requireNonNull(blobs, "blobs");
@@ -62,6 +63,7 @@ final class ObjectOperations {
         this.clock = requireNonNull(clock, "clock");
         this.access = requireNonNull(access, "access");
         this.ciphers = requireNonNull(ciphers, "ciphers");
+        this.customerKeys = requireNonNull(customerKeys, "customerKeys");
     }
 
     /**
@@ -73,7 +75,10 @@ final class ObjectOperations {
         Bucket bucket = repository.findBucket(request.bucket()).orElseThrow(S3Errors::noSuchBucket);
         ObjectEncryption.Mode mode;
         Optional<String> kmsKeyId = request.kmsKeyId();
-        if (request.encryption().isPresent()) {
+        requireOneEncryption(request.encryption(), request.customerKey());
+        if (request.customerKey().isPresent()) {
+            mode = ObjectEncryption.Mode.SSE_C; // the bucket's default does not apply
+        } else if (request.encryption().isPresent()) {
             mode = request.encryption().get();
         } else {
             BucketEncryption byDefault = BucketEncryption.of(repository, bucket.name());
@@ -81,15 +86,18 @@ final class ObjectOperations {
             kmsKeyId = byDefault.kmsKeyId();
         }
         String objectArn = objectArn(bucket, request.key());
-        Map<String, List<String>> conditionKeys = new HashMap<>();
-        conditionKeys.put("s3:x-amz-server-side-encryption", List.of(wireName(mode)));
+        Map<String, List<String>> conditionKeys = encryptionConditionKeys(mode);
         request.kmsKeyId().ifPresent(id -> conditionKeys.put("s3:x-amz-server-side-encryption-aws-kms-key-id",
                 List.of(id)));
         request.tags().forEach((tagKey, value) -> conditionKeys.put("s3:RequestObjectTag/" + tagKey, List.of(value)));
         authorizer.authorize(call, "s3:PutObject", access.resource(call, bucket, objectArn), conditionKeys);
         requireValidMd5(request.contentMd5());
+        WriteConditions conditions = request.conditions();
+        if (!conditions.isEmpty()) {
+            conditions.check(repository.latestVersion(bucket.name(), request.key()), false);
+        }
         String versionId = bucket.versioning() == Bucket.Versioning.ENABLED ? newVersionId() : ObjectVersion.NULL_VERSION;
-        DataKeyProvider.DataKey dataKey = dataKeys.newDataKey(call, mode, kmsKeyId, objectArn);
+        DataKeyProvider.DataKey dataKey = newDataKey(call, mode, kmsKeyId, request.customerKey(), objectArn);
         Written written;
         try {
             written = writeBody(body, request, dataKey.plaintext(),
@@ -105,6 +113,9 @@ final class ObjectOperations {
         try {
             replaced = transactor.inTransaction(() -> {
                 repository.findBucket(bucket.name()).orElseThrow(S3Errors::noSuchBucket);
+                if (!conditions.isEmpty()) {
+                    conditions.check(repository.latestVersionForUpdate(bucket.name(), request.key()), true);
+                }
                 return repository.putVersion(version);
             });
         } catch (RuntimeException e) {
@@ -116,14 +127,19 @@ final class ObjectOperations {
     }
 
     ObjectContent get(CallContext call, String bucketName, String key, Optional<String> versionId,
-                      Optional<ByteRange> range) {
-        return open(call, readable(call, bucketName, key, versionId, "s3:GetObject"), range);
+                      Optional<ByteRange> range, Optional<CustomerKey> customerKey) {
+        return open(call, readable(call, bucketName, key, versionId, "s3:GetObject"), range, customerKey);
     }
 
-    /** The plaintext of a version the caller was authorised to read, decrypted as it is read. */
-    ObjectContent open(CallContext call, ObjectVersion version, Optional<ByteRange> range) {
+    /**
+     * The plaintext of a version the caller was authorised to read, decrypted as it is read; an SSE-C
+     * version only with the key it was written with.
+     */
+    ObjectContent open(CallContext call, ObjectVersion version, Optional<ByteRange> range,
+                       Optional<CustomerKey> customerKey) {
         String bucketName = version.bucket();
         String key = version.key();
+        CustomerKeyEnvelope.requireKey(version.encryption(), customerKey);
         long first = 0;
         long length = version.size();
         if (range.isPresent()) {
@@ -131,7 +147,7 @@ final class ObjectOperations {
             first = bounds[0];
             length = bounds[1] - bounds[0] + 1;
         }
-        byte[] dataKey = dataKeys.unwrap(call, version.encryption(), objectArn(bucketName, key));
+        byte[] dataKey = dataKey(call, version.encryption(), customerKey, objectArn(bucketName, key));
         try {
             List<ObjectPart> parts = multipart.objectParts(version.blobId());
             if (!parts.isEmpty()) {
@@ -154,8 +170,48 @@ final class ObjectOperations {
         }
     }
 
-    ObjectVersion head(CallContext call, String bucketName, String key, Optional<String> versionId) {
-        return readable(call, bucketName, key, versionId, "s3:GetObject");
+    ObjectVersion head(CallContext call, String bucketName, String key, Optional<String> versionId,
+                       Optional<CustomerKey> customerKey) {
+        ObjectVersion version = readable(call, bucketName, key, versionId, "s3:GetObject");
+        CustomerKeyEnvelope.requireKey(version.encryption(), customerKey);
+        return version;
+    }
+
+    /** The data key of a stored object or upload: from the customer's key for SSE-C, else unwrapped as the caller. */
+    byte[] dataKey(CallContext call, ObjectEncryption encryption, Optional<CustomerKey> customerKey, String objectArn) {
+        return encryption.mode() == ObjectEncryption.Mode.SSE_C
+                ? customerKeys.unwrap(encryption, customerKey, objectArn)
+                : dataKeys.unwrap(call, encryption, objectArn);
+    }
+
+    /** A new data key: under the customer's key for SSE-C, else from the provider. */
+    DataKeyProvider.DataKey newDataKey(CallContext call, ObjectEncryption.Mode mode, Optional<String> kmsKeyId,
+                                       Optional<CustomerKey> customerKey, String objectArn) {
+        return mode == ObjectEncryption.Mode.SSE_C
+                ? customerKeys.newDataKey(customerKey.orElseThrow(), objectArn)
+                : dataKeys.newDataKey(call, mode, kmsKeyId, objectArn);
+    }
+
+    /** SSE-C excludes x-amz-server-side-encryption, as S3 answers. */
+    static void requireOneEncryption(Optional<ObjectEncryption.Mode> encryption, Optional<CustomerKey> customerKey) {
+        if (encryption.isPresent() && customerKey.isPresent()) {
+            throw S3Errors.invalidArgument("Server Side Encryption with Customer provided key is incompatible with"
+                    + " the encryption method specified");
+        }
+    }
+
+    /**
+     * The encryption condition keys of a write: {@code s3:x-amz-server-side-encryption} for SSE-S3 and
+     * SSE-KMS, {@code s3:x-amz-server-side-encryption-customer-algorithm} for SSE-C.
+     */
+    static Map<String, List<String>> encryptionConditionKeys(ObjectEncryption.Mode mode) {
+        Map<String, List<String>> keys = new HashMap<>();
+        if (mode == ObjectEncryption.Mode.SSE_C) {
+            keys.put("s3:x-amz-server-side-encryption-customer-algorithm", List.of(CustomerKey.ALGORITHM));
+        } else {
+            keys.put("s3:x-amz-server-side-encryption", List.of(wireName(mode)));
+        }
+        return keys;
     }
 
     /**

@@ -19,12 +19,25 @@ import java.util.function.Supplier;
  *                          trailer arrives after the body)
  * @param encryption        SSE-S3 or SSE-KMS; empty for the bucket's default
  * @param kmsKeyId          the KMS key for SSE-KMS, empty for the default key
+ * @param customerKey       the SSE-C key, when the object is to be encrypted under the customer's key
+ * @param conditions        If-Match and If-None-Match
  */
 public record PutObjectRequest(String bucket, String key, long contentLength, Map<String, String> headers,
                                Map<String, String> userMetadata, Optional<String> contentMd5,
                                Optional<ChecksumAlgorithm> checksumAlgorithm,
                                Supplier<Optional<String>> expectedChecksum, Map<String, String> tags,
-                               Optional<ObjectEncryption.Mode> encryption, Optional<String> kmsKeyId) {
+                               Optional<ObjectEncryption.Mode> encryption, Optional<String> kmsKeyId,
+                               Optional<CustomerKey> customerKey, WriteConditions conditions) {
+    /** A request without SSE-C or conditions. */
+    public PutObjectRequest(String bucket, String key, long contentLength, Map<String, String> headers,
+                            Map<String, String> userMetadata, Optional<String> contentMd5,
+                            Optional<ChecksumAlgorithm> checksumAlgorithm, Supplier<Optional<String>> expectedChecksum,
+                            Map<String, String> tags, Optional<ObjectEncryption.Mode> encryption,
+                            Optional<String> kmsKeyId) {
+        this(bucket, key, contentLength, headers, userMetadata, contentMd5, checksumAlgorithm, expectedChecksum, tags,
+                encryption, kmsKeyId, Optional.empty(), WriteConditions.NONE);
+    }
+
     public PutObjectRequest {
         requireNonNull(bucket, "bucket");
         requireNonNull(key, "key");
@@ -36,5 +49,7 @@ public record PutObjectRequest(String bucket, String key, long contentLength, Ma
         tags = Map.copyOf(tags);
         requireNonNull(encryption, "encryption");
         requireNonNull(kmsKeyId, "kmsKeyId");
+        requireNonNull(customerKey, "customerKey");
+        requireNonNull(conditions, "conditions");
     }
 }

@@ -10,6 +10,7 @@ import io.strongroom.s3.crypto.BodyCipher;
 import io.strongroom.s3.crypto.SegmentCipher;
 import java.io.IOException;
 import java.io.InputStream;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,7 +68,7 @@ public final class S3Service {
         this.access = new AccessControlOperations(repository, authorizer);
         this.buckets = new BucketOperations(repository, authorizer, transactor, clock, region, access);
         this.objects = new ObjectOperations(repository, multipartRepository, blobs, dataKeys, authorizer, transactor,
-                clock, access, ciphers);
+                clock, access, ciphers, new CustomerKeyEnvelope(new SecureRandom()));
         this.listing = new ObjectListing(repository);
         this.lifecycle = new LifecycleOperations(repository, blobs, buckets, transactor, clock, events);
         this.versioning = new VersioningOperations(repository, buckets, transactor);
@@ -131,11 +132,23 @@ public final class S3Service {
 
     public ObjectContent getObject(CallContext call, String bucket, String key, Optional<String> versionId,
                                    Optional<ByteRange> range) {
-        return objects.get(call, bucket, key, versionId, range);
+        return getObject(call, bucket, key, versionId, range, Optional.empty());
+    }
+
+    /** GetObject; an SSE-C object only with the key it was written with ({@code customerKey}). */
+    public ObjectContent getObject(CallContext call, String bucket, String key, Optional<String> versionId,
+                                   Optional<ByteRange> range, Optional<CustomerKey> customerKey) {
+        return objects.get(call, bucket, key, versionId, range, customerKey);
     }
 
     public ObjectVersion headObject(CallContext call, String bucket, String key, Optional<String> versionId) {
-        return objects.head(call, bucket, key, versionId);
+        return headObject(call, bucket, key, versionId, Optional.empty());
+    }
+
+    /** HeadObject; an SSE-C object only with the key it was written with ({@code customerKey}). */
+    public ObjectVersion headObject(CallContext call, String bucket, String key, Optional<String> versionId,
+                                    Optional<CustomerKey> customerKey) {
+        return objects.head(call, bucket, key, versionId, customerKey);
     }
 
     public DeletedObject deleteObject(CallContext call, String bucket, String key, Optional<String> versionId) {
@@ -371,7 +384,17 @@ public final class S3Service {
 
     public ObjectVersion completeMultipartUpload(CallContext call, String bucket, String key, String uploadId,
                                                  List<CompletedPart> parts) {
-        return multipart.complete(call, bucket, key, uploadId, parts);
+        return completeMultipartUpload(call, bucket, key, uploadId, parts, Optional.empty(), WriteConditions.NONE);
+    }
+
+    /**
+     * CompleteMultipartUpload with the SSE-C key (checked when sent) and the write conditions, which are
+     * checked again in the transaction that commits the object.
+     */
+    public ObjectVersion completeMultipartUpload(CallContext call, String bucket, String key, String uploadId,
+                                                 List<CompletedPart> parts, Optional<CustomerKey> customerKey,
+                                                 WriteConditions conditions) {
+        return multipart.complete(call, bucket, key, uploadId, parts, customerKey, conditions);
     }
 
     public void abortMultipartUpload(CallContext call, String bucket, String key, String uploadId) {

@@ -38,7 +38,8 @@ final class CopyActions {
                 target.bucket().orElseThrow(), target.key().orElseThrow(), replaceMetadata, headers, metadata,
                 replaceTags, tags, ObjectActions.encryption(request),
                 request.header("x-amz-server-side-encryption-aws-kms-key-id"), checksumAlgorithm(request),
-                request.header("x-amz-storage-class"), conditions);
+                request.header("x-amz-storage-class"), conditions, CustomerKeyHeaders.ofCopySource(request),
+                CustomerKeyHeaders.of(request), CustomerKeyHeaders.writeConditions(request));
         S3Service.CopiedObject copied = service.copyObject(call, copy);
         ObjectVersion version = copied.version();
 
