@@ -8,6 +8,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -28,6 +29,8 @@ final class CustomerKeyEnvelope {
     private static final byte[] WRAPPING_LABEL = "strongroom/s3/sse-c/key-encryption-key/v1"
             .getBytes(StandardCharsets.US_ASCII);
     private static final byte[] CHECK_LABEL = "strongroom/s3/sse-c/key-check/v1".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] ETAG_LABEL = "strongroom/s3/sse-c/etag/v1".getBytes(StandardCharsets.US_ASCII);
+    private static final int ETAG_BYTES = 16;
 
     private final SecureRandom random;
 
@@ -117,6 +120,19 @@ final class CustomerKeyEnvelope {
             throw new IllegalStateException("HKDF refused a well-formed key", e);
         } finally {
             Arrays.fill(material, (byte) 0);
+        }
+    }
+
+    /**
+     * The entity tag of an SSE-C body (or part): not its MD5, which would let anyone who may list the
+     * bucket test a guess of the plaintext without the key (S3's SSE-C entity tags are no MD5s either),
+     * but 16 bytes derived from the MD5 under the body's data key, in the same hex form.
+     */
+    static String etag(byte[] md5, byte[] dataKey) {
+        try {
+            return HexFormat.of().formatHex(Hkdf.computeHkdf(HKDF, md5, dataKey, ETAG_LABEL, ETAG_BYTES));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HKDF refused a well-formed key", e);
         }
     }
 

@@ -452,7 +452,8 @@ public final class MultipartOperations {
             String blobId = writer.commit();
             return new UploadPart(upload.uploadId(), request.partNumber(),
                     clock.instant().truncatedTo(ChronoUnit.MILLIS), digesting.bytesRead(),
-                    HexFormat.of().formatHex(md5), stored, blobId);
+                    upload.encryption().mode() == ObjectEncryption.Mode.SSE_C ? CustomerKeyEnvelope.etag(md5, dataKey)
+                            : HexFormat.of().formatHex(md5), stored, blobId);
         } catch (IOException e) {
             throw ObjectOperations.bodyFailure(e);
         }

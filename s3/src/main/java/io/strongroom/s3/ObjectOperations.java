@@ -327,7 +327,9 @@ final class ObjectOperations {
                 stored = Optional.of(new ObjectChecksum(digest.algorithm().s3Name(), digest.base64(), "FULL_OBJECT"));
             }
             String blobId = writer.commit();
-            return new Written(blobId, digesting.bytesRead(), HexFormat.of().formatHex(md5), stored);
+            String etag = request.customerKey().isPresent() ? CustomerKeyEnvelope.etag(md5, dataKey)
+                    : HexFormat.of().formatHex(md5);
+            return new Written(blobId, digesting.bytesRead(), etag, stored);
         } catch (IOException e) {
             throw bodyFailure(e);
         }

@@ -64,6 +64,9 @@ class S3SseCTest {
         assertThat(contains(encryption.wrappedDataKey(), KEY_A)).isFalse();
         assertThat(contains(encryption.customerKeyHmac(), KEY_A)).isFalse();
         assertThat(bench.dataKeys.issued()).isZero(); // the bucket's default played no part
+        // no MD5 of the plaintext for whoever may list the bucket
+        assertThat(version.etag()).matches("[0-9a-f]{32}")
+                .isNotEqualTo(java.util.HexFormat.of().formatHex(md5("a,b\n1,2\n".getBytes(StandardCharsets.UTF_8))));
         assertThat(read("secret.csv", Optional.of(key(KEY_A)), Optional.empty())).isEqualTo("a,b\n1,2\n");
         assertThat(read("secret.csv", Optional.of(key(KEY_A)), Optional.of(new ByteRange(2, 4, 0)))).isEqualTo("b\n1");
         assertThat(s3.headObject(admin, "vault", "secret.csv", Optional.empty(), Optional.of(key(KEY_A))).etag())

@@ -108,6 +108,8 @@ class S3SseCEndToEndTest {
         assertThat(put.sseCustomerAlgorithm()).isEqualTo("AES256");
         assertThat(put.sseCustomerKeyMD5()).isEqualTo(md5(KEY_A));
         assertThat(put.serverSideEncryption()).isNull();
+        assertThat(put.eTag()).isNotEqualTo("\"" + java.util.HexFormat.of().formatHex(
+                MessageDigest.getInstance("MD5").digest(body)) + "\"");
 
         var whole = s3.getObjectAsBytes(get("whole.bin", KEY_A));
         assertThat(whole.asByteArray()).isEqualTo(body);
