@@ -1,5 +1,8 @@
 """boto3 against Strongroom's object store: the transfer manager, pagination, ranges, presigned URLs
-fetched with curl, and S3's error codes."""
+fetched with curl, conditional writes, and S3's error codes.
+
+The suite's server speaks plain HTTP, so SSE-C (which S3 accepts over TLS only) is shown here only
+as refused; S3SseCEndToEndTest runs it over TLS with the SDK for Java."""
 import subprocess
 import uuid
 
@@ -205,3 +208,45 @@ def test_canned_acls_once_ownership_controls_enable_them(s3):
     with pytest.raises(ClientError) as disabled:
         s3.put_object(Bucket=bucket, Key="other.csv", Body=b"x", ACL="authenticated-read")
     assert error_code(disabled) == "AccessControlListNotSupported"
+
+
+def status(excinfo):
+    return excinfo.value.response["ResponseMetadata"]["HTTPStatusCode"]
+
+
+def test_conditional_writes(s3):
+    bucket = unique("boto-conditional")
+    s3.create_bucket(Bucket=bucket)
+    s3.put_object(Bucket=bucket, Key="once", Body=b"first", IfNoneMatch="*")
+    with pytest.raises(ClientError) as taken:
+        s3.put_object(Bucket=bucket, Key="once", Body=b"second", IfNoneMatch="*")
+    assert (error_code(taken), status(taken)) == ("PreconditionFailed", 412)
+
+    etag = s3.head_object(Bucket=bucket, Key="once")["ETag"]
+    with pytest.raises(ClientError) as stale:
+        s3.put_object(Bucket=bucket, Key="once", Body=b"second", IfMatch='"0123456789abcdef0123456789abcdef"')
+    assert (error_code(stale), status(stale)) == ("PreconditionFailed", 412)
+    s3.put_object(Bucket=bucket, Key="once", Body=b"second", IfMatch=etag)
+    assert s3.get_object(Bucket=bucket, Key="once")["Body"].read() == b"second"
+    with pytest.raises(ClientError) as absent:
+        s3.put_object(Bucket=bucket, Key="absent", Body=b"x", IfMatch=etag)
+    assert (error_code(absent), status(absent)) == ("NoSuchKey", 404)
+
+    upload = s3.create_multipart_upload(Bucket=bucket, Key="once")["UploadId"]
+    part = s3.upload_part(Bucket=bucket, Key="once", UploadId=upload, PartNumber=1, Body=b"parted")["ETag"]
+    with pytest.raises(ClientError) as exists:
+        s3.complete_multipart_upload(Bucket=bucket, Key="once", UploadId=upload, IfNoneMatch="*",
+                                     MultipartUpload={"Parts": [{"PartNumber": 1, "ETag": part}]})
+    assert (error_code(exists), status(exists)) == ("PreconditionFailed", 412)
+    assert s3.get_object(Bucket=bucket, Key="once")["Body"].read() == b"second"
+
+
+def test_a_customer_key_over_plain_http_is_refused(s3):
+    bucket = unique("boto-sse-c")
+    s3.create_bucket(Bucket=bucket)
+    with pytest.raises(ClientError) as refused:
+        # boto3 adds the key's MD5 itself
+        s3.put_object(Bucket=bucket, Key="k", Body=b"x", SSECustomerAlgorithm="AES256", SSECustomerKey=b"k" * 32)
+    assert (error_code(refused), status(refused)) == ("InvalidRequest", 400)
+    assert "secure connection" in refused.value.response["Error"]["Message"]
+    assert "Contents" not in s3.list_objects_v2(Bucket=bucket)

@@ -16,13 +16,18 @@ import java.util.Optional;
  * @param encryption      the destination's encryption; empty for the destination bucket's default
  * @param storageClass    the storage class asked for, if any
  * @param bucketKeyEnabled whether an SSE-KMS destination uses an S3 Bucket Key; empty for the bucket's setting
+ * @param sourceCustomerKey the SSE-C key of the source (x-amz-copy-source-server-side-encryption-customer-*)
+ * @param customerKey     the SSE-C key to encrypt the copy under
+ * @param writeConditions If-Match and If-None-Match on the destination
  */
 public record CopyObjectRequest(String sourceBucket, String sourceKey, Optional<String> sourceVersionId,
                                 String bucket, String key, boolean replaceMetadata, Map<String, String> headers,
                                 Map<String, String> userMetadata, boolean replaceTags, Map<String, String> tags,
                                 Optional<ObjectEncryption.Mode> encryption, Optional<String> kmsKeyId,
                                 Optional<ChecksumAlgorithm> checksumAlgorithm, Optional<String> storageClass,
-                                Conditions conditions, Optional<Boolean> bucketKeyEnabled) {
+                                Conditions conditions, Optional<Boolean> bucketKeyEnabled,
+                                Optional<CustomerKey> sourceCustomerKey, Optional<CustomerKey> customerKey,
+                                WriteConditions writeConditions) {
     public CopyObjectRequest {
         requireNonNull(sourceBucket, "sourceBucket");
         requireNonNull(sourceKey, "sourceKey");
@@ -37,6 +42,9 @@ public record CopyObjectRequest(String sourceBucket, String sourceKey, Optional<
         requireNonNull(checksumAlgorithm, "checksumAlgorithm");
         requireNonNull(storageClass, "storageClass");
         requireNonNull(conditions, "conditions");
+        requireNonNull(sourceCustomerKey, "sourceCustomerKey");
+        requireNonNull(customerKey, "customerKey");
+        requireNonNull(writeConditions, "writeConditions");
         requireNonNull(bucketKeyEnabled, "bucketKeyEnabled");
     }
 
@@ -48,7 +56,8 @@ public record CopyObjectRequest(String sourceBucket, String sourceKey, Optional<
                              Optional<ChecksumAlgorithm> checksumAlgorithm, Optional<String> storageClass,
                              Conditions conditions) {
         this(sourceBucket, sourceKey, sourceVersionId, bucket, key, replaceMetadata, headers, userMetadata,
-                replaceTags, tags, encryption, kmsKeyId, checksumAlgorithm, storageClass, conditions, Optional.empty());
+                replaceTags, tags, encryption, kmsKeyId, checksumAlgorithm, storageClass, conditions, Optional.empty(),
+                Optional.empty(), Optional.empty(), WriteConditions.NONE);
     }
 
     /** The x-amz-copy-source-if-* conditions on the source; entity tags as sent (quoted or not, or *). */
@@ -63,5 +72,18 @@ public record CopyObjectRequest(String sourceBucket, String sourceKey, Optional<
             requireNonNull(ifModifiedSince, "ifModifiedSince");
             requireNonNull(ifUnmodifiedSince, "ifUnmodifiedSince");
         }
+    }
+
+    /** A copy with SSE-C keys or write conditions, leaving S3 Bucket Keys to the bucket's setting. */
+    public CopyObjectRequest(String sourceBucket, String sourceKey, Optional<String> sourceVersionId,
+                             String bucket, String key, boolean replaceMetadata, Map<String, String> headers,
+                             Map<String, String> userMetadata, boolean replaceTags, Map<String, String> tags,
+                             Optional<ObjectEncryption.Mode> encryption, Optional<String> kmsKeyId,
+                             Optional<ChecksumAlgorithm> checksumAlgorithm, Optional<String> storageClass,
+                             Conditions conditions, Optional<CustomerKey> sourceCustomerKey,
+                             Optional<CustomerKey> customerKey, WriteConditions writeConditions) {
+        this(sourceBucket, sourceKey, sourceVersionId, bucket, key, replaceMetadata, headers, userMetadata,
+                replaceTags, tags, encryption, kmsKeyId, checksumAlgorithm, storageClass, conditions, Optional.empty(),
+                sourceCustomerKey, customerKey, writeConditions);
     }
 }

@@ -42,7 +42,8 @@ final class CopyOperations {
                     + " copy source: " + MAX_COPY_SOURCE_BYTES);
         }
         if (request.sourceBucket().equals(request.bucket()) && request.sourceKey().equals(request.key())
-                && !request.replaceMetadata() && request.encryption().isEmpty() && request.storageClass().isEmpty()
+                && !request.replaceMetadata() && request.encryption().isEmpty() && request.customerKey().isEmpty()
+                && request.storageClass().isEmpty()
                 && isLatest(source)) {
             throw S3Errors.invalidRequest("This copy request is illegal because it is trying to copy an object to"
                     + " itself without changing the object's metadata, storage class, website redirect location or"
@@ -54,8 +55,9 @@ final class CopyOperations {
                 request.checksumAlgorithm().or(() -> source.checksum()
                         .flatMap(c -> ChecksumAlgorithm.fromS3Name(c.algorithm()))),
                 Optional::empty, request.replaceTags() ? request.tags() : source.tags(), request.encryption(),
-                request.kmsKeyId(), RequestedAcl.NONE, request.bucketKeyEnabled());
-        try (ObjectContent content = objects.open(call, source, Optional.empty())) {
+                request.kmsKeyId(), RequestedAcl.NONE, request.bucketKeyEnabled(), request.customerKey(),
+                request.writeConditions());
+        try (ObjectContent content = objects.open(call, source, Optional.empty(), request.sourceCustomerKey())) {
             return new Copied(objects.put(call, put, content.body(), lockRequest, false, storageClass), source);
         }
     }

@@ -11,12 +11,14 @@ import java.util.Optional;
  *
  * @param fullObjectChecksum whether the checksum asked for is of type FULL_OBJECT rather than COMPOSITE
  * @param bucketKeyEnabled whether an SSE-KMS upload uses an S3 Bucket Key; empty for the bucket's setting
+ * @param customerKey the SSE-C key every part and the completion must send again
  */
 public record CreateMultipartUploadRequest(String bucket, String key, Map<String, String> headers,
                                            Map<String, String> userMetadata, Map<String, String> tags,
                                            Optional<ObjectEncryption.Mode> encryption, Optional<String> kmsKeyId,
                                            Optional<ChecksumAlgorithm> checksumAlgorithm,
-                                           boolean fullObjectChecksum, Optional<Boolean> bucketKeyEnabled) {
+                                           boolean fullObjectChecksum, Optional<Boolean> bucketKeyEnabled,
+                                           Optional<CustomerKey> customerKey) {
     public CreateMultipartUploadRequest {
         requireNonNull(bucket, "bucket");
         requireNonNull(key, "key");
@@ -26,6 +28,7 @@ public record CreateMultipartUploadRequest(String bucket, String key, Map<String
         requireNonNull(encryption, "encryption");
         requireNonNull(kmsKeyId, "kmsKeyId");
         requireNonNull(checksumAlgorithm, "checksumAlgorithm");
+        requireNonNull(customerKey, "customerKey");
         requireNonNull(bucketKeyEnabled, "bucketKeyEnabled");
     }
 
@@ -35,7 +38,7 @@ public record CreateMultipartUploadRequest(String bucket, String key, Map<String
                                         Optional<ObjectEncryption.Mode> encryption, Optional<String> kmsKeyId,
                                         Optional<ChecksumAlgorithm> checksumAlgorithm, boolean fullObjectChecksum) {
         this(bucket, key, headers, userMetadata, tags, encryption, kmsKeyId, checksumAlgorithm, fullObjectChecksum,
-                Optional.empty());
+                Optional.empty(), Optional.empty());
     }
 
     /** A request for a COMPOSITE checksum, or none, leaving S3 Bucket Keys to the bucket's setting. */
@@ -44,5 +47,15 @@ public record CreateMultipartUploadRequest(String bucket, String key, Map<String
                                         Optional<ObjectEncryption.Mode> encryption, Optional<String> kmsKeyId,
                                         Optional<ChecksumAlgorithm> checksumAlgorithm) {
         this(bucket, key, headers, userMetadata, tags, encryption, kmsKeyId, checksumAlgorithm, false);
+    }
+
+    /** An upload under an SSE-C key, with a COMPOSITE checksum or none. */
+    public CreateMultipartUploadRequest(String bucket, String key, Map<String, String> headers,
+                                        Map<String, String> userMetadata, Map<String, String> tags,
+                                        Optional<ObjectEncryption.Mode> encryption, Optional<String> kmsKeyId,
+                                        Optional<ChecksumAlgorithm> checksumAlgorithm,
+                                        Optional<CustomerKey> customerKey) {
+        this(bucket, key, headers, userMetadata, tags, encryption, kmsKeyId, checksumAlgorithm, false,
+                Optional.empty(), customerKey);
     }
 }

@@ -78,8 +78,8 @@ public final class EnvelopeDataKeys implements DataKeyProvider {
                 String keyId = kmsKeyId.orElseGet(() -> kms.awsManagedKeyArn(call.principal().accountId(), SERVICE));
                 yield bucketKey ? bucketKeyDataKey(call, keyId, objectArn) : kmsDataKey(call, keyId, objectArn);
             }
-            case SSE_C -> throw new AwsException("NotImplemented", 501,
-                    "Server-side encryption with customer-provided keys is not offered yet.");
+            // the customer's key makes and opens SSE-C data keys (CustomerKeyEnvelope), never a provider
+            case SSE_C -> throw new IllegalArgumentException("an SSE-C data key comes from the customer's key");
         };
     }
 
@@ -90,8 +90,7 @@ public final class EnvelopeDataKeys implements DataKeyProvider {
             case SSE_KMS -> encryption.bucketKeyEnabled() ? unwrapFromBucketKey(call, encryption, objectArn)
                     : kms.decryptViaService(call, SERVICE, encryption.wrappedDataKey(), Map.of(CONTEXT_KEY, objectArn),
                             encryption.kmsKeyArn()).plaintext();
-            case SSE_C -> throw new AwsException("NotImplemented", 501,
-                    "Server-side encryption with customer-provided keys is not offered yet.");
+            case SSE_C -> throw new IllegalArgumentException("an SSE-C data key opens with the customer's key");
         };
     }
 

@@ -105,14 +105,16 @@ public final class MultipartOperations {
                            String storageClass) {
         ObjectKeys.validate(request.key());
         Bucket bucket = repository.findBucket(request.bucket()).orElseThrow(S3Errors::noSuchBucket);
+        ObjectOperations.requireOneEncryption(request.encryption(), request.customerKey());
         BucketEncryption byDefault = BucketEncryption.of(repository, bucket.name());
-        ObjectEncryption.Mode mode = request.encryption().orElse(byDefault.mode());
+        ObjectEncryption.Mode mode = request.customerKey().isPresent() ? ObjectEncryption.Mode.SSE_C
+                : request.encryption().orElse(byDefault.mode());
         Optional<String> kmsKeyId = request.encryption().isPresent() ? request.kmsKeyId() : byDefault.kmsKeyId();
         String objectArn = ObjectOperations.objectArn(bucket, request.key());
         authorizer.authorize(call, "s3:PutObject", access.resource(call, bucket, objectArn),
-                Map.of("s3:x-amz-server-side-encryption", List.of(ObjectOperations.wireName(mode))));
+                ObjectOperations.encryptionConditionKeys(mode));
         ObjectLock requestedLock = locks.requested(call, bucket, request.key(), lockRequest);
-        DataKeyProvider.DataKey dataKey = dataKeys.newDataKey(call, mode, kmsKeyId, objectArn,
+        DataKeyProvider.DataKey dataKey = objects.newDataKey(call, mode, kmsKeyId, request.customerKey(), objectArn,
                 mode == ObjectEncryption.Mode.SSE_KMS && request.bucketKeyEnabled().orElse(byDefault.bucketKeyEnabled()));
         Arrays.fill(dataKey.plaintext(), (byte) 0); // parts unwrap it again; nothing is written now
         MultipartUpload upload = new MultipartUpload(newUploadId(), bucket.name(), request.key(),
@@ -153,7 +155,8 @@ public final class MultipartOperations {
                     + request.checksumAlgorithm().get().s3Name().toLowerCase(Locale.ROOT));
         }
         Optional<ChecksumAlgorithm> algorithm = request.checksumAlgorithm().or(upload::checksumAlgorithm);
-        byte[] dataKey = dataKeys.unwrap(call, upload.encryption(),
+        requireUploadKey(upload, request.customerKey(), true);
+        byte[] dataKey = objects.dataKey(call, upload.encryption(), request.customerKey(),
                 ObjectOperations.objectArn(upload.bucket(), upload.key()));
         UploadPart part;
         try {
@@ -181,8 +184,14 @@ public final class MultipartOperations {
      */
     /** @param expected the object's checksum as the client computed it ({@code x-amz-checksum-*}), if sent */
     ObjectVersion complete(CallContext call, String bucketName, String key, String uploadId,
-                           List<CompletedPart> requested, Map<ChecksumAlgorithm, String> expected) {
+                           List<CompletedPart> requested, Map<ChecksumAlgorithm, String> expected,
+                           Optional<CustomerKey> customerKey, WriteConditions conditions) {
         MultipartUpload upload = upload(call, bucketName, key, uploadId, "s3:PutObject");
+        // the parts proved the key; a completion that sends one must send the same
+        requireUploadKey(upload, customerKey, false);
+        if (!conditions.isEmpty()) {
+            conditions.check(repository.latestVersion(bucketName, key), false);
+        }
         if (requested.isEmpty()) {
             throw malformedXml();
         }
@@ -228,6 +237,9 @@ public final class MultipartOperations {
                 .map(p -> new ObjectPart(p.partNumber(), uploadId, p.size(), p.blobId())).toList();
         Optional<ObjectVersion> replaced = transactor.inTransaction(() -> {
             Bucket current = repository.findBucket(bucketName).orElseThrow(S3Errors::noSuchBucket);
+            if (!conditions.isEmpty()) {
+                conditions.check(repository.latestVersionForUpdate(bucketName, key), true);
+            }
             if (!multipart.deleteUpload(uploadId)) {
                 throw noSuchUpload();
             }
@@ -390,6 +402,32 @@ public final class MultipartOperations {
 
     // ---- helpers
 
+    /**
+     * The SSE-C key a request on an upload sends against the one the upload was created with: the same
+     * key, recognised by its check value; none when the upload is not SSE-C.
+     *
+     * @param required whether an SSE-C upload needs the key on this request (every part does)
+     */
+    private static void requireUploadKey(MultipartUpload upload, Optional<CustomerKey> customerKey, boolean required) {
+        if (upload.encryption().mode() != ObjectEncryption.Mode.SSE_C) {
+            if (customerKey.isPresent()) {
+                throw S3Errors.invalidRequest("The encryption parameters are not applicable to this object.");
+            }
+            return;
+        }
+        if (customerKey.isEmpty()) {
+            if (required) {
+                throw S3Errors.invalidRequest("The multipart upload initiate requested encryption. Subsequent part"
+                        + " requests must include the appropriate encryption parameters.");
+            }
+            return;
+        }
+        if (!CustomerKeyEnvelope.matches(upload.encryption(), customerKey.get())) {
+            throw S3Errors.invalidArgument("The provided encryption parameters did not match the ones used"
+                    + " originally.");
+        }
+    }
+
     /** The upload, once the caller may act on its object; NoSuchUpload unless it is this key's. */
     private MultipartUpload upload(CallContext call, String bucketName, String key, String uploadId, String action) {
         ObjectKeys.validate(key);
@@ -450,7 +488,8 @@ public final class MultipartOperations {
             String blobId = writer.commit();
             return new UploadPart(upload.uploadId(), request.partNumber(),
                     clock.instant().truncatedTo(ChronoUnit.MILLIS), digesting.bytesRead(),
-                    HexFormat.of().formatHex(md5), stored, blobId);
+                    upload.encryption().mode() == ObjectEncryption.Mode.SSE_C ? CustomerKeyEnvelope.etag(md5, dataKey)
+                            : HexFormat.of().formatHex(md5), stored, blobId);
         } catch (IOException e) {
             throw ObjectOperations.bodyFailure(e);
         }

@@ -4,12 +4,15 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * How a version's body is encrypted at rest: under a data key of its own, which is kept only
- * wrapped (by the KMS key for SSE-KMS, by the platform key for SSE-S3, never at all for SSE-C).
+ * wrapped (by the KMS key for SSE-KMS, by the platform key for SSE-S3, by a key derived from the customer's
+ * key for SSE-C, which itself is never kept).
  *
  * @param kmsKeyArn        the KMS key's ARN for SSE-KMS, else null
- * @param wrappedDataKey   the data key as wrapped by its key; empty for SSE-C
+ * @param wrappedDataKey   the data key as wrapped by its key; for SSE-C, wrapped under a key derived from the
+ *                         customer's, with the derivation's salt in front
  * @param customerKeyMd5   for SSE-C, the base64 MD5 the client sent with its key, else null
- * @param customerKeyHmac  for SSE-C, a salted HMAC of the customer's key to recognise it later, else null
+ * @param customerKeyHmac  for SSE-C, a salted HMAC of the customer's key to recognise it later (HKDF-SHA256
+ *                         under the salt of the wrapped key), else null
  */
 public record ObjectEncryption(Mode mode, String kmsKeyArn, boolean bucketKeyEnabled, byte[] wrappedDataKey,
                                String customerKeyMd5, byte[] customerKeyHmac) {

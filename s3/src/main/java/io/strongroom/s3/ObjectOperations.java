@@ -48,12 +48,13 @@ final class ObjectOperations {
     private final AclOperations acls;
     private final Function<byte[], BodyCipher> ciphers;
     private final ObjectLocks locks;
+    private final CustomerKeyEnvelope customerKeys;
 
     ObjectOperations(S3Repository repository, MultipartRepository multipart, ObjectBodies bodies,
                      RestoreRepository restores,
                      DataKeyProvider dataKeys, AccessAuthorizer authorizer, Transactor transactor, Clock clock,
                      AccessControlOperations access, AclOperations acls,
-                     Function<byte[], BodyCipher> ciphers, ObjectLocks locks) {
+                     Function<byte[], BodyCipher> ciphers, ObjectLocks locks, CustomerKeyEnvelope customerKeys) {
         this.repository = requireNonNull(repository, "repository");
         this.multipart = requireNonNull(multipart, "multipart");
         this.bodies = requireNonNull(bodies, "bodies");
@@ -66,6 +67,7 @@ final class ObjectOperations {
         this.acls = requireNonNull(acls, "acls");
         this.ciphers = requireNonNull(ciphers, "ciphers");
         this.locks = requireNonNull(locks, "locks");
+        this.customerKeys = requireNonNull(customerKeys, "customerKeys");
     }
 
     /**
@@ -99,7 +101,10 @@ final class ObjectOperations {
         ObjectEncryption.Mode mode;
         Optional<String> kmsKeyId = request.kmsKeyId();
         BucketEncryption byDefault = BucketEncryption.of(repository, bucket.name());
-        if (request.encryption().isPresent()) {
+        requireOneEncryption(request.encryption(), request.customerKey());
+        if (request.customerKey().isPresent()) {
+            mode = ObjectEncryption.Mode.SSE_C; // the bucket's default does not apply
+        } else if (request.encryption().isPresent()) {
             mode = request.encryption().get();
         } else {
             mode = byDefault.mode();
@@ -109,8 +114,7 @@ final class ObjectOperations {
         boolean bucketKey = mode == ObjectEncryption.Mode.SSE_KMS
                 && request.bucketKeyEnabled().orElse(byDefault.bucketKeyEnabled());
         String objectArn = objectArn(bucket, request.key());
-        Map<String, List<String>> conditionKeys = new HashMap<>();
-        conditionKeys.put("s3:x-amz-server-side-encryption", List.of(wireName(mode)));
+        Map<String, List<String>> conditionKeys = encryptionConditionKeys(mode);
         request.kmsKeyId().ifPresent(id -> conditionKeys.put("s3:x-amz-server-side-encryption-aws-kms-key-id",
                 List.of(id)));
         request.tags().forEach((tagKey, value) -> conditionKeys.put("s3:RequestObjectTag/" + tagKey, List.of(value)));
@@ -124,8 +128,12 @@ final class ObjectOperations {
             throw S3Errors.invalidRequest("Content-MD5 OR x-amz-checksum- HTTP header is required for Put Object"
                     + " requests with Object Lock parameters");
         }
+        WriteConditions conditions = request.conditions();
+        if (!conditions.isEmpty()) {
+            conditions.check(repository.latestVersion(bucket.name(), request.key()), false);
+        }
         String versionId = bucket.versioning() == Bucket.Versioning.ENABLED ? newVersionId() : ObjectVersion.NULL_VERSION;
-        DataKeyProvider.DataKey dataKey = dataKeys.newDataKey(call, mode, kmsKeyId, objectArn, bucketKey);
+        DataKeyProvider.DataKey dataKey = newDataKey(call, mode, kmsKeyId, request.customerKey(), objectArn, bucketKey);
         Written written;
         try {
             written = writeBody(bodies.of(storageClass), body, request, dataKey.plaintext(),
@@ -141,6 +149,9 @@ final class ObjectOperations {
         try {
             replaced = transactor.inTransaction(() -> {
                 Bucket current = repository.findBucket(bucket.name()).orElseThrow(S3Errors::noSuchBucket);
+                if (!conditions.isEmpty()) {
+                    conditions.check(repository.latestVersionForUpdate(bucket.name(), request.key()), true);
+                }
                 Optional<ObjectVersion> previous = repository.putVersion(version);
                 acls.storeObjectAcl(version, acl);
                 locks.store(version, locks.forNewVersion(current, requestedLock, version.lastModified()));
@@ -155,14 +166,19 @@ final class ObjectOperations {
     }
 
     ObjectContent get(CallContext call, String bucketName, String key, Optional<String> versionId,
-                      Optional<ByteRange> range) {
-        return open(call, readable(call, bucketName, key, versionId, "s3:GetObject"), range);
+                      Optional<ByteRange> range, Optional<CustomerKey> customerKey) {
+        return open(call, readable(call, bucketName, key, versionId, "s3:GetObject"), range, customerKey);
     }
 
-    /** The plaintext of a version the caller was authorised to read, decrypted as it is read. */
-    ObjectContent open(CallContext call, ObjectVersion version, Optional<ByteRange> range) {
+    /**
+     * The plaintext of a version the caller was authorised to read, decrypted as it is read; an SSE-C
+     * version only with the key it was written with.
+     */
+    ObjectContent open(CallContext call, ObjectVersion version, Optional<ByteRange> range,
+                       Optional<CustomerKey> customerKey) {
         String bucketName = version.bucket();
         String key = version.key();
+        CustomerKeyEnvelope.requireKey(version.encryption(), customerKey);
         // an archived body is read only through its restored copy in the normal store
         String blobId = version.blobId();
         if (StorageClasses.archived(version.storageClass())) {
@@ -178,7 +194,7 @@ final class ObjectOperations {
             length = bounds[1] - bounds[0] + 1;
         }
         BlobStore blobs = bodies.standard();
-        byte[] dataKey = dataKeys.unwrap(call, version.encryption(), objectArn(bucketName, key));
+        byte[] dataKey = dataKey(call, version.encryption(), customerKey, objectArn(bucketName, key));
         try {
             List<ObjectPart> parts = multipart.objectParts(blobId);
             if (!parts.isEmpty()) {
@@ -201,8 +217,48 @@ final class ObjectOperations {
         }
     }
 
-    ObjectVersion head(CallContext call, String bucketName, String key, Optional<String> versionId) {
-        return readable(call, bucketName, key, versionId, "s3:GetObject");
+    ObjectVersion head(CallContext call, String bucketName, String key, Optional<String> versionId,
+                       Optional<CustomerKey> customerKey) {
+        ObjectVersion version = readable(call, bucketName, key, versionId, "s3:GetObject");
+        CustomerKeyEnvelope.requireKey(version.encryption(), customerKey);
+        return version;
+    }
+
+    /** The data key of a stored object or upload: from the customer's key for SSE-C, else unwrapped as the caller. */
+    byte[] dataKey(CallContext call, ObjectEncryption encryption, Optional<CustomerKey> customerKey, String objectArn) {
+        return encryption.mode() == ObjectEncryption.Mode.SSE_C
+                ? customerKeys.unwrap(encryption, customerKey, objectArn)
+                : dataKeys.unwrap(call, encryption, objectArn);
+    }
+
+    /** A new data key: under the customer's key for SSE-C, else from the provider. */
+    DataKeyProvider.DataKey newDataKey(CallContext call, ObjectEncryption.Mode mode, Optional<String> kmsKeyId,
+                                       Optional<CustomerKey> customerKey, String objectArn, boolean bucketKey) {
+        return mode == ObjectEncryption.Mode.SSE_C
+                ? customerKeys.newDataKey(customerKey.orElseThrow(), objectArn)
+                : dataKeys.newDataKey(call, mode, kmsKeyId, objectArn, bucketKey);
+    }
+
+    /** SSE-C excludes x-amz-server-side-encryption, as S3 answers. */
+    static void requireOneEncryption(Optional<ObjectEncryption.Mode> encryption, Optional<CustomerKey> customerKey) {
+        if (encryption.isPresent() && customerKey.isPresent()) {
+            throw S3Errors.invalidArgument("Server Side Encryption with Customer provided key is incompatible with"
+                    + " the encryption method specified");
+        }
+    }
+
+    /**
+     * The encryption condition keys of a write: {@code s3:x-amz-server-side-encryption} for SSE-S3 and
+     * SSE-KMS, {@code s3:x-amz-server-side-encryption-customer-algorithm} for SSE-C.
+     */
+    static Map<String, List<String>> encryptionConditionKeys(ObjectEncryption.Mode mode) {
+        Map<String, List<String>> keys = new HashMap<>();
+        if (mode == ObjectEncryption.Mode.SSE_C) {
+            keys.put("s3:x-amz-server-side-encryption-customer-algorithm", List.of(CustomerKey.ALGORITHM));
+        } else {
+            keys.put("s3:x-amz-server-side-encryption", List.of(wireName(mode)));
+        }
+        return keys;
     }
 
     /**
@@ -347,7 +403,9 @@ final class ObjectOperations {
                 stored = Optional.of(new ObjectChecksum(digest.algorithm().s3Name(), digest.base64(), "FULL_OBJECT"));
             }
             String blobId = writer.commit();
-            return new Written(blobId, digesting.bytesRead(), HexFormat.of().formatHex(md5), stored);
+            String etag = request.customerKey().isPresent() ? CustomerKeyEnvelope.etag(md5, dataKey)
+                    : HexFormat.of().formatHex(md5);
+            return new Written(blobId, digesting.bytesRead(), etag, stored);
         } catch (IOException e) {
             throw bodyFailure(e);
         }

@@ -21,13 +21,16 @@ import java.util.function.Supplier;
  * @param kmsKeyId          the KMS key for SSE-KMS, empty for the default key
  * @param acl               the ACL asked for, if any
  * @param bucketKeyEnabled  whether an SSE-KMS object uses an S3 Bucket Key; empty for the bucket's setting
+ * @param customerKey       the SSE-C key, when the object is to be encrypted under the customer's key
+ * @param conditions        If-Match and If-None-Match
  */
 public record PutObjectRequest(String bucket, String key, long contentLength, Map<String, String> headers,
                                Map<String, String> userMetadata, Optional<String> contentMd5,
                                Optional<ChecksumAlgorithm> checksumAlgorithm,
                                Supplier<Optional<String>> expectedChecksum, Map<String, String> tags,
                                Optional<ObjectEncryption.Mode> encryption, Optional<String> kmsKeyId,
-                               RequestedAcl acl, Optional<Boolean> bucketKeyEnabled) {
+                               RequestedAcl acl, Optional<Boolean> bucketKeyEnabled,
+                               Optional<CustomerKey> customerKey, WriteConditions conditions) {
     public PutObjectRequest {
         requireNonNull(bucket, "bucket");
         requireNonNull(key, "key");
@@ -39,6 +42,8 @@ public record PutObjectRequest(String bucket, String key, long contentLength, Ma
         tags = Map.copyOf(tags);
         requireNonNull(encryption, "encryption");
         requireNonNull(kmsKeyId, "kmsKeyId");
+        requireNonNull(customerKey, "customerKey");
+        requireNonNull(conditions, "conditions");
         requireNonNull(acl, "acl");
         requireNonNull(bucketKeyEnabled, "bucketKeyEnabled");
     }
@@ -50,7 +55,7 @@ public record PutObjectRequest(String bucket, String key, long contentLength, Ma
                             Supplier<Optional<String>> expectedChecksum, Map<String, String> tags,
                             Optional<ObjectEncryption.Mode> encryption, Optional<String> kmsKeyId, RequestedAcl acl) {
         this(bucket, key, contentLength, headers, userMetadata, contentMd5, checksumAlgorithm, expectedChecksum, tags,
-                encryption, kmsKeyId, acl, Optional.empty());
+                encryption, kmsKeyId, acl, Optional.empty(), Optional.empty(), WriteConditions.NONE);
     }
 
     /** A request that asks for no ACL and leaves S3 Bucket Keys to the bucket's setting. */
@@ -60,6 +65,17 @@ public record PutObjectRequest(String bucket, String key, long contentLength, Ma
                             Supplier<Optional<String>> expectedChecksum, Map<String, String> tags,
                             Optional<ObjectEncryption.Mode> encryption, Optional<String> kmsKeyId) {
         this(bucket, key, contentLength, headers, userMetadata, contentMd5, checksumAlgorithm, expectedChecksum, tags,
-                encryption, kmsKeyId, RequestedAcl.NONE, Optional.empty());
+                encryption, kmsKeyId, RequestedAcl.NONE, Optional.empty(), Optional.empty(), WriteConditions.NONE);
+    }
+
+    /** A request with SSE-C or write conditions, without an ACL or a Bucket Key choice. */
+    public PutObjectRequest(String bucket, String key, long contentLength, Map<String, String> headers,
+                            Map<String, String> userMetadata, Optional<String> contentMd5,
+                            Optional<ChecksumAlgorithm> checksumAlgorithm,
+                            Supplier<Optional<String>> expectedChecksum, Map<String, String> tags,
+                            Optional<ObjectEncryption.Mode> encryption, Optional<String> kmsKeyId,
+                            Optional<CustomerKey> customerKey, WriteConditions conditions) {
+        this(bucket, key, contentLength, headers, userMetadata, contentMd5, checksumAlgorithm, expectedChecksum, tags,
+                encryption, kmsKeyId, RequestedAcl.NONE, Optional.empty(), customerKey, conditions);
     }
 }

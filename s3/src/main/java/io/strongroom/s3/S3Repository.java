@@ -75,6 +75,13 @@ public interface S3Repository {
 
     Optional<ObjectVersion> findVersion(String bucket, String key, String versionId);
 
+    /**
+     * The key's latest version (which may be a delete marker), read under a lock that keeps every other
+     * writer of the key out until the enclosing transaction ends: what a conditional write checks in the
+     * transaction that commits it, so that of two racing writers only one sees the key free.
+     */
+    Optional<ObjectVersion> latestVersionForUpdate(String bucket, String key);
+
     /** Replaces the stored fields of an existing version (tags and the like) without making it the latest. */
     boolean updateVersion(ObjectVersion version);
 

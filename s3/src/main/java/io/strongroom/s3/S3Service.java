@@ -12,6 +12,7 @@ import io.strongroom.s3.naming.BucketNames;
 import io.strongroom.s3.crypto.SegmentCipher;
 import java.io.IOException;
 import java.io.InputStream;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -91,7 +92,7 @@ public final class S3Service {
         ObjectLocks locks = new ObjectLocks(repository, authorizer, access, clock);
         this.acls = new AclOperations(repository, buckets, access, transactor, authorizer);
         this.objects = new ObjectOperations(repository, multipartRepository, bodies, restores, dataKeys, authorizer,
-                transactor, clock, access, acls, ciphers, locks);
+                transactor, clock, access, acls, ciphers, locks, new CustomerKeyEnvelope(new SecureRandom()));
         this.listing = new ObjectListing(repository);
         this.lifecycle = new LifecycleOperations(repository, multipartRepository, bodies, buckets, transactor, clock,
                 events, locks);
@@ -267,11 +268,23 @@ public final class S3Service {
 
     public ObjectContent getObject(CallContext call, String bucket, String key, Optional<String> versionId,
                                    Optional<ByteRange> range) {
-        return objects.get(call, bucket, key, versionId, range);
+        return getObject(call, bucket, key, versionId, range, Optional.empty());
+    }
+
+    /** GetObject; an SSE-C object only with the key it was written with ({@code customerKey}). */
+    public ObjectContent getObject(CallContext call, String bucket, String key, Optional<String> versionId,
+                                   Optional<ByteRange> range, Optional<CustomerKey> customerKey) {
+        return objects.get(call, bucket, key, versionId, range, customerKey);
     }
 
     public ObjectVersion headObject(CallContext call, String bucket, String key, Optional<String> versionId) {
-        return objects.head(call, bucket, key, versionId);
+        return headObject(call, bucket, key, versionId, Optional.empty());
+    }
+
+    /** HeadObject; an SSE-C object only with the key it was written with ({@code customerKey}). */
+    public ObjectVersion headObject(CallContext call, String bucket, String key, Optional<String> versionId,
+                                    Optional<CustomerKey> customerKey) {
+        return objects.head(call, bucket, key, versionId, customerKey);
     }
 
     public DeletedObject deleteObject(CallContext call, String bucket, String key, Optional<String> versionId) {
@@ -594,13 +607,26 @@ public final class S3Service {
 
     public ObjectVersion completeMultipartUpload(CallContext call, String bucket, String key, String uploadId,
                                                  List<CompletedPart> parts) {
-        return completeMultipartUpload(call, bucket, key, uploadId, parts, Map.of());
+        return completeMultipartUpload(call, bucket, key, uploadId, parts, Map.of(), Optional.empty(),
+                WriteConditions.NONE);
     }
 
-    /** @param expected the object's checksum as the client computed it, if it sent one */
+    /** CompleteMultipartUpload with the SSE-C key (checked when sent) and the write conditions. */
     public ObjectVersion completeMultipartUpload(CallContext call, String bucket, String key, String uploadId,
-                                                 List<CompletedPart> parts, Map<ChecksumAlgorithm, String> expected) {
-        return multipart.complete(call, bucket, key, uploadId, parts, expected);
+                                                 List<CompletedPart> parts, Optional<CustomerKey> customerKey,
+                                                 WriteConditions conditions) {
+        return completeMultipartUpload(call, bucket, key, uploadId, parts, Map.of(), customerKey, conditions);
+    }
+
+    /**
+     * CompleteMultipartUpload with the object's checksum as the client computed it (if sent), the SSE-C
+     * key (checked when sent) and the write conditions, which are checked again in the transaction that
+     * commits the object.
+     */
+    public ObjectVersion completeMultipartUpload(CallContext call, String bucket, String key, String uploadId,
+                                                 List<CompletedPart> parts, Map<ChecksumAlgorithm, String> expected,
+                                                 Optional<CustomerKey> customerKey, WriteConditions conditions) {
+        return multipart.complete(call, bucket, key, uploadId, parts, expected, customerKey, conditions);
     }
 
     public void abortMultipartUpload(CallContext call, String bucket, String key, String uploadId) {

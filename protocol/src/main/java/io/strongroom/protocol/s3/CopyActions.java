@@ -40,7 +40,9 @@ final class CopyActions {
                 target.bucket().orElseThrow(), target.key().orElseThrow(), replaceMetadata, headers, metadata,
                 replaceTags, tags, ObjectActions.encryption(request),
                 request.header("x-amz-server-side-encryption-aws-kms-key-id"), checksumAlgorithm(request),
-                request.header("x-amz-storage-class"), conditions, ObjectActions.bucketKeyEnabled(request));
+                request.header("x-amz-storage-class"), conditions, ObjectActions.bucketKeyEnabled(request),
+                CustomerKeyHeaders.ofCopySource(request), CustomerKeyHeaders.of(request),
+                CustomerKeyHeaders.writeConditions(request));
         RequestedAcl acl = AclActions.requested(request);
         Optional<CannedAcl> keptAcl = acl.isEmpty() ? Optional.empty()
                 : service.checkObjectAcl(call, copy.bucket(), copy.key(), acl);

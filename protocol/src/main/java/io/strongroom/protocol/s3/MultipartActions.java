@@ -11,6 +11,7 @@ import io.strongroom.s3.ByteRange;
 import io.strongroom.s3.CannedAcl;
 import io.strongroom.s3.CompletedPart;
 import io.strongroom.s3.CreateMultipartUploadRequest;
+import io.strongroom.s3.CustomerKey;
 import io.strongroom.s3.MultipartOperations;
 import io.strongroom.s3.MultipartUpload;
 import io.strongroom.s3.ObjectContent;
@@ -76,7 +77,8 @@ final class MultipartActions {
                 target.bucket().orElseThrow(), target.key().orElseThrow(), ObjectActions.storedHeaders(request),
                 ObjectActions.userMetadata(request), ObjectActions.tags(request), ObjectActions.encryption(request),
                 request.header("x-amz-server-side-encryption-aws-kms-key-id"), algorithm, fullObject,
-                ObjectActions.bucketKeyEnabled(request)), ObjectLockActions.lockRequest(request), storageClass);
+                ObjectActions.bucketKeyEnabled(request), CustomerKeyHeaders.of(request)),
+                ObjectLockActions.lockRequest(request), storageClass);
         XmlWriter document = S3Responses.document("InitiateMultipartUploadResult")
                 .element("Bucket", upload.bucket())
                 .element("Key", upload.key())
@@ -98,7 +100,7 @@ final class MultipartActions {
                 .or(() -> trailers.value(a.headerName())));
         UploadPartRequest part = new UploadPartRequest(target.bucket().orElseThrow(), target.key().orElseThrow(),
                 uploadId(target), partNumber(target), ObjectActions.contentLength(request),
-                request.header("Content-MD5"), algorithm, expected);
+                request.header("Content-MD5"), algorithm, expected, CustomerKeyHeaders.of(request));
         MultipartOperations.UploadedPart result = service.uploadPart(call, part, request.bodyStream());
         UploadPart uploaded = result.part();
         Map<String, String> headers = new LinkedHashMap<>();
@@ -120,12 +122,15 @@ final class MultipartActions {
         int partNumber = partNumber(target);
         CopySource source = CopySource.parse(request.header("x-amz-copy-source").orElseThrow());
         Optional<ByteRange> range = request.header("x-amz-copy-source-range").map(MultipartActions::copyRange);
-        ObjectVersion head = service.headObject(call, source.bucket(), source.key(), source.versionId());
+        Optional<CustomerKey> sourceKey = CustomerKeyHeaders.ofCopySource(request);
+        Optional<CustomerKey> customerKey = CustomerKeyHeaders.of(request);
+        ObjectVersion head = service.headObject(call, source.bucket(), source.key(), source.versionId(), sourceKey);
         MultipartOperations.UploadedPart result;
         try (ObjectContent content = service.getObject(call, source.bucket(), source.key(),
-                Optional.of(head.versionId()), range)) {
+                Optional.of(head.versionId()), range, sourceKey)) {
             result = service.uploadCopiedPart(call, new UploadPartRequest(bucket, key, uploadId, partNumber,
-                    content.length(), Optional.empty(), Optional.empty(), Optional::empty), content.body());
+                    content.length(), Optional.empty(), Optional.empty(), Optional::empty, customerKey),
+                    content.body());
         }
         UploadPart uploaded = result.part();
         XmlWriter document = S3Responses.document("CopyPartResult")
@@ -165,7 +170,7 @@ final class MultipartActions {
             request.header(algorithm.headerName()).ifPresent(value -> objectChecksums.put(algorithm, value));
         }
         ObjectVersion version = service.completeMultipartUpload(call, bucket, key, uploadId(target), parts,
-                objectChecksums);
+                objectChecksums, CustomerKeyHeaders.of(request), CustomerKeyHeaders.writeConditions(request));
         String host = request.header("Host").orElse("localhost");
         XmlWriter document = S3Responses.document("CompleteMultipartUploadResult")
                 .element("Location", "http://" + host + "/" + bucket + "/" + pathEncoded(key))

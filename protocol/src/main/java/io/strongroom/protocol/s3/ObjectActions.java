@@ -9,6 +9,7 @@ import io.strongroom.protocol.ApiResponse;
 import io.strongroom.protocol.query.FormDecoder;
 import io.strongroom.protocol.query.XmlWriter;
 import io.strongroom.s3.ByteRange;
+import io.strongroom.s3.CustomerKey;
 import io.strongroom.s3.MultipartOperations;
 import io.strongroom.s3.ObjectContent;
 import io.strongroom.s3.ObjectEncryption;
@@ -61,7 +62,7 @@ final class ObjectActions {
                 contentLength(request), storedHeaders(request), userMetadata(request), request.header("Content-MD5"),
                 algorithm, expected, tags(request), encryption(request),
                 request.header("x-amz-server-side-encryption-aws-kms-key-id"), AclActions.requested(request),
-                bucketKeyEnabled(request));
+                bucketKeyEnabled(request), CustomerKeyHeaders.of(request), CustomerKeyHeaders.writeConditions(request));
         String storageClass = StorageClasses.ofWrite(request.header("x-amz-storage-class").map(String::strip));
         ObjectVersion version = service.putObject(call, put, ObjectLockActions.lockRequest(request), storageClass,
                 request.bodyStream());
@@ -79,7 +80,8 @@ final class ObjectActions {
         String bucket = target.bucket().orElseThrow();
         String key = target.key().orElseThrow();
         Optional<String> versionId = target.parameter("versionId");
-        ObjectVersion head = service.headObject(call, bucket, key, versionId);
+        Optional<CustomerKey> customerKey = CustomerKeyHeaders.of(request);
+        ObjectVersion head = service.headObject(call, bucket, key, versionId, customerKey);
         Optional<ApiResponse> unchanged = preconditions(request, head);
         if (unchanged.isPresent()) {
             return unchanged.get();
@@ -89,7 +91,7 @@ final class ObjectActions {
             range = Optional.of(part.get().range());
         }
         // the version asked for, not the one HEAD found: s3:GetObject stays s3:GetObject, not s3:GetObjectVersion
-        ObjectContent content = service.getObject(call, bucket, key, versionId, range);
+        ObjectContent content = service.getObject(call, bucket, key, versionId, range, customerKey);
         if (!content.version().versionId().equals(head.versionId())) {
             Optional<ApiResponse> raced = preconditions(request, content.version()); // a newer version came in
             if (raced.isPresent()) {
@@ -125,7 +127,7 @@ final class ObjectActions {
 
     ApiResponse head(CallContext call, S3Target target, ApiRequest request) {
         ObjectVersion version = service.headObject(call, target.bucket().orElseThrow(), target.key().orElseThrow(),
-                target.parameter("versionId"));
+                target.parameter("versionId"), CustomerKeyHeaders.of(request));
         Optional<ApiResponse> unchanged = preconditions(request, version);
         if (unchanged.isPresent()) {
             return unchanged.get();

@@ -105,6 +105,7 @@ public final class S3RestHandler implements ServiceHandler {
 
     @Override
     public ApiResponse handle(ApiRequest request, CallContext call) {
+        CustomerKeyHeaders.requireSecureTransport(request);
         S3Target target = S3Target.of(request, virtualHostDomain);
         String operation = PolicyActions.isControl(request) ? PolicyActions.controlOperation(request)
                 : S3Operations.of(request.method(), target, request.header("x-amz-copy-source").isPresent());
@@ -197,7 +198,9 @@ public final class S3RestHandler implements ServiceHandler {
         target.key().ifPresent(key -> parameters.put("key", key));
         request.header("Host").ifPresent(host -> parameters.put("Host", host));
         target.query().forEach((name, value) -> {
-            if (!name.startsWith("X-Amz-")) { // never a presigned URL's signature or credential
+            // never a presigned URL's signature or credential, nor any x-amz-* header sent as a parameter
+            // (an SSE-C key among them)
+            if (!name.regionMatches(true, 0, "x-amz-", 0, "x-amz-".length())) {
                 parameters.putIfAbsent(name, value);
             }
         });

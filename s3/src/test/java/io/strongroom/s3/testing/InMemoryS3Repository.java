@@ -203,6 +203,12 @@ public final class InMemoryS3Repository implements S3Repository {
         return entries.isEmpty() ? Optional.empty() : Optional.of(entries.getLast().version());
     }
 
+    /** One lock serves: every call of this store is synchronized. */
+    @Override
+    public synchronized Optional<ObjectVersion> latestVersionForUpdate(String bucket, String key) {
+        return latestVersion(bucket, key);
+    }
+
     @Override
     public synchronized Optional<ObjectVersion> findVersion(String bucket, String key, String versionId) {
         requireNonNull(versionId, "versionId");

@@ -191,6 +191,17 @@ public final class JdbcS3Repository implements S3Repository {
     }
 
     @Override
+    public Optional<ObjectVersion> latestVersionForUpdate(String bucket, String key) {
+        requireNonNull(bucket, "bucket");
+        requireNonNull(key, "key");
+        return transactor.atomically(c -> {
+            lockKey(c, bucket, key);
+            return Sql.one(c, VersionRows.SELECT + " WHERE bucket = ? AND object_key = ? AND latest", VersionRows::row,
+                    bucket, key);
+        });
+    }
+
+    @Override
     public Optional<ObjectVersion> findVersion(String bucket, String key, String versionId) {
         requireNonNull(bucket, "bucket");
         requireNonNull(key, "key");

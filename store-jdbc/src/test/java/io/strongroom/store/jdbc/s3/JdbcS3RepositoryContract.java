@@ -122,6 +122,39 @@ abstract class JdbcS3RepositoryContract extends S3RepositoryContract {
     }
 
     @Test
+    public void ofRacingCheckThenPutTransactionsOnlyOneSeesTheKeyFree() throws Exception {
+        repository.insertBucket(bucket(BUCKET));
+        int threads = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<CompletableFuture<Boolean>> writers = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int writer = t;
+                writers.add(CompletableFuture.supplyAsync(() -> {
+                    await(start);
+                    return database.transactor().inTransaction(() -> {
+                        if (repository.latestVersionForUpdate(BUCKET, "once").isPresent()) {
+                            return false;
+                        }
+                        repository.putVersion(version(BUCKET, "once", "w" + writer));
+                        return true;
+                    });
+                }, pool));
+            }
+            start.countDown();
+            long won = 0;
+            for (CompletableFuture<Boolean> writer : writers) {
+                won += writer.get(60, TimeUnit.SECONDS) ? 1 : 0;
+            }
+            assertThat(won).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(repository.listVersions(BUCKET, "once", "", "", 1000)).hasSize(1);
+    }
+
+    @Test
     public void keyLockIdsDependOnBucketAndKey() {
         assertThat(JdbcS3Repository.keyLockId(BUCKET, "k")).isEqualTo(JdbcS3Repository.keyLockId(BUCKET, "k"));
         assertThat(JdbcS3Repository.keyLockId(BUCKET, "k")).isNotEqualTo(JdbcS3Repository.keyLockId(BUCKET, "j"));
