@@ -60,6 +60,8 @@ public final class S3Throughput {
     private static final String REGION = "us-east-1";
     private static final int BUFFER = 1 << 20;
     private static final int SMALL_OBJECT = 4096;
+    /** The object each node is warmed up with before the measured PUT and GET. */
+    private static final long WARM_UP_MIB = 256;
 
     private S3Throughput() {
     }
@@ -85,10 +87,16 @@ public final class S3Throughput {
             Files.delete(work.resolve("raw-copy.bin"));
             row("file channels (baseline b)", objectMiB, rawWrite, rawRead);
 
-            double[] encrypted = largeObject(root, work.resolve("encrypted"), accessKeyId, secret, source, Map.of());
+            // a node's first GiB runs while the JIT compiles the AES-GCM and digest paths; every node gets
+            // the same warm-up PUT and GET first, so the figures are a running server's
+            Path warmUp = work.resolve("warm-up.bin");
+            writeRandomFile(warmUp, Math.min(objectMiB, WARM_UP_MIB) << 20);
+            double[] encrypted = largeObject(root, work.resolve("encrypted"), accessKeyId, secret, source, warmUp,
+                    Map.of());
             row("HTTP, SSE-KMS", objectMiB, encrypted[0], encrypted[1]);
-            double[] plain = largeObject(root, work.resolve("unencrypted"), accessKeyId, secret, source,
+            double[] plain = largeObject(root, work.resolve("unencrypted"), accessKeyId, secret, source, warmUp,
                     Map.of("STRONGROOM_S3_BENCHMARK_SKIP_ENCRYPTION", "true"));
+            Files.delete(warmUp);
             row("HTTP, encryption skipped (baseline a)", objectMiB, plain[0], plain[1]);
             System.out.printf(Locale.ROOT, "ratios:    encrypted/unencrypted PUT %.2f GET %.2f (target >= 0.85);"
                             + " encrypted/file channels PUT %.2f (>= 0.5) GET %.2f (>= 0.6)%n",
@@ -114,21 +122,24 @@ public final class S3Throughput {
         }
     }
 
-    /** PUT then GET of the source through presigned URLs on a fresh node; MiB/s of each. */
+    /** PUT then GET of the source through presigned URLs on a fresh node after a warm-up; MiB/s of each. */
     private static double[] largeObject(Path root, Path dataDir, String accessKeyId, String secret, Path source,
-                                        Map<String, String> settings) throws Exception {
+                                        Path warmUp, Map<String, String> settings) throws Exception {
         try (ServerProcess server = ServerProcess.start(root, dataDir, accessKeyId, secret, "", settings);
              Clients clients = new Clients(server.endpoint(), accessKeyId, secret, 1)) {
             clients.s3().createBucket(b -> b.bucket("bench-large"));
             String keyArn = clients.kms().createKey(b -> b.description("s3 bench")).keyMetadata().arn();
             Map<String, String> sse = Map.of("x-amz-server-side-encryption", "aws:kms",
                     "x-amz-server-side-encryption-aws-kms-key-id", keyArn);
+            putFile(clients.presignPut("bench-large", "warm-up.bin", sse), warmUp, sse);
+            getAndDiscard(clients.presignGet("bench-large", "warm-up.bin"), null);
             URI put = clients.presignPut("bench-large", "object.bin", sse);
             long size = Files.size(source);
             long start = System.nanoTime();
             putFile(put, source, sse);
             double putRate = mibPerSecond(size, System.nanoTime() - start);
             URI get = clients.presignGet("bench-large", "object.bin");
+            dropPageCache();
             start = System.nanoTime();
             long read = getAndDiscard(get, null);
             double getRate = mibPerSecond(read, System.nanoTime() - start);
@@ -249,6 +260,7 @@ public final class S3Throughput {
     }
 
     private static double rawRead(Path file) throws IOException {
+        dropPageCache();
         ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER);
         long start = System.nanoTime();
         long total = 0;
@@ -263,6 +275,31 @@ public final class S3Throughput {
     }
 
     // ---- helpers
+
+    /**
+     * Before each timed GET, the file system's page cache is emptied where this process may (root on
+     * Linux), so both the plain read and the server's read come from the disk: otherwise the plain read
+     * of a file just written measures memory, which no server can approach over HTTP. Says which it was.
+     */
+    private static void dropPageCache() {
+        Path control = Path.of("/proc/sys/vm/drop_caches");
+        try {
+            new ProcessBuilder("sync").inheritIO().start().waitFor();
+            Files.writeString(control, "3");
+            if (!cacheDropNoted) {
+                System.out.println("note:      page cache emptied before each timed GET (reads come from the disk)");
+                cacheDropNoted = true;
+            }
+        } catch (IOException | InterruptedException | SecurityException e) {
+            if (!cacheDropNoted) {
+                System.out.println("note:      page cache could not be emptied (" + e.getMessage()
+                        + "): timed GETs may read from memory");
+                cacheDropNoted = true;
+            }
+        }
+    }
+
+    private static boolean cacheDropNoted;
 
     private interface Call {
         void run(int thread) throws Exception;
