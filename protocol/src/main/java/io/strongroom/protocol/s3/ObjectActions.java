@@ -44,6 +44,7 @@ final class ObjectActions {
     private static final String DEFAULT_CONTENT_TYPE = "binary/octet-stream";
     private static final Pattern SINGLE_RANGE = Pattern.compile("bytes=(\\d{0,19})-(\\d{0,19})");
     private static final int MAX_TAGS = 10;
+    private static final int TRANSFER_BUFFER = 256 * 1024;
 
     private final S3Service service;
     private final ObjectLockActions objectLock;
@@ -115,7 +116,12 @@ final class ObjectActions {
         return ApiResponse.streamed(status, headers, content.length(), new ApiResponse.StreamedBody() {
             @Override
             public void writeTo(java.io.OutputStream out) throws java.io.IOException {
-                body.transferTo(out);
+                // writes of up to a quarter segment: InputStream.transferTo's 16 KiB costs a write each
+                byte[] buffer = new byte[(int) Math.max(1, Math.min(TRANSFER_BUFFER, content.length()))];
+                int n;
+                while ((n = body.read(buffer)) != -1) {
+                    out.write(buffer, 0, n);
+                }
             }
 
             @Override
