@@ -5,26 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
+
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.cloudtrail.model.Event;
 import software.amazon.awssdk.services.cloudtrail.model.LookupAttributeKey;
-import software.amazon.awssdk.endpoints.Endpoint;
-import software.amazon.awssdk.services.organizations.OrganizationsClient;
+
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.PublicAccessBlockConfiguration;
 import software.amazon.awssdk.services.s3control.S3ControlClient;
 import software.amazon.awssdk.services.s3control.model.GetPublicAccessBlockResponse;
-import software.amazon.awssdk.services.sts.StsClient;
-import software.amazon.awssdk.services.sts.model.Credentials;
+
+
 
 /**
  * Who may reach a bucket, as S3 decides it: bucket policies (an explicit deny binds even the
@@ -66,9 +64,8 @@ class S3AccessEndToEndTest {
     }
 
     @Test
-    void aBucketPolicyGrantLetsAnotherAccountRead(S3Client s3, OrganizationsClient organizations, StsClient sts,
-                                                  StrongroomTestServer server) {
-        S3Client memberS3 = memberS3(organizations, sts, server, "s3-reader");
+    void aBucketPolicyGrantLetsAnotherAccountRead(S3Client s3, StrongroomTestServer server) {
+        S3Client memberS3 = MemberAccounts.administrator(server, "s3-reader").s3();
         String member = memberS3.listBuckets().owner().id();
         s3.createBucket(r -> r.bucket("policy-shared"));
         s3.putObject(r -> r.bucket("policy-shared").key("dataset.csv"), RequestBody.fromString("shared rows"));
@@ -88,10 +85,8 @@ class S3AccessEndToEndTest {
     }
 
     @Test
-    void aPublicPolicyIsRefusedUntilBlockPublicAccessIsTurnedOffAtBothLevels(S3Client s3, StrongroomTestServer server,
-                                                                             OrganizationsClient organizations,
-                                                                             StsClient sts) {
-        S3Client outsider = memberS3(organizations, sts, server, "s3-outsider");
+    void aPublicPolicyIsRefusedUntilBlockPublicAccessIsTurnedOffAtBothLevels(S3Client s3, StrongroomTestServer server) {
+        S3Client outsider = MemberAccounts.administrator(server, "s3-outsider").s3();
         s3.createBucket(r -> r.bucket("policy-public"));
         s3.putObject(r -> r.bucket("policy-public").key("page.html"), RequestBody.fromString("<p>hello</p>"));
         String everyone = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\","
@@ -105,7 +100,7 @@ class S3AccessEndToEndTest {
         // the account's settings (all on by default) still bind
         assertAwsError(() -> s3.putBucketPolicy(r -> r.bucket("policy-public").policy(everyone)), "AccessDenied", 403);
 
-        try (S3ControlClient control = control(server)) {
+        try (S3ControlClient control = MemberAccounts.s3Control(server)) {
             GetPublicAccessBlockResponse initial = control.getPublicAccessBlock(r -> r.accountId(account));
             assertThat(initial.publicAccessBlockConfiguration().blockPublicPolicy()).isTrue();
             assertThat(initial.publicAccessBlockConfiguration().restrictPublicBuckets()).isTrue();
@@ -203,28 +198,5 @@ class S3AccessEndToEndTest {
         return new ObjectMapper().readTree(events.getFirst().cloudTrailEvent());
     }
 
-    /** The S3 client of a new member account's administrator role. */
-    private static S3Client memberS3(OrganizationsClient organizations, StsClient sts, StrongroomTestServer server,
-                                     String name) {
-        String member = organizations.createAccount(r -> r.email(name + "@example.com").accountName(name))
-                .createAccountStatus().accountId();
-        Credentials credentials = sts.assumeRole(r -> r.roleArn("arn:aws:iam::" + member
-                + ":role/OrganizationAccountAccessRole").roleSessionName(name)).credentials();
-        return server.clientsFor(credentials.accessKeyId(), credentials.secretAccessKey(),
-                credentials.sessionToken()).s3();
-    }
 
-    /**
-     * An S3 Control client for the test server. The SDK puts the account id in front of the host
-     * ({@code <account>.s3-control…}), which a bare IP endpoint cannot carry: the endpoint is given
-     * as it is, and the server routes S3 Control by its path.
-     */
-    private static S3ControlClient control(StrongroomTestServer server) {
-        URI endpoint = server.endpoint();
-        return S3ControlClient.builder().region(AwsClients.REGION)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
-                        server.admin().accessKeyId(), server.admin().secretAccessKey())))
-                .endpointProvider(params -> CompletableFuture.completedFuture(Endpoint.builder().url(endpoint).build()))
-                .build();
-    }
 }

@@ -3,15 +3,11 @@ package io.strongroom.testing;
 import static io.strongroom.testing.AwsErrorAssertions.assertAwsError;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.endpoints.Endpoint;
-import software.amazon.awssdk.services.organizations.OrganizationsClient;
+
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketCannedACL;
 import software.amazon.awssdk.services.s3.model.GetObjectAclResponse;
@@ -21,8 +17,8 @@ import software.amazon.awssdk.services.s3.model.ObjectOwnership;
 import software.amazon.awssdk.services.s3.model.Permission;
 import software.amazon.awssdk.services.s3.model.Type;
 import software.amazon.awssdk.services.s3control.S3ControlClient;
-import software.amazon.awssdk.services.sts.StsClient;
-import software.amazon.awssdk.services.sts.model.Credentials;
+
+
 
 /**
  * Object Ownership and ACLs: disabled on new buckets (every write may carry at most
@@ -94,7 +90,7 @@ class S3AclEndToEndTest {
         s3.createBucket(r -> r.bucket("acl-ownership").objectOwnership(ObjectOwnership.BUCKET_OWNER_PREFERRED));
         s3.putPublicAccessBlock(r -> r.bucket("acl-ownership").publicAccessBlockConfiguration(c -> c
                 .blockPublicAcls(false).ignorePublicAcls(false).blockPublicPolicy(true).restrictPublicBuckets(true)));
-        try (S3ControlClient control = control(server)) {
+        try (S3ControlClient control = MemberAccounts.s3Control(server)) {
             String account = s3.listBuckets().owner().id();
             openAccount(control, account);
             try {
@@ -124,9 +120,8 @@ class S3AclEndToEndTest {
     }
 
     @Test
-    void aPublicCannedAclOpensAnObjectOnlyWhileBlockPublicAccessAllowsIt(S3Client s3, OrganizationsClient organizations,
-                                                                          StsClient sts, StrongroomTestServer server) {
-        S3Client outsider = memberS3(organizations, sts, server, "acl-outsider");
+    void aPublicCannedAclOpensAnObjectOnlyWhileBlockPublicAccessAllowsIt(S3Client s3, StrongroomTestServer server) {
+        S3Client outsider = MemberAccounts.administrator(server, "acl-outsider").s3();
         s3.createBucket(r -> r.bucket("acl-public").objectOwnership(ObjectOwnership.BUCKET_OWNER_PREFERRED));
         assertAwsError(() -> s3.putObject(r -> r.bucket("acl-public").key("notice.txt").acl(ObjectCannedACL.PUBLIC_READ),
                 RequestBody.fromString("hello")), "AccessDenied", 403);
@@ -134,7 +129,7 @@ class S3AclEndToEndTest {
 
         s3.putPublicAccessBlock(r -> r.bucket("acl-public").publicAccessBlockConfiguration(c -> c
                 .blockPublicAcls(false).ignorePublicAcls(false).blockPublicPolicy(true).restrictPublicBuckets(true)));
-        try (S3ControlClient control = control(server)) {
+        try (S3ControlClient control = MemberAccounts.s3Control(server)) {
             String account = s3.listBuckets().owner().id();
             // the account's settings (all on by default) still bind
             assertAwsError(() -> s3.putObject(r -> r.bucket("acl-public").key("notice.txt")
@@ -207,24 +202,5 @@ class S3AclEndToEndTest {
     private static void openAccount(S3ControlClient control, String account) {
         control.putPublicAccessBlock(r -> r.accountId(account).publicAccessBlockConfiguration(c -> c
                 .blockPublicAcls(false).ignorePublicAcls(false).blockPublicPolicy(true).restrictPublicBuckets(true)));
-    }
-
-    private static S3Client memberS3(OrganizationsClient organizations, StsClient sts, StrongroomTestServer server,
-                                     String name) {
-        String member = organizations.createAccount(r -> r.email(name + "@example.com").accountName(name))
-                .createAccountStatus().accountId();
-        Credentials credentials = sts.assumeRole(r -> r.roleArn("arn:aws:iam::" + member
-                + ":role/OrganizationAccountAccessRole").roleSessionName(name)).credentials();
-        return server.clientsFor(credentials.accessKeyId(), credentials.secretAccessKey(),
-                credentials.sessionToken()).s3();
-    }
-
-    private static S3ControlClient control(StrongroomTestServer server) {
-        URI endpoint = server.endpoint();
-        return S3ControlClient.builder().region(AwsClients.REGION)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
-                        server.admin().accessKeyId(), server.admin().secretAccessKey())))
-                .endpointProvider(params -> CompletableFuture.completedFuture(Endpoint.builder().url(endpoint).build()))
-                .build();
     }
 }

@@ -32,7 +32,6 @@ import software.amazon.awssdk.services.s3.model.CreateMultipartUploadResponse;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
-import software.amazon.awssdk.services.sts.model.Credentials;
 
 /**
  * The AWS managed key {@code aws/s3}, {@code kms:ViaService} and S3 Bucket Keys through the AWS SDK:
@@ -121,7 +120,7 @@ class S3KmsManagedKeyEndToEndTest {
     @Test
     void concurrentFirstRequestsOfANewAccountMakeOneAwsManagedKeyOfItsOwn(StrongroomTestServer server)
             throws Exception {
-        AwsClients member = newMemberAccountAdministrator(server, "race");
+        AwsClients member = MemberAccounts.administrator(server, "race");
         S3Client s3 = member.s3();
         KmsClient kms = member.kms();
         s3.createBucket(r -> r.bucket("e2e-race"));
@@ -232,16 +231,6 @@ class S3KmsManagedKeyEndToEndTest {
         return found;
     }
 
-    /** A new member account of the organization, and clients of its administrator role. */
-    private static AwsClients newMemberAccountAdministrator(StrongroomTestServer server, String name) {
-        AwsClients admin = server.adminClients();
-        admin.organizations().createAccount(r -> r.email(name + "@example.com").accountName(name));
-        String accountId = admin.organizations().listAccounts().accounts().stream()
-                .filter(account -> account.name().equals(name)).findFirst().orElseThrow().id();
-        Credentials credentials = admin.sts().assumeRole(r -> r.roleArn("arn:aws:iam::" + accountId
-                + ":role/OrganizationAccountAccessRole").roleSessionName("platform")).credentials();
-        return server.clientsFor(credentials.accessKeyId(), credentials.secretAccessKey(), credentials.sessionToken());
-    }
 
     @Test
     void bucketKeysServeManyObjectsWithFewKmsDataKeys(S3Client s3, KmsClient kms, StrongroomTestServer server) {
