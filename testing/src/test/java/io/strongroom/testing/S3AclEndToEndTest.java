@@ -82,6 +82,13 @@ class S3AclEndToEndTest {
                 .acl(BucketCannedACL.PRIVATE));
         assertThat(s3.getBucketOwnershipControls(r -> r.bucket("acl-create-private")).ownershipControls().rules()
                 .getFirst().objectOwnership()).isEqualTo(ObjectOwnership.OBJECT_WRITER);
+
+        // ACLs enabled: explicit grants are not offered, and a PutBucketAcl must say what it sets
+        assertAwsError(() -> s3.putBucketAcl(r -> r.bucket("acl-create-private")
+                .grantRead("uri=\"http://acs.amazonaws.com/groups/global/AllUsers\"")), "NotImplemented", 501);
+        assertAwsError(() -> s3.putBucketAcl(r -> r.bucket("acl-create-private")), "MissingSecurityHeader", 400);
+        assertThat(s3.getBucketAcl(r -> r.bucket("acl-create-private")).grants()).singleElement()
+                .satisfies(grant -> assertThat(grant.permission()).isEqualTo(Permission.FULL_CONTROL));
     }
 
     @Test
