@@ -3,6 +3,7 @@ package io.strongroom.s3;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Persistence of multipart uploads in progress, their parts, and the parts a completed upload's
@@ -52,5 +53,10 @@ public interface MultipartRepository {
     boolean deleteObjectParts(String objectBlobId);
 
     /** Whether a part of an upload or of a completed object is stored in this blob. */
-    boolean blobReferenced(String blobId);
+    default boolean blobReferenced(String blobId) {
+        return referencedBlobs(Set.of(blobId)).contains(blobId);
+    }
+
+    /** Which of these blobs hold a part of an upload or of a completed object. */
+    Set<String> referencedBlobs(Set<String> blobIds);
 }

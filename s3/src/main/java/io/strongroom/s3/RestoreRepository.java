@@ -4,6 +4,7 @@ package io.strongroom.s3;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Persistence of restores of archived versions ({@link ObjectRestore}), one per version at most. Each
@@ -39,8 +40,8 @@ public interface RestoreRepository {
         }
 
         @Override
-        public boolean blobReferenced(String blobId) {
-            return false;
+        public Set<String> referencedBlobs(Set<String> blobIds) {
+            return Set.of();
         }
     };
 
@@ -59,5 +60,10 @@ public interface RestoreRepository {
     List<ObjectRestore> expiredRestores(Instant now, int limit);
 
     /** Whether a restored copy is stored in this blob. */
-    boolean blobReferenced(String blobId);
+    default boolean blobReferenced(String blobId) {
+        return referencedBlobs(Set.of(blobId)).contains(blobId);
+    }
+
+    /** Which of these blobs hold a restored copy. */
+    Set<String> referencedBlobs(Set<String> blobIds);
 }

@@ -3,6 +3,7 @@ package io.strongroom.s3;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Persistence of buckets and the object index.
@@ -112,5 +113,10 @@ public interface S3Repository {
     Optional<ObjectLock> objectLock(String bucket, String key, String versionId);
 
     /** Whether any version names this blob (a blob nothing names is garbage from an interrupted write). */
-    boolean blobReferenced(String blobId);
+    default boolean blobReferenced(String blobId) {
+        return referencedBlobs(Set.of(blobId)).contains(blobId);
+    }
+
+    /** Which of these blobs some version names: one lookup for a page of the blob store's ids. */
+    Set<String> referencedBlobs(Set<String> blobIds);
 }

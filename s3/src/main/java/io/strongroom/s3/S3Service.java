@@ -20,6 +20,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.Set;
+import java.util.LinkedHashSet;
+import java.util.HashSet;
 
 /**
  * Amazon S3 as plain Java: buckets and objects, every body encrypted at rest in segments under a data
@@ -28,6 +31,7 @@ import java.util.function.Function;
  */
 public final class S3Service {
     public static final int MAX_KEYS = 1000;
+    private static final int GARBAGE_PAGE = 500;
 
     private final S3Repository repository;
     private final MultipartRepository multipartRepository;
@@ -122,20 +126,37 @@ public final class S3Service {
         return removed;
     }
 
-    /** Blob ids are made by the stores and unique, so one test of reference serves both stores. */
+    /**
+     * Blob ids are made by the stores and unique, so one test of reference serves both stores. The ids
+     * are looked up a page at a time (one query per repository and page, not per blob); the deletes wait
+     * until the walk is over, so the store is not changed under its own listing.
+     */
     private int collectGarbage(BlobStore store) throws IOException {
         int removed = store.collectAbandonedWrites();
         List<String> unreferenced = new ArrayList<>();
+        Set<String> page = new LinkedHashSet<>();
         store.forEachBlob(blobId -> {
-            if (!repository.blobReferenced(blobId) && !multipartRepository.blobReferenced(blobId)
-                    && !restoreRepository.blobReferenced(blobId)) {
-                unreferenced.add(blobId);
+            page.add(blobId);
+            if (page.size() == GARBAGE_PAGE) {
+                unreferenced.addAll(unreferencedOf(page));
+                page.clear();
             }
         });
+        unreferenced.addAll(unreferencedOf(page));
         for (String blobId : unreferenced) {
             store.delete(blobId);
         }
         return removed + unreferenced.size();
+    }
+
+    private List<String> unreferencedOf(Set<String> blobIds) {
+        if (blobIds.isEmpty()) {
+            return List.of();
+        }
+        Set<String> referenced = new HashSet<>(repository.referencedBlobs(blobIds));
+        referenced.addAll(multipartRepository.referencedBlobs(blobIds));
+        referenced.addAll(restoreRepository.referencedBlobs(blobIds));
+        return blobIds.stream().filter(blobId -> !referenced.contains(blobId)).toList();
     }
 
     // ---- buckets

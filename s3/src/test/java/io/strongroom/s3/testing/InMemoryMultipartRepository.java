@@ -13,6 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Stream;
+import java.util.stream.Collectors;
+import java.util.Set;
 
 /**
  * The {@link MultipartRepository} contract over maps, for tests; {@link #snapshot()} and
@@ -127,9 +130,11 @@ public final class InMemoryMultipartRepository implements MultipartRepository {
     }
 
     @Override
-    public synchronized boolean blobReferenced(String blobId) {
-        requireNonNull(blobId, "blobId");
-        return state.parts.values().stream().flatMap(p -> p.values().stream()).anyMatch(p -> p.blobId().equals(blobId))
-                || state.objectParts.values().stream().flatMap(List::stream).anyMatch(p -> p.blobId().equals(blobId));
+    public synchronized Set<String> referencedBlobs(Set<String> blobIds) {
+        requireNonNull(blobIds, "blobIds");
+        return Stream.concat(
+                        state.parts.values().stream().flatMap(p -> p.values().stream()).map(UploadPart::blobId),
+                        state.objectParts.values().stream().flatMap(List::stream).map(ObjectPart::blobId))
+                .filter(blobIds::contains).collect(Collectors.toSet());
     }
 }

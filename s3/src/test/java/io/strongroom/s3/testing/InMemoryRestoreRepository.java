@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.Set;
 
 /** A {@link RestoreRepository} in memory, for domain tests. */
 public final class InMemoryRestoreRepository implements RestoreRepository {
@@ -44,8 +46,9 @@ public final class InMemoryRestoreRepository implements RestoreRepository {
     }
 
     @Override
-    public synchronized boolean blobReferenced(String blobId) {
-        return restores.values().stream().anyMatch(r -> r.restoredBlobId().filter(blobId::equals).isPresent());
+    public synchronized Set<String> referencedBlobs(Set<String> blobIds) {
+        return restores.values().stream().flatMap(r -> r.restoredBlobId().stream()).filter(blobIds::contains)
+                .collect(Collectors.toSet());
     }
 
     /** A copy of the current state, for a transaction to go back to. */

@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.Set;
 
 /**
  * The {@link S3Repository} contract over maps, for tests. It behaves as the JDBC store does where the
@@ -315,10 +317,10 @@ public final class InMemoryS3Repository implements S3Repository {
     }
 
     @Override
-    public synchronized boolean blobReferenced(String blobId) {
-        requireNonNull(blobId, "blobId");
+    public synchronized Set<String> referencedBlobs(Set<String> blobIds) {
+        requireNonNull(blobIds, "blobIds");
         return state.objects.values().stream().flatMap(keys -> keys.values().stream()).flatMap(List::stream)
-                .anyMatch(e -> blobId.equals(e.version().blobId()));
+                .map(e -> e.version().blobId()).filter(id -> id != null && blobIds.contains(id)).collect(Collectors.toSet());
     }
 
     // ---- helpers

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -139,6 +140,8 @@ public abstract class MultipartRepositoryContract {
         assertThat(repository.blobReferenced("p1")).isTrue();
         assertThat(repository.blobReferenced("p3")).isTrue();
         assertThat(repository.blobReferenced("p2")).isFalse();
+        assertThat(repository.referencedBlobs(Set.of("p1", "p2", "p3"))).containsExactlyInAnyOrder("p1", "p3");
+        assertThat(repository.referencedBlobs(Set.of())).isEmpty();
         assertThat(repository.deleteObjectParts("p1")).isTrue();
         assertThat(repository.deleteObjectParts("p1")).isFalse();
         assertThat(repository.objectParts("p1")).isEmpty();

@@ -7,6 +7,7 @@ import io.strongroom.s3.RestoreRepository;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,6 +60,9 @@ public abstract class RestoreRepositoryContract {
         assertThat(repository.findRestore("photos", "a/é.bin", "v1")).contains(completed);
         assertThat(repository.blobReferenced("copy-1")).isTrue();
         assertThat(repository.blobReferenced("archived-a/é.bin")).isFalse();
+        assertThat(repository.referencedBlobs(Set.of("copy-1", "archived-a/é.bin", "other")))
+                .containsExactly("copy-1");
+        assertThat(repository.referencedBlobs(Set.of())).isEmpty();
 
         assertThat(repository.deleteRestore("photos", "a/é.bin", "v1")).isTrue();
         assertThat(repository.deleteRestore("photos", "a/é.bin", "v1")).isFalse();

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -629,6 +630,25 @@ public abstract class S3RepositoryContract {
         assertThat(repository.blobReferenced("blob-2")).isTrue();
         repository.deleteVersion(BUCKET, "copy", "c1");
         assertThat(repository.blobReferenced("blob-2")).isFalse();
+    }
+
+    @Test
+    public void aPageOfBlobsIsLookedUpAtOnce() {
+        repository.insertBucket(bucket(BUCKET));
+        repository.putVersion(withBlob(version(BUCKET, "a", "v1"), "blob-a"));
+        repository.putVersion(withBlob(version(BUCKET, "a", "v2"), "blob-shared"));
+        repository.putVersion(withBlob(version(BUCKET, "b", "v1"), "blob-shared"));
+        repository.putVersion(ObjectVersion.deleteMarker(BUCKET, "c", "v1", Instant.EPOCH));
+
+        assertThat(repository.referencedBlobs(Set.of())).isEmpty();
+        assertThat(repository.referencedBlobs(Set.of("blob-a", "blob-shared", "orphan", "BLOB-A", "")))
+                .containsExactlyInAnyOrder("blob-a", "blob-shared");
+        Set<String> many = new java.util.HashSet<>();
+        for (int i = 0; i < 600; i++) {
+            many.add("orphan-" + i);
+        }
+        many.add("blob-a");
+        assertThat(repository.referencedBlobs(many)).containsExactly("blob-a");
     }
 
     // ---- listing the latest versions

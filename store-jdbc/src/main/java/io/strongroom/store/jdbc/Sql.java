@@ -19,6 +19,11 @@ public final class Sql {
     private Sql() {
     }
 
+    /** {@code ?, ?, ?}: the parameters of an IN list of this many values. */
+    public static String placeholders(int count) {
+        return String.join(", ", java.util.Collections.nCopies(count, "?"));
+    }
+
     public static <T> List<T> list(Connection connection, String sql, RowMapper<T> mapper, Object... parameters)
             throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {

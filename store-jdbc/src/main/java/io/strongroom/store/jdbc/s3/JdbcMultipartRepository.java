@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@link MultipartRepository} over JDBC, on SQLite or PostgreSQL alike (tables of migrations V11 and V16). Each
@@ -183,11 +184,17 @@ public final class JdbcMultipartRepository implements MultipartRepository {
     }
 
     @Override
-    public boolean blobReferenced(String blobId) {
-        requireNonNull(blobId, "blobId");
-        return transactor.withConnection(c -> Sql.count(c, "SELECT COUNT(*) FROM ("
-                + "SELECT 1 FROM s3_upload_parts WHERE blob_id = ? UNION ALL "
-                + "SELECT 1 FROM s3_object_parts WHERE blob_id = ?) referenced", blobId, blobId) > 0);
+    public Set<String> referencedBlobs(Set<String> blobIds) {
+        if (blobIds.isEmpty()) {
+            return Set.of();
+        }
+        Object[] ids = blobIds.toArray();
+        Object[] twice = new Object[ids.length * 2];
+        System.arraycopy(ids, 0, twice, 0, ids.length);
+        System.arraycopy(ids, 0, twice, ids.length, ids.length);
+        String in = " WHERE blob_id IN (" + Sql.placeholders(ids.length) + ")";
+        return transactor.withConnection(c -> Set.copyOf(Sql.list(c, "SELECT blob_id FROM s3_upload_parts" + in
+                + " UNION SELECT blob_id FROM s3_object_parts" + in, row -> row.getString(1), twice)));
     }
 
     private static MultipartUpload upload(ResultSet row) throws SQLException {

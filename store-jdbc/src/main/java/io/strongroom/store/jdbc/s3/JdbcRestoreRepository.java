@@ -13,6 +13,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@link RestoreRepository} over JDBC, on SQLite or PostgreSQL alike (table of migration V14). Each
@@ -85,10 +86,13 @@ public final class JdbcRestoreRepository implements RestoreRepository {
     }
 
     @Override
-    public boolean blobReferenced(String blobId) {
-        requireNonNull(blobId, "blobId");
-        return transactor.withConnection(c -> Sql.count(c,
-                "SELECT COUNT(*) FROM s3_restores WHERE restored_blob_id = ?", blobId) > 0);
+    public Set<String> referencedBlobs(Set<String> blobIds) {
+        if (blobIds.isEmpty()) {
+            return Set.of();
+        }
+        Object[] ids = blobIds.toArray();
+        return transactor.withConnection(c -> Set.copyOf(Sql.list(c, "SELECT DISTINCT restored_blob_id FROM s3_restores"
+                + " WHERE restored_blob_id IN (" + Sql.placeholders(ids.length) + ")", row -> row.getString(1), ids)));
     }
 
     private static ObjectRestore restore(ResultSet row) throws SQLException {

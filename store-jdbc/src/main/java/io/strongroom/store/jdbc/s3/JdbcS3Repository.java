@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@link S3Repository} over JDBC, on SQLite or PostgreSQL alike (tables {@code s3_*} of migration V8).
@@ -343,11 +344,13 @@ public final class JdbcS3Repository implements S3Repository {
     }
 
     @Override
-    public boolean blobReferenced(String blobId) {
-        requireNonNull(blobId, "blobId");
-        return transactor.withConnection(c -> Sql.count(c,
-                "SELECT COUNT(*) FROM (SELECT 1 FROM s3_object_versions WHERE blob_id = ? LIMIT 1) referenced",
-                blobId) > 0);
+    public Set<String> referencedBlobs(Set<String> blobIds) {
+        if (blobIds.isEmpty()) {
+            return Set.of();
+        }
+        Object[] ids = blobIds.toArray();
+        return transactor.withConnection(c -> Set.copyOf(Sql.list(c, "SELECT DISTINCT blob_id FROM s3_object_versions"
+                + " WHERE blob_id IN (" + Sql.placeholders(ids.length) + ")", row -> row.getString(1), ids)));
     }
 
     // ---- rows
