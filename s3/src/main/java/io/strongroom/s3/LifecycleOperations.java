@@ -55,15 +55,16 @@ final class LifecycleOperations {
         this.locks = requireNonNull(locks, "locks");
     }
 
-    void put(CallContext call, String bucket, List<LifecycleRule> rules) {
+    void put(CallContext call, String bucket, LifecycleConfiguration configuration) {
         buckets.authorized(call, bucket, "s3:PutLifecycleConfiguration");
-        repository.putConfig(S3Repository.bucketScope(bucket), LifecycleRules.KIND,
-                LifecycleRules.encode(LifecycleRules.validate(rules)));
+        repository.putConfig(S3Repository.bucketScope(bucket), LifecycleRules.KIND, LifecycleRules.encode(
+                new LifecycleConfiguration(LifecycleRules.validate(configuration.rules()), configuration.minimumSize())));
     }
 
-    List<LifecycleRule> get(CallContext call, String bucket) {
+    LifecycleConfiguration get(CallContext call, String bucket) {
         buckets.authorized(call, bucket, "s3:GetLifecycleConfiguration");
-        return repository.config(S3Repository.bucketScope(bucket), LifecycleRules.KIND).map(LifecycleRules::decode)
+        return repository.config(S3Repository.bucketScope(bucket), LifecycleRules.KIND)
+                .map(LifecycleRules::decodeConfiguration)
                 .orElseThrow(() -> new AwsException("NoSuchLifecycleConfiguration", 404,
                         "The lifecycle configuration does not exist"));
     }
@@ -84,16 +85,17 @@ final class LifecycleOperations {
             if (bucket.isEmpty() || document.isEmpty()) {
                 continue;
             }
-            for (LifecycleRule rule : LifecycleRules.decode(document.get())) {
+            LifecycleConfiguration configuration = LifecycleRules.decodeConfiguration(document.get());
+            for (LifecycleRule rule : configuration.rules()) {
                 if (rule.enabled() && done < budget) {
-                    done += apply(bucket.get(), rule, now, budget - done);
+                    done += apply(bucket.get(), rule, configuration.minimumSize(), now, budget - done);
                 }
             }
         }
         return done;
     }
 
-    private int apply(Bucket bucket, LifecycleRule rule, Instant now, int budget) {
+    private int apply(Bucket bucket, LifecycleRule rule, TransitionMinimumSize minimumSize, Instant now, int budget) {
         int done = 0;
         boolean expires = rule.expirationDays().isPresent() || rule.expirationDate().isPresent();
         if (expires || !rule.transitions().isEmpty()) {
@@ -110,7 +112,7 @@ final class LifecycleOperations {
                         expireCurrent(bucket, version);
                         done++;
                     } else {
-                        Optional<String> target = dueTransition(rule, version, now);
+                        Optional<String> target = dueTransition(rule, minimumSize, version, now);
                         if (target.isPresent() && transition(bucket, version, target.get())) {
                             done++;
                         }
@@ -120,7 +122,7 @@ final class LifecycleOperations {
         }
         if (rule.noncurrentDays().isPresent() || rule.expiredObjectDeleteMarker()
                 || !rule.noncurrentTransitions().isEmpty()) {
-            done += sweepVersions(bucket, rule, now, budget - done);
+            done += sweepVersions(bucket, rule, minimumSize, now, budget - done);
         }
         if (rule.abortUploadDays().isPresent() && done < budget) {
             done += abortUploads(bucket, rule, now, budget - done);
@@ -128,10 +130,15 @@ final class LifecycleOperations {
         return done;
     }
 
-    /** The deepest storage class a current version is due to move to, if any is deeper than its own. */
-    static Optional<String> dueTransition(LifecycleRule rule, ObjectVersion version, Instant now) {
+    /**
+     * The deepest storage class a current version is due to move to, if any is deeper than its own and
+     * the configuration's minimum size lets it go there.
+     */
+    static Optional<String> dueTransition(LifecycleRule rule, TransitionMinimumSize minimumSize, ObjectVersion version,
+                                          Instant now) {
         return rule.transitions().stream()
                 .filter(t -> StorageClasses.deeper(t.storageClass(), version.storageClass()))
+                .filter(t -> minimumSize.allows(rule, version, t.storageClass()))
                 .filter(t -> !now.isBefore(t.date().orElseGet(() ->
                         roundUp(version.lastModified().plus(Duration.ofDays(t.days().orElseThrow()))))))
                 .map(LifecycleRule.Transition::storageClass)
@@ -143,10 +150,12 @@ final class LifecycleOperations {
      *
      * @param newerNoncurrent how many noncurrent versions of its key are newer than it
      */
-    static Optional<String> dueNoncurrentTransition(LifecycleRule rule, ObjectVersion version,
-                                                    Instant becameNoncurrent, int newerNoncurrent, Instant now) {
+    static Optional<String> dueNoncurrentTransition(LifecycleRule rule, TransitionMinimumSize minimumSize,
+                                                    ObjectVersion version, Instant becameNoncurrent,
+                                                    int newerNoncurrent, Instant now) {
         return rule.noncurrentTransitions().stream()
                 .filter(t -> StorageClasses.deeper(t.storageClass(), version.storageClass()))
+                .filter(t -> minimumSize.allows(rule, version, t.storageClass()))
                 .filter(t -> t.newerNoncurrentVersions().map(kept -> newerNoncurrent >= kept).orElse(true))
                 .filter(t -> !now.isBefore(roundUp(becameNoncurrent.plus(
                         Duration.ofDays(t.noncurrentDays().orElseThrow())))))
@@ -270,7 +279,8 @@ final class LifecycleOperations {
     }
 
     /** Noncurrent versions past their days, and delete markers left alone, key by key. */
-    private int sweepVersions(Bucket bucket, LifecycleRule rule, Instant now, int budget) {
+    private int sweepVersions(Bucket bucket, LifecycleRule rule, TransitionMinimumSize minimumSize, Instant now,
+                              int budget) {
         int done = 0;
         String afterKey = "";
         String afterVersion = "";
@@ -299,15 +309,15 @@ final class LifecycleOperations {
                 if (done >= budget || !rule.filter().matches(version)) {
                     continue;
                 }
-                if (rule.noncurrentDays().isPresent()
-                        && !now.isBefore(roundUp(becameNoncurrent.plus(Duration.ofDays(rule.noncurrentDays().get()))))) {
+                // the versions of a key before this one: the current one and the newer noncurrent ones
+                int newerNoncurrent = versionsOfKey - 2;
+                if (noncurrentExpired(rule, becameNoncurrent, newerNoncurrent, now)) {
                     if (deleteVersion(bucket, version)) {
                         done++;
                     }
                 } else if (!version.deleteMarker()) {
-                    // the versions of a key before this one: the current one and the newer noncurrent ones
-                    Optional<String> target = dueNoncurrentTransition(rule, version, becameNoncurrent,
-                            versionsOfKey - 2, now);
+                    Optional<String> target = dueNoncurrentTransition(rule, minimumSize, version, becameNoncurrent,
+                            newerNoncurrent, now);
                     if (target.isPresent() && transition(bucket, version, target.get())) {
                         done++;
                     }
@@ -316,6 +326,16 @@ final class LifecycleOperations {
         } while (page.size() == PAGE && done < budget);
         done += removeLoneMarker(bucket, rule, onlyMarker, versionsOfKey, budget - done);
         return done;
+    }
+
+    /**
+     * Whether NoncurrentVersionExpiration deletes a version: noncurrent for its days, and not among the
+     * NewerNoncurrentVersions newest noncurrent versions of its key.
+     */
+    static boolean noncurrentExpired(LifecycleRule rule, Instant becameNoncurrent, int newerNoncurrent, Instant now) {
+        return rule.noncurrentDays().isPresent()
+                && rule.newerNoncurrentVersions().map(kept -> newerNoncurrent >= kept).orElse(true)
+                && !now.isBefore(roundUp(becameNoncurrent.plus(Duration.ofDays(rule.noncurrentDays().get()))));
     }
 
     private int removeLoneMarker(Bucket bucket, LifecycleRule rule, ObjectVersion marker, int versionsOfKey,

@@ -21,11 +21,13 @@ import java.util.Optional;
  * @param transitions              current versions move to another storage class after days or from a date
  * @param noncurrentTransitions    noncurrent versions move to another storage class
  * @param abortUploadDays          multipart uploads still incomplete this many days after initiation are aborted
+ * @param newerNoncurrentVersions  the noncurrentDays deletion spares this many newest noncurrent versions of a key
  */
 public record LifecycleRule(String id, boolean enabled, Filter filter, Optional<Integer> expirationDays,
                             Optional<Instant> expirationDate, boolean expiredObjectDeleteMarker,
                             Optional<Integer> noncurrentDays, List<Transition> transitions,
-                            List<NoncurrentTransition> noncurrentTransitions, Optional<Integer> abortUploadDays) {
+                            List<NoncurrentTransition> noncurrentTransitions, Optional<Integer> abortUploadDays,
+                            Optional<Integer> newerNoncurrentVersions) {
 
     public LifecycleRule {
         requireNonNull(id, "id");
@@ -36,6 +38,16 @@ public record LifecycleRule(String id, boolean enabled, Filter filter, Optional<
         transitions = List.copyOf(transitions);
         noncurrentTransitions = List.copyOf(noncurrentTransitions);
         requireNonNull(abortUploadDays, "abortUploadDays");
+        requireNonNull(newerNoncurrentVersions, "newerNoncurrentVersions");
+    }
+
+    /** A rule whose NoncurrentVersionExpiration keeps no number of newer versions. */
+    public LifecycleRule(String id, boolean enabled, Filter filter, Optional<Integer> expirationDays,
+                         Optional<Instant> expirationDate, boolean expiredObjectDeleteMarker,
+                         Optional<Integer> noncurrentDays, List<Transition> transitions,
+                         List<NoncurrentTransition> noncurrentTransitions, Optional<Integer> abortUploadDays) {
+        this(id, enabled, filter, expirationDays, expirationDate, expiredObjectDeleteMarker, noncurrentDays, transitions,
+                noncurrentTransitions, abortUploadDays, Optional.empty());
     }
 
     /** A rule that only expires. */

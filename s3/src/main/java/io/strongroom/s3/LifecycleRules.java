@@ -23,6 +23,10 @@ public final class LifecycleRules {
     static final String KIND = "lifecycle";
     static final int MAX_RULES = 1000;
     private static final int MAX_ID_LENGTH = 255;
+    private static final int MAX_NEWER_NONCURRENT = 100;
+    /** How long S3 keeps an object in STANDARD_IA or ONEZONE_IA before a later transition may move it on. */
+    private static final int INFREQUENT_ACCESS_STAY_DAYS = 30;
+    private static final String MINIMUM_SIZE_FIELD = "transitionDefaultMinimumObjectSize";
 
     private LifecycleRules() {
     }
@@ -56,6 +60,10 @@ public final class LifecycleRules {
             if (rule.noncurrentDays().filter(days -> days <= 0).isPresent()) {
                 throw invalidArgument("'NoncurrentDays' for NoncurrentVersionExpiration action must be a positive"
                         + " integer");
+            }
+            if (rule.newerNoncurrentVersions().filter(n -> n < 1 || n > MAX_NEWER_NONCURRENT).isPresent()) {
+                throw invalidArgument("'NewerNoncurrentVersions' for NoncurrentVersionExpiration action must be a"
+                        + " positive integer up to 100");
             }
             if (rule.expirationDate().filter(date -> !date.atZone(ZoneOffset.UTC).toLocalTime().equals(
                     java.time.LocalTime.MIDNIGHT)).isPresent()) {
@@ -110,6 +118,18 @@ public final class LifecycleRules {
             throw invalidRequest("Found mixed 'Date' and 'Days' based Expiration and Transition actions in lifecycle"
                     + " rule for " + filterDescription(rule));
         }
+        for (LifecycleRule.Transition earlier : rule.transitions()) {
+            for (LifecycleRule.Transition later : rule.transitions()) {
+                if (earlier.days().isPresent() && later.days().isPresent()
+                        && tooSoonAfterInfrequentAccess(earlier.storageClass(), earlier.days().get(),
+                        later.storageClass(), later.days().get())) {
+                    throw invalidArgument("'Days' in Transition action for StorageClass '" + later.storageClass()
+                            + "' for " + filterDescription(rule) + " must be " + INFREQUENT_ACCESS_STAY_DAYS
+                            + " days more than '" + filterDescription(rule) + "' in the Transition action for"
+                            + " StorageClass '" + earlier.storageClass() + "'");
+                }
+            }
+        }
         int lastTransition = rule.transitions().stream().flatMap(t -> t.days().stream()).mapToInt(d -> d).max()
                 .orElse(-1);
         if (rule.expirationDays().filter(days -> days <= lastTransition).isPresent()) {
@@ -130,7 +150,7 @@ public final class LifecycleRules {
                 throw invalidArgument("'NoncurrentDays' for NoncurrentVersionTransition action must be greater than or"
                         + " equal to 30 for storageClass '" + transition.storageClass() + "'");
             }
-            if (transition.newerNoncurrentVersions().filter(n -> n < 1 || n > 100).isPresent()) {
+            if (transition.newerNoncurrentVersions().filter(n -> n < 1 || n > MAX_NEWER_NONCURRENT).isPresent()) {
                 throw invalidArgument("'NewerNoncurrentVersions' for NoncurrentVersionTransition action must be a"
                         + " positive integer up to 100");
             }
@@ -144,6 +164,28 @@ public final class LifecycleRules {
                         + " NoncurrentVersionTransition action");
             }
         }
+        for (LifecycleRule.NoncurrentTransition earlier : rule.noncurrentTransitions()) {
+            for (LifecycleRule.NoncurrentTransition later : rule.noncurrentTransitions()) {
+                if (tooSoonAfterInfrequentAccess(earlier.storageClass(), earlier.noncurrentDays().orElseThrow(),
+                        later.storageClass(), later.noncurrentDays().orElseThrow())) {
+                    throw invalidArgument("'NoncurrentDays' in NoncurrentVersionTransition action for StorageClass '"
+                            + later.storageClass() + "' for " + filterDescription(rule) + " must be "
+                            + INFREQUENT_ACCESS_STAY_DAYS + " days more than '" + filterDescription(rule)
+                            + "' in the NoncurrentVersionTransition action for StorageClass '"
+                            + earlier.storageClass() + "'");
+                }
+            }
+        }
+    }
+
+    /**
+     * S3 keeps an object at least 30 days in STANDARD_IA or ONEZONE_IA before moving it down the
+     * waterfall again, so a deeper transition must come 30 days after one to those classes.
+     */
+    private static boolean tooSoonAfterInfrequentAccess(String earlierClass, int earlierDays, String laterClass,
+                                                        int laterDays) {
+        return infrequentAccess(earlierClass) && StorageClasses.deeper(laterClass, earlierClass)
+                && laterDays < earlierDays + INFREQUENT_ACCESS_STAY_DAYS;
     }
 
     /** Uploads carry no tags and no size yet, so S3 refuses those filters on this action. */
@@ -175,6 +217,25 @@ public final class LifecycleRules {
         return storageClass.equals("STANDARD_IA") || storageClass.equals("ONEZONE_IA");
     }
 
+    /** The document: a line with the minimum size setting, then one line per rule. */
+    static String encode(LifecycleConfiguration configuration) {
+        return escape(MINIMUM_SIZE_FIELD) + "=" + escape(configuration.minimumSize().awsName()) + "\n"
+                + encode(configuration.rules());
+    }
+
+    /** A stored document; one kept before the minimum size was has S3's default. */
+    static LifecycleConfiguration decodeConfiguration(String document) {
+        TransitionMinimumSize minimumSize = TransitionMinimumSize.ALL_STORAGE_CLASSES_128K;
+        String prefix = escape(MINIMUM_SIZE_FIELD) + "=";
+        if (document.startsWith(prefix)) {
+            int end = document.indexOf('\n');
+            minimumSize = TransitionMinimumSize.of(unescape(document.substring(prefix.length(),
+                    end < 0 ? document.length() : end)));
+            document = end < 0 ? "" : document.substring(end + 1);
+        }
+        return new LifecycleConfiguration(decode(document), minimumSize);
+    }
+
     static String encode(List<LifecycleRule> rules) {
         StringBuilder out = new StringBuilder();
         for (LifecycleRule rule : rules) {
@@ -191,6 +252,7 @@ public final class LifecycleRules {
                 fields.put("deleteMarkers", "true");
             }
             rule.noncurrentDays().ifPresent(days -> fields.put("noncurrentDays", Integer.toString(days)));
+            rule.newerNoncurrentVersions().ifPresent(n -> fields.put("newerNoncurrent", Integer.toString(n)));
             for (int i = 0; i < rule.transitions().size(); i++) {
                 LifecycleRule.Transition transition = rule.transitions().get(i);
                 String name = "t." + i + ".";
@@ -240,7 +302,8 @@ public final class LifecycleRules {
                     Boolean.parseBoolean(fields.get("deleteMarkers")),
                     Optional.ofNullable(fields.get("noncurrentDays")).map(Integer::parseInt),
                     decodeTransitions(fields), decodeNoncurrentTransitions(fields),
-                    Optional.ofNullable(fields.get("abortDays")).map(Integer::parseInt)));
+                    Optional.ofNullable(fields.get("abortDays")).map(Integer::parseInt),
+                    Optional.ofNullable(fields.get("newerNoncurrent")).map(Integer::parseInt)));
         }
         return rules;
     }

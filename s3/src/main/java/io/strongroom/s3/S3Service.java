@@ -336,10 +336,18 @@ public final class S3Service {
     // ---- lifecycle
 
     public void putBucketLifecycle(CallContext call, String bucket, List<LifecycleRule> rules) {
-        lifecycle.put(call, bucket, rules);
+        putBucketLifecycle(call, bucket, new LifecycleConfiguration(rules, TransitionMinimumSize.ALL_STORAGE_CLASSES_128K));
+    }
+
+    public void putBucketLifecycle(CallContext call, String bucket, LifecycleConfiguration configuration) {
+        lifecycle.put(call, bucket, configuration);
     }
 
     public List<LifecycleRule> bucketLifecycle(CallContext call, String bucket) {
+        return bucketLifecycleConfiguration(call, bucket).rules();
+    }
+
+    public LifecycleConfiguration bucketLifecycleConfiguration(CallContext call, String bucket) {
         return lifecycle.get(call, bucket);
     }
 

@@ -118,7 +118,9 @@ class ArchiveLifecycleTest {
         byte[] body = randomBytes(3000, 1);
         ObjectVersion stored = put("data.csv", body, StorageClasses.STANDARD);
         byte[] ciphertext = blobs.blobs.get(stored.blobId()).clone();
-        s3.putBucketLifecycle(admin, "cold", List.of(transitionRule(transition(1, "GLACIER"))));
+        // a small object still goes to GLACIER under the older default
+        s3.putBucketLifecycle(admin, "cold", new LifecycleConfiguration(List.of(transitionRule(transition(1, "GLACIER"))),
+                TransitionMinimumSize.VARIES_BY_STORAGE_CLASS));
 
         iam.clock.advance(Duration.ofHours(24));
         assertThat(s3.runLifecycle(100)).isZero(); // one day, but not yet past the following midnight
@@ -222,8 +224,9 @@ class ArchiveLifecycleTest {
         ObjectVersion oldest = putIn("history", "model.bin", 1);
         ObjectVersion middle = putIn("history", "model.bin", 2);
         ObjectVersion current = putIn("history", "model.bin", 3);
-        s3.putBucketLifecycle(admin, "history", List.of(noncurrentRule(
-                new LifecycleRule.NoncurrentTransition(Optional.of(1), Optional.of(1), "GLACIER"))));
+        s3.putBucketLifecycle(admin, "history", new LifecycleConfiguration(List.of(noncurrentRule(
+                new LifecycleRule.NoncurrentTransition(Optional.of(1), Optional.of(1), "GLACIER"))),
+                TransitionMinimumSize.VARIES_BY_STORAGE_CLASS));
         iam.clock.advance(Duration.ofDays(2));
         assertThat(s3.runLifecycle(100)).isEqualTo(1);
         assertThat(s3.headObject(admin, "history", "model.bin", Optional.of(oldest.versionId())).storageClass())
@@ -303,18 +306,110 @@ class ArchiveLifecycleTest {
     }
 
     @Test
+    void objectsSmallerThan128KiBStayUnlessTheSettingOrASizeFilterLetsThemGo() {
+        int small = (int) TransitionMinimumSize.SMALL_OBJECT_BYTES - 1;
+        int big = (int) TransitionMinimumSize.SMALL_OBJECT_BYTES;
+        s3.createBucket(admin, "sizes", Optional.empty(), false);
+        for (String prefix : List.of("default/", "varies/", "filtered/")) {
+            putIn("sizes", prefix + "small", small);
+            putIn("sizes", prefix + "big", big);
+        }
+        LifecycleRule toGlacierIr = new LifecycleRule("ir", true, prefix("default/"), Optional.empty(), Optional.empty(),
+                false, Optional.empty(), List.of(transition(0, "GLACIER_IR")), List.of(), Optional.empty());
+        LifecycleRule toGlacier = new LifecycleRule("glacier", true, prefix("varies/"), Optional.empty(),
+                Optional.empty(), false, Optional.empty(), List.of(transition(0, "GLACIER")), List.of(),
+                Optional.empty());
+        LifecycleRule anySize = new LifecycleRule("any", true, new LifecycleRule.Filter("filtered/", Map.of(),
+                Optional.of(0L), Optional.empty()), Optional.empty(), Optional.empty(), false, Optional.empty(),
+                List.of(transition(0, "GLACIER_IR")), List.of(), Optional.empty());
+
+        // the default: nothing below 128 KiB moves, unless a rule's filter names a size itself
+        s3.putBucketLifecycle(admin, "sizes", List.of(toGlacierIr, anySize));
+        iam.clock.advance(Duration.ofDays(1));
+        assertThat(s3.runLifecycle(100)).isEqualTo(3);
+        assertThat(classOf("sizes", "default/small")).isEqualTo("STANDARD");
+        assertThat(classOf("sizes", "default/big")).isEqualTo("GLACIER_IR");
+        assertThat(classOf("sizes", "filtered/small")).isEqualTo("GLACIER_IR");
+        assertThat(classOf("sizes", "filtered/big")).isEqualTo("GLACIER_IR");
+        assertThat(s3.bucketLifecycleConfiguration(admin, "sizes").minimumSize())
+                .isEqualTo(TransitionMinimumSize.ALL_STORAGE_CLASSES_128K);
+
+        // varies_by_storage_class: small objects go to GLACIER, still not to GLACIER_IR
+        s3.putBucketLifecycle(admin, "sizes", new LifecycleConfiguration(List.of(toGlacierIr, toGlacier),
+                TransitionMinimumSize.VARIES_BY_STORAGE_CLASS));
+        assertThat(s3.bucketLifecycleConfiguration(admin, "sizes").minimumSize())
+                .isEqualTo(TransitionMinimumSize.VARIES_BY_STORAGE_CLASS);
+        assertThat(s3.runLifecycle(100)).isEqualTo(2);
+        assertThat(classOf("sizes", "default/small")).isEqualTo("STANDARD");
+        assertThat(classOf("sizes", "varies/small")).isEqualTo("GLACIER");
+        assertThat(classOf("sizes", "varies/big")).isEqualTo("GLACIER");
+    }
+
+    @Test
+    void smallNoncurrentVersionsStayByDefault() {
+        s3.createBucket(admin, "small-history", Optional.empty(), true);
+        ObjectVersion small = putIn("small-history", "k", 10);
+        ObjectVersion big = putIn("small-history", "k", (int) TransitionMinimumSize.SMALL_OBJECT_BYTES);
+        putIn("small-history", "k", 10);
+        s3.putBucketLifecycle(admin, "small-history", List.of(noncurrentRule(
+                new LifecycleRule.NoncurrentTransition(Optional.of(0), Optional.empty(), "GLACIER"))));
+        iam.clock.advance(Duration.ofDays(1));
+        assertThat(s3.runLifecycle(100)).isEqualTo(1);
+        assertThat(s3.headObject(admin, "small-history", "k", Optional.of(small.versionId())).storageClass())
+                .isEqualTo("STANDARD");
+        assertThat(s3.headObject(admin, "small-history", "k", Optional.of(big.versionId())).storageClass())
+                .isEqualTo("GLACIER");
+    }
+
+    @Test
+    void aDeeperTransitionComesThirtyDaysAfterOneToInfrequentAccess() {
+        LifecycleConfiguration before = new LifecycleConfiguration(List.of(transitionRule(transition(0, "GLACIER"))),
+                TransitionMinimumSize.VARIES_BY_STORAGE_CLASS);
+        s3.putBucketLifecycle(admin, "cold", before);
+        assertRefused(transitionRule(transition(30, "STANDARD_IA"), transition(59, "GLACIER")), "InvalidArgument",
+                "'Days' in Transition action for StorageClass 'GLACIER' for filter '(prefix=)' must be 30 days more"
+                        + " than 'filter '(prefix=)'' in the Transition action for StorageClass 'STANDARD_IA'");
+        assertRefused(transitionRule(transition(45, "ONEZONE_IA"), transition(30, "STANDARD_IA")), "InvalidArgument",
+                "'Days' in Transition action for StorageClass 'ONEZONE_IA' for filter '(prefix=)' must be 30 days more"
+                        + " than 'filter '(prefix=)'' in the Transition action for StorageClass 'STANDARD_IA'");
+        assertRefused(new LifecycleRule("nt", true, ALL, Optional.empty(), Optional.empty(), false, Optional.empty(),
+                        List.of(), List.of(new LifecycleRule.NoncurrentTransition(Optional.of(30), Optional.empty(),
+                                "ONEZONE_IA"), new LifecycleRule.NoncurrentTransition(Optional.of(40), Optional.empty(),
+                                "DEEP_ARCHIVE")), Optional.empty()), "InvalidArgument",
+                "'NoncurrentDays' in NoncurrentVersionTransition action for StorageClass 'DEEP_ARCHIVE' for filter"
+                        + " '(prefix=)' must be 30 days more than 'filter '(prefix=)'' in the NoncurrentVersionTransition"
+                        + " action for StorageClass 'ONEZONE_IA'");
+        assertThat(s3.bucketLifecycleConfiguration(admin, "cold")).isEqualTo(before);
+
+        // 30 days on is enough; GLACIER to DEEP_ARCHIVE has no gap S3 checks
+        LifecycleRule spaced = transitionRule(transition(30, "STANDARD_IA"), transition(60, "GLACIER"),
+                transition(61, "DEEP_ARCHIVE"));
+        s3.putBucketLifecycle(admin, "cold", List.of(spaced));
+        assertThat(s3.bucketLifecycle(admin, "cold")).containsExactly(spaced);
+    }
+
+    @Test
     void transitionsAreDueAtTheNextMidnightAndOnlyDownTheWaterfall() {
         LifecycleRule rule = transitionRule(transition(30, "STANDARD_IA"), transition(60, "GLACIER"));
-        ObjectVersion created = new ObjectVersion("b", "k", "null", false, Instant.parse("2030-01-01T10:00:00Z"), 1,
+        ObjectVersion created = new ObjectVersion("b", "k", "null", false, Instant.parse("2030-01-01T10:00:00Z"),
+                TransitionMinimumSize.SMALL_OBJECT_BYTES,
                 "e", Map.of(), Map.of(), Optional.empty(), Map.of(), "STANDARD",
                 new ObjectEncryption(ObjectEncryption.Mode.SSE_S3, null, false, new byte[1], null, null), "blob");
-        assertThat(LifecycleOperations.dueTransition(rule, created, Instant.parse("2030-01-31T23:59:59Z"))).isEmpty();
-        assertThat(LifecycleOperations.dueTransition(rule, created, Instant.parse("2030-02-01T00:00:00Z")))
+        assertThat(LifecycleOperations.dueTransition(rule, TransitionMinimumSize.ALL_STORAGE_CLASSES_128K, created, Instant.parse("2030-01-31T23:59:59Z"))).isEmpty();
+        assertThat(LifecycleOperations.dueTransition(rule, TransitionMinimumSize.ALL_STORAGE_CLASSES_128K, created, Instant.parse("2030-02-01T00:00:00Z")))
                 .contains("STANDARD_IA");
-        assertThat(LifecycleOperations.dueTransition(rule, created, Instant.parse("2030-04-01T00:00:00Z")))
+        assertThat(LifecycleOperations.dueTransition(rule, TransitionMinimumSize.ALL_STORAGE_CLASSES_128K, created, Instant.parse("2030-04-01T00:00:00Z")))
                 .contains("GLACIER");
-        assertThat(LifecycleOperations.dueTransition(rule, created.withStorage("DEEP_ARCHIVE", "blob"),
+        assertThat(LifecycleOperations.dueTransition(rule, TransitionMinimumSize.ALL_STORAGE_CLASSES_128K, created.withStorage("DEEP_ARCHIVE", "blob"),
                 Instant.parse("2030-04-01T00:00:00Z"))).isEmpty();
+    }
+
+    private String classOf(String bucket, String key) {
+        return s3.headObject(admin, bucket, key, Optional.empty()).storageClass();
+    }
+
+    private static LifecycleRule.Filter prefix(String prefix) {
+        return new LifecycleRule.Filter(prefix, Map.of(), Optional.empty(), Optional.empty());
     }
 
     private ObjectVersion put(String key, byte[] body, String storageClass) {

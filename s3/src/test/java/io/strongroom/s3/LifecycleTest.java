@@ -111,6 +111,59 @@ class LifecycleTest {
     }
 
     @Test
+    void noncurrentExpirationKeepsTheNewestNoncurrentVersionsItIsToldToKeep() {
+        s3.createBucket(admin, "kept", Optional.empty(), true);
+        List<ObjectVersion> versions = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            versions.add(put("kept", "model.bin")); // v0 oldest ... v4 current
+            iam.clock.advance(Duration.ofSeconds(1));
+        }
+        LifecycleRule keepTwo = new LifecycleRule("keep-two", true, LifecycleRule.Filter.EVERYTHING, Optional.empty(),
+                Optional.empty(), false, Optional.of(1), List.of(), List.of(), Optional.empty(), Optional.of(2));
+        s3.putBucketLifecycle(admin, "kept", List.of(keepTwo));
+        assertThat(s3.bucketLifecycle(admin, "kept")).containsExactly(keepTwo);
+
+        assertThat(s3.runLifecycle(100)).isZero(); // nothing has been noncurrent for a day yet
+        iam.clock.advance(Duration.ofDays(2));
+        assertThat(s3.runLifecycle(100)).isEqualTo(2);
+        assertThat(s3.runLifecycle(100)).isZero();
+        assertThat(repository.listVersions("kept", "", "", "", 10)).extracting(ObjectVersion::versionId)
+                .containsExactly(versions.get(4).versionId(), versions.get(3).versionId(), versions.get(2).versionId());
+        assertThat(actions).containsExactly("S3.EXPIRE.OBJECT kept/model.bin", "S3.EXPIRE.OBJECT kept/model.bin");
+        assertThat(blobs.blobs).doesNotContainKeys(versions.get(0).blobId(), versions.get(1).blobId());
+    }
+
+    @Test
+    void noncurrentExpirationWaitsForItsDaysEvenBeyondTheKeptVersions() {
+        Instant superseded = Instant.parse("2030-01-01T10:00:00Z");
+        LifecycleRule keepOne = new LifecycleRule("keep-one", true, LifecycleRule.Filter.EVERYTHING, Optional.empty(),
+                Optional.empty(), false, Optional.of(3), List.of(), List.of(), Optional.empty(), Optional.of(1));
+        Instant due = Instant.parse("2030-01-05T00:00:00Z");
+        assertThat(LifecycleOperations.noncurrentExpired(keepOne, superseded, 5, due.minusSeconds(1))).isFalse();
+        assertThat(LifecycleOperations.noncurrentExpired(keepOne, superseded, 1, due)).isTrue();
+        assertThat(LifecycleOperations.noncurrentExpired(keepOne, superseded, 0, due.plus(Duration.ofDays(100))))
+                .isFalse();
+    }
+
+    @Test
+    void newerNoncurrentVersionsOutsideOneToAHundredIsRefusedAndChangesNothing() {
+        s3.createBucket(admin, "refusals", Optional.empty(), true);
+        LifecycleRule before = rule("before", LifecycleRule.Filter.EVERYTHING, Optional.of(1), Optional.empty(), false,
+                Optional.empty());
+        put(before);
+        for (int newer : List.of(0, -1, 101)) {
+            assertThatThrownBy(() -> put(new LifecycleRule("n", true, LifecycleRule.Filter.EVERYTHING, Optional.empty(),
+                    Optional.empty(), false, Optional.of(1), List.of(), List.of(), Optional.empty(), Optional.of(newer))))
+                    .isInstanceOfSatisfying(AwsException.class, e -> {
+                        assertThat(e.code()).isEqualTo("InvalidArgument");
+                        assertThat(e.getMessage()).isEqualTo("'NewerNoncurrentVersions' for NoncurrentVersionExpiration"
+                                + " action must be a positive integer up to 100");
+                    });
+        }
+        assertThat(s3.bucketLifecycle(admin, "refusals")).containsExactly(before);
+    }
+
+    @Test
     void tagAndSizeFiltersChooseTheObjectsAndTheBudgetBoundsAPass() {
         s3.createBucket(admin, "filters", Optional.empty(), false);
         putTagged("filters", "big-scratch", 3, Map.of("class", "scratch"));

@@ -7,8 +7,10 @@ import io.strongroom.iam.auth.CallContext;
 import io.strongroom.protocol.ApiRequest;
 import io.strongroom.protocol.ApiResponse;
 import io.strongroom.protocol.query.XmlWriter;
+import io.strongroom.s3.LifecycleConfiguration;
 import io.strongroom.s3.LifecycleRule;
 import io.strongroom.s3.S3Service;
+import io.strongroom.s3.TransitionMinimumSize;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -20,8 +22,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Put/Get/DeleteBucketLifecycleConfiguration: the LifecycleConfiguration document to and from rules. */
+/**
+ * Put/Get/DeleteBucketLifecycleConfiguration: the LifecycleConfiguration document to and from rules,
+ * and the x-amz-transition-default-minimum-object-size header, which both answers carry as S3's do.
+ */
 final class LifecycleActions {
+    private static final String MINIMUM_SIZE_HEADER = "x-amz-transition-default-minimum-object-size";
     private final S3Service service;
 
     LifecycleActions(S3Service service) {
@@ -35,13 +41,16 @@ final class LifecycleActions {
         for (S3XmlInput rule : document.children("Rule")) {
             rules.add(rule(rule));
         }
-        service.putBucketLifecycle(call, target.bucket().orElseThrow(), rules);
-        return S3Responses.empty(200, Map.of());
+        TransitionMinimumSize minimumSize = request.header(MINIMUM_SIZE_HEADER).map(TransitionMinimumSize::of)
+                .orElse(TransitionMinimumSize.ALL_STORAGE_CLASSES_128K);
+        service.putBucketLifecycle(call, target.bucket().orElseThrow(), new LifecycleConfiguration(rules, minimumSize));
+        return S3Responses.empty(200, Map.of(MINIMUM_SIZE_HEADER, minimumSize.awsName()));
     }
 
     ApiResponse get(CallContext call, S3Target target) {
         XmlWriter document = S3Responses.document("LifecycleConfiguration");
-        for (LifecycleRule rule : service.bucketLifecycle(call, target.bucket().orElseThrow())) {
+        LifecycleConfiguration configuration = service.bucketLifecycleConfiguration(call, target.bucket().orElseThrow());
+        for (LifecycleRule rule : configuration.rules()) {
             document.start("Rule").element("ID", rule.id());
             writeFilter(document, rule.filter());
             document.element("Status", rule.enabled() ? "Enabled" : "Disabled");
@@ -68,13 +77,19 @@ final class LifecycleActions {
                 }
                 document.end();
             }
-            rule.noncurrentDays().ifPresent(days -> document.start("NoncurrentVersionExpiration")
-                    .element("NoncurrentDays", days).end());
+            rule.noncurrentDays().ifPresent(days -> {
+                document.start("NoncurrentVersionExpiration").element("NoncurrentDays", days);
+                rule.newerNoncurrentVersions().ifPresent(n -> document.element("NewerNoncurrentVersions", n));
+                document.end();
+            });
             rule.abortUploadDays().ifPresent(days -> document.start("AbortIncompleteMultipartUpload")
                     .element("DaysAfterInitiation", days).end());
             document.end();
         }
-        return S3Responses.xml(document);
+        ApiResponse response = S3Responses.xml(document);
+        Map<String, String> headers = new LinkedHashMap<>(response.headers());
+        headers.put(MINIMUM_SIZE_HEADER, configuration.minimumSize().awsName());
+        return response.withHeaders(headers);
     }
 
     ApiResponse delete(CallContext call, S3Target target) {
@@ -88,7 +103,8 @@ final class LifecycleActions {
             throw S3XmlInput.malformed();
         }
         Optional<S3XmlInput> expiration = rule.child("Expiration");
-        Optional<Integer> noncurrentDays = rule.child("NoncurrentVersionExpiration")
+        Optional<S3XmlInput> noncurrentExpiration = rule.child("NoncurrentVersionExpiration");
+        Optional<Integer> noncurrentDays = noncurrentExpiration
                 .map(n -> integer(n.text("NoncurrentDays").orElseThrow(S3XmlInput::malformed)));
         return new LifecycleRule(rule.text("ID").filter(id -> !id.isEmpty()).orElseGet(() -> UUID.randomUUID().toString()),
                 status.equals("Enabled"), filter(rule),
@@ -97,7 +113,8 @@ final class LifecycleActions {
                 expiration.flatMap(e -> e.text("ExpiredObjectDeleteMarker")).map(Boolean::parseBoolean).orElse(false),
                 noncurrentDays, transitions(rule), noncurrentTransitions(rule),
                 rule.child("AbortIncompleteMultipartUpload").map(abort -> integer(abort.text("DaysAfterInitiation")
-                        .orElseThrow(S3XmlInput::malformed))));
+                        .orElseThrow(S3XmlInput::malformed))),
+                noncurrentExpiration.flatMap(n -> n.text("NewerNoncurrentVersions")).map(LifecycleActions::integer));
     }
 
     private static List<LifecycleRule.Transition> transitions(S3XmlInput rule) {
