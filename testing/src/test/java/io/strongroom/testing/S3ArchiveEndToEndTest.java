@@ -42,6 +42,7 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.s3.model.StorageClass;
 import software.amazon.awssdk.services.s3.model.Tier;
+import software.amazon.awssdk.services.s3.model.TransitionDefaultMinimumObjectSize;
 import software.amazon.awssdk.services.s3.model.TransitionStorageClass;
 
 /**
@@ -93,6 +94,23 @@ class S3ArchiveEndToEndTest {
     }
 
     @Test
+    void byDefaultAnObjectSmallerThan128KiBIsNotTransitioned() throws Exception {
+        s3.createBucket(r -> r.bucket("e2e-archive-sizes"));
+        s3.putObject(r -> r.bucket("e2e-archive-sizes").key("small"), RequestBody.fromBytes(new byte[128 * 1024 - 1]));
+        s3.putObject(r -> r.bucket("e2e-archive-sizes").key("big"), RequestBody.fromBytes(new byte[128 * 1024]));
+        var put = s3.putBucketLifecycleConfiguration(r -> r.bucket("e2e-archive-sizes").lifecycleConfiguration(c -> c
+                .rules(LifecycleRule.builder().id("archive").status(ExpirationStatus.ENABLED).filter(f -> f.prefix(""))
+                        .transitions(t -> t.days(1).storageClass(TransitionStorageClass.GLACIER)).build())));
+        assertThat(put.transitionDefaultMinimumObjectSize())
+                .isEqualTo(TransitionDefaultMinimumObjectSize.ALL_STORAGE_CLASSES_128_K);
+
+        clock.advance(Duration.ofDays(3));
+        await(() -> storageClass("e2e-archive-sizes", "big").equals("GLACIER"));
+        Thread.sleep(500); // a few more passes of the scheduler, which runs every 100 ms here
+        assertThat(storageClass("e2e-archive-sizes", "small")).isEqualTo("STANDARD");
+    }
+
+    @Test
     void aLifecycleRuleArchivesTheObjectARestoreMakesItReadableForItsDaysAndStaleUploadsAreAborted()
             throws Exception {
         String body = "archived ledger line " + System.nanoTime();
@@ -108,8 +126,12 @@ class S3ArchiveEndToEndTest {
         LifecycleRule abort = LifecycleRule.builder().id("abort").status(ExpirationStatus.ENABLED)
                 .filter(f -> f.prefix("uploads/"))
                 .abortIncompleteMultipartUpload(a -> a.daysAfterInitiation(2)).build();
-        s3.putBucketLifecycleConfiguration(r -> r.bucket("e2e-archive").lifecycleConfiguration(c -> c.rules(archive,
-                abort)));
+        // the ledger is small: only the older default lets it go to GLACIER
+        var put = s3.putBucketLifecycleConfiguration(r -> r.bucket("e2e-archive")
+                .transitionDefaultMinimumObjectSize(TransitionDefaultMinimumObjectSize.VARIES_BY_STORAGE_CLASS)
+                .lifecycleConfiguration(c -> c.rules(archive, abort)));
+        assertThat(put.transitionDefaultMinimumObjectSize())
+                .isEqualTo(TransitionDefaultMinimumObjectSize.VARIES_BY_STORAGE_CLASS);
         var rules = s3.getBucketLifecycleConfiguration(r -> r.bucket("e2e-archive")).rules();
         assertThat(rules.get(0).transitions()).singleElement().satisfies(t -> {
             assertThat(t.days()).isEqualTo(1);

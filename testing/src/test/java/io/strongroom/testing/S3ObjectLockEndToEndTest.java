@@ -127,6 +127,29 @@ class S3ObjectLockEndToEndTest {
         assertAwsError(() -> s3.getObjectLockConfiguration(r -> r.bucket("lock-missing")), "NoSuchBucket", 404);
     }
 
+    /** x-amz-bucket-object-lock-token is accepted with any value and never needed, as S3 does now. */
+    @Test
+    void theObjectLockTokenIsAcceptedAndNeverRequired(S3Client s3) {
+        s3.createBucket(r -> r.bucket("lock-token").objectLockEnabledForBucket(true));
+        s3.putObjectLockConfiguration(r -> r.bucket("lock-token").token("a-token-from-long-ago")
+                .objectLockConfiguration(c -> c.objectLockEnabled(ObjectLockEnabled.ENABLED)
+                        .rule(rule -> rule.defaultRetention(d -> d.mode(ObjectLockRetentionMode.GOVERNANCE).days(3)))));
+        assertThat(s3.getObjectLockConfiguration(r -> r.bucket("lock-token")).objectLockConfiguration().rule()
+                .defaultRetention().days()).isEqualTo(3);
+        s3.putObjectLockConfiguration(r -> r.bucket("lock-token").objectLockConfiguration(c -> c
+                .objectLockEnabled(ObjectLockEnabled.ENABLED)));
+        assertThat(s3.getObjectLockConfiguration(r -> r.bucket("lock-token")).objectLockConfiguration().rule())
+                .isNull();
+
+        // a token does not stand in for versioning on a bucket created without Object Lock
+        s3.createBucket(r -> r.bucket("lock-token-later"));
+        assertAwsError(() -> s3.putObjectLockConfiguration(r -> r.bucket("lock-token-later").token("token")
+                .objectLockConfiguration(c -> c.objectLockEnabled(ObjectLockEnabled.ENABLED))), "InvalidBucketState",
+                409);
+        assertAwsError(() -> s3.getObjectLockConfiguration(r -> r.bucket("lock-token-later")),
+                "ObjectLockConfigurationNotFoundError", 404);
+    }
+
     @Test
     void badLockConfigurationsAreRefusedWithS3sCodesAndChangeNothing(S3Client s3) throws Exception {
         s3.createBucket(r -> r.bucket("lock-bad-config").objectLockEnabledForBucket(true));
