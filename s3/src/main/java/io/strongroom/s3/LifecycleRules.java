@@ -44,6 +44,9 @@ public final class LifecycleRules {
             if (!ids.add(rule.id())) {
                 throw invalidArgument("Rule ID must be unique. Found same ID for more than one rule");
             }
+            if (rule.newerNoncurrentVersions().isPresent() && rule.noncurrentDays().isEmpty()) {
+                throw S3Errors.malformedXml(); // S3's schema: NoncurrentVersionExpiration always has NoncurrentDays
+            }
             boolean expires = rule.expirationDays().isPresent() || rule.expirationDate().isPresent();
             if (!expires && !rule.expiredObjectDeleteMarker() && rule.noncurrentDays().isEmpty()
                     && rule.transitions().isEmpty() && rule.noncurrentTransitions().isEmpty()

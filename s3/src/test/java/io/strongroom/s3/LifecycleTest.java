@@ -160,6 +160,9 @@ class LifecycleTest {
                                 + " action must be a positive integer up to 100");
                     });
         }
+        assertS3Error(() -> put(new LifecycleRule("n", true, LifecycleRule.Filter.EVERYTHING, Optional.empty(),
+                Optional.empty(), false, Optional.empty(), List.of(), List.of(), Optional.empty(), Optional.of(2))),
+                "MalformedXML", 400);
         assertThat(s3.bucketLifecycle(admin, "refusals")).containsExactly(before);
     }
 
