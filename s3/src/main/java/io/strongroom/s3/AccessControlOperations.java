@@ -83,6 +83,16 @@ final class AccessControlOperations {
     }
 
     /**
+     * An object another account is creating where ACLs are enabled: that account owns it from its first
+     * byte, so may set its ACL as its own policies allow; the bucket policy can still refuse.
+     */
+    ProtectedResource newObjectOfOtherAccount(CallContext call, Bucket bucket, String arn) {
+        Optional<NamedPolicy> denials = policyOf(bucket)
+                .map(p -> new NamedPolicy(p.type(), p.source(), p.document().denyStatementsOnly()));
+        return new ProtectedResource(arn, Optional.of(call.principal().accountId()), denials, false);
+    }
+
+    /**
      * What the bucket's and the object's ACLs grant to others, unless ACLs are off; public grants count
      * for nothing while IgnorePublicAcls is on.
      */

@@ -148,17 +148,21 @@ final class AclOperations {
 
     /**
      * The ACL and owner a new object version gets, once checked; {@link StoredAcl#PRIVATE} when that is
-     * the bucket owner's full control. Asking for an ACL also takes s3:PutObjectAcl, as in S3. The writer's
+     * the bucket owner's full control. Asking for an ACL also takes s3:PutObjectAcl, as in S3 (on an object
+     * another account is creating, as that account's own: it owns the object as it creates it). The writer's
      * account owns the object under ObjectWriter, and under BucketOwnerPreferred unless it gave it to the
      * bucket's owner with bucket-owner-full-control.
      */
     StoredAcl forWrite(CallContext call, Bucket bucket, String objectArn, RequestedAcl acl) {
-        if (!acl.isEmpty()) {
-            authorizer.authorize(call, "s3:PutObjectAcl", access.resource(call, bucket, objectArn), acl.conditionKeys());
-            requireValidGrantees(acl);
-        }
         BucketAclSettings settings = access.aclSettings(bucket);
         String writer = call.principal().accountId();
+        if (!acl.isEmpty()) {
+            boolean writersOwn = settings.ownership().aclsEnabled() && !writer.equals(bucket.accountId());
+            authorizer.authorize(call, "s3:PutObjectAcl", writersOwn
+                    ? access.newObjectOfOtherAccount(call, bucket, objectArn)
+                    : access.resource(call, bucket, objectArn), acl.conditionKeys());
+            requireValidGrantees(acl);
+        }
         Optional<String> owner = switch (settings.ownership()) {
             case BUCKET_OWNER_ENFORCED -> Optional.empty();
             case BUCKET_OWNER_PREFERRED -> acl.canned().filter(c -> c == CannedAcl.BUCKET_OWNER_FULL_CONTROL).isPresent()
