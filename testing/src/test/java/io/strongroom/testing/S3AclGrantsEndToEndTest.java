@@ -73,6 +73,13 @@ class S3AclGrantsEndToEndTest {
         assertAwsError(() -> partner.s3().getObjectAcl(r -> r.bucket("acl-grants").key("report.csv")),
                 "AccessDenied", 403);
 
+        // CopyObject's grant headers go on the copy
+        s3.copyObject(r -> r.sourceBucket("acl-grants").sourceKey("report.csv").destinationBucket("acl-grants")
+                .destinationKey("copy.csv").grantRead("id=\"" + partnerId + "\"").grantReadACP("id=\"" + partnerId + "\""));
+        assertThat(partner.s3().getObjectAcl(r -> r.bucket("acl-grants").key("copy.csv")).grants())
+                .extracting(g -> g.grantee().id(), Grant::permission)
+                .containsExactly(tuple(partnerId, Permission.READ), tuple(partnerId, Permission.READ_ACP));
+
         // an explicit deny in the bucket policy still outweighs a grant
         s3.putBucketPolicy(r -> r.bucket("acl-grants").policy("{\"Version\":\"2012-10-17\",\"Statement\":[{"
                 + "\"Effect\":\"Deny\",\"Principal\":{\"AWS\":\"" + partnerId + "\"},\"Action\":\"s3:GetObject\","
