@@ -136,6 +136,19 @@ final class AccessControlOperations {
     }
 
     /**
+     * Carries a version's ACL and owner over to its body's new id (a transition to an archive class
+     * copies the body), so that neither is lost with the move; call within the move's transaction.
+     */
+    static void moveObjectAcl(S3Repository repository, ObjectVersion from, ObjectVersion to) {
+        String scope = S3Repository.bucketScope(from.bucket());
+        Optional<String> acl = repository.config(scope, objectAclKind(from));
+        if (acl.isPresent()) {
+            repository.putConfig(scope, objectAclKind(to), acl.get());
+            repository.deleteConfig(scope, objectAclKind(from));
+        }
+    }
+
+    /**
      * An object's ACL is kept with its bucket's documents (so it goes with the bucket), under the id of
      * the version's body: that is never reused, so an ACL can never outlive its version onto a new one.
      */
