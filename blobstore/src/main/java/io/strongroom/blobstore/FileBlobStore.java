@@ -43,6 +43,8 @@ public final class FileBlobStore implements BlobStore {
 
     /** Write buffer size: large enough that multi-GiB streams cost few system calls. */
     static final int BUFFER_SIZE = 256 * 1024;
+    /** The buffer a blob starts with: one small object's ciphertext. */
+    static final int SMALL_BUFFER_SIZE = 8 * 1024;
 
     private static final Logger LOG = Logger.getLogger(FileBlobStore.class.getName());
     private static final int ID_LENGTH = 32;
@@ -331,10 +333,12 @@ public final class FileBlobStore implements BlobStore {
 
         /**
          * Buffers writes into {@value #BUFFER_SIZE}-byte chunks. Closing it flushes but does not end the
-         * blob; {@link #commit} still works, so it may sit in a try-with-resources block.
+         * blob; {@link #commit} still works, so it may sit in a try-with-resources block. The buffer starts
+         * at {@value #SMALL_BUFFER_SIZE} bytes and grows once a blob outgrows it, so the many small blobs
+         * do not each allocate and zero the large one.
          */
         private final class BufferedChannelOutputStream extends OutputStream {
-            private final ByteBuffer buffer = ByteBuffer.allocate(BUFFER_SIZE);
+            private ByteBuffer buffer = ByteBuffer.allocate(SMALL_BUFFER_SIZE);
             private boolean closed;
 
             @Override
@@ -406,9 +410,13 @@ public final class FileBlobStore implements BlobStore {
             }
 
             private void writeBuffer() throws IOException {
+                boolean outgrown = !buffer.hasRemaining() && buffer.capacity() < BUFFER_SIZE;
                 buffer.flip();
                 writeFully(buffer);
                 buffer.clear();
+                if (outgrown) {
+                    buffer = ByteBuffer.allocate(BUFFER_SIZE);
+                }
             }
 
             private void writeFully(ByteBuffer source) throws IOException {

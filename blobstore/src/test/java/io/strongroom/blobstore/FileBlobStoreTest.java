@@ -88,6 +88,9 @@ class FileBlobStoreTest {
             }
             out.write(body, position, 4093);
             position += 4093;
+            // across the end of the small first buffer, which then grows
+            out.write(body, position, FileBlobStore.SMALL_BUFFER_SIZE);
+            position += FileBlobStore.SMALL_BUFFER_SIZE;
             out.write(body, position, FileBlobStore.BUFFER_SIZE);
             position += FileBlobStore.BUFFER_SIZE;
             out.write(body, position, 3 * FileBlobStore.BUFFER_SIZE + 17);

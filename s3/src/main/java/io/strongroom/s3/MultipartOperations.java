@@ -462,7 +462,7 @@ public final class MultipartOperations {
                 request.partNumber());
         try (BlobStore.BlobWriter writer = bodies.of(upload.storageClass()).create()) {
             try (OutputStream encrypting = ciphers.apply(dataKey).encryptingStream(writer.output(),
-                    associatedData)) {
+                    associatedData, request.contentLength())) {
                 byte[] buffer = new byte[COPY_BUFFER];
                 int read;
                 while ((read = digesting.read(buffer)) != -1) {

@@ -375,8 +375,11 @@ final class ObjectOperations {
         Optional<ChecksumDigest> checksum = request.checksumAlgorithm().map(ChecksumAlgorithm::newDigest);
         ChecksumInputStream digesting = new ChecksumInputStream(body, checksum.stream().toList());
         try (BlobStore.BlobWriter writer = blobs.create()) {
-            try (OutputStream encrypting = ciphers.apply(dataKey).encryptingStream(writer.output(), associatedData)) {
-                byte[] buffer = new byte[COPY_BUFFER];
+            try (OutputStream encrypting = ciphers.apply(dataKey).encryptingStream(writer.output(), associatedData,
+                    request.contentLength())) {
+                // a small body needs no 64 KiB buffer; one byte more than declared shows a longer body at once
+                byte[] buffer = new byte[request.contentLength() < 0 ? COPY_BUFFER
+                        : (int) Math.min(COPY_BUFFER, request.contentLength() + 1)];
                 int read;
                 while ((read = digesting.read(buffer)) != -1) {
                     if (request.contentLength() >= 0 && digesting.bytesRead() > request.contentLength()) {

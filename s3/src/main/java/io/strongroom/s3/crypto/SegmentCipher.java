@@ -5,6 +5,7 @@ import com.google.crypto.tink.subtle.AesGcmHkdfStreaming;
 
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -27,6 +28,11 @@ import static java.util.Objects.requireNonNull;
  * segments of 1,048,576 bytes (the first holds 40 bytes less plaintext) each ending in a 16-byte tag;
  * the last segment may be shorter and is never omitted, so even an empty body has one.
  *
+ * <p>A body whose whole ciphertext fits in one segment is the same bytes whatever the segment size, since
+ * the size is recorded nowhere and only shapes how a longer body is cut. Such small bodies are therefore
+ * encrypted and decrypted with Tink's buffers sized to the body rather than to 1 MiB: allocating and
+ * zeroing two 1 MiB buffers per call was the largest single cost of storing and reading 4 KiB objects.
+ *
  * <p>Integrity failures surface as {@link IOException}s whose cause is a {@link GeneralSecurityException};
  * no plaintext of a segment is released before its tag has been checked.
  */
@@ -44,6 +50,10 @@ public final class SegmentCipher implements BodyCipher {
     private static final int PLAINTEXT_SEGMENT_SIZE = CIPHERTEXT_SEGMENT_SIZE - TAG_SIZE;
     private static final byte[] ASSOCIATED_DATA_TAG = "strongroom/s3/object-body/v1".getBytes(StandardCharsets.US_ASCII);
 
+    /** The smallest segment a small body is given: smaller ones save nothing measurable. */
+    private static final int MIN_SINGLE_SEGMENT_SIZE = 4096;
+
+    private final byte[] dataKey;
     private final StreamingAead aead;
 
     /**
@@ -55,25 +65,48 @@ public final class SegmentCipher implements BodyCipher {
         if (dataKey.length != KEY_SIZE) {
             throw new IllegalArgumentException("a data key has " + KEY_SIZE + " bytes, not " + dataKey.length);
         }
+        // Kept for the lifetime of this cipher, one request's, to size Tink's buffers to small bodies.
+        this.dataKey = dataKey.clone();
+        this.aead = streamingAead(CIPHERTEXT_SEGMENT_SIZE);
+    }
+
+    private StreamingAead streamingAead(int ciphertextSegmentSize) {
         try {
-            // Tink keeps its own copy of the key material.
-            this.aead = new AesGcmHkdfStreaming(dataKey, HKDF_ALGORITHM, KEY_SIZE, CIPHERTEXT_SEGMENT_SIZE, 0);
+            return new AesGcmHkdfStreaming(dataKey, HKDF_ALGORITHM, KEY_SIZE, ciphertextSegmentSize, 0);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Tink refused AES-GCM-HKDF parameters it documents", e);
         }
     }
 
     /**
+     * The streaming AEAD for a ciphertext of {@code ciphertextSize} bytes: segments of 1 MiB, or, when the
+     * whole ciphertext fits in one such segment, a single segment just large enough (a power of two), which
+     * yields and reads the very same bytes.
+     */
+    private StreamingAead forCiphertextSize(long ciphertextSize) {
+        if (ciphertextSize < 0 || ciphertextSize > CIPHERTEXT_SEGMENT_SIZE) {
+            return aead;
+        }
+        int segment = Math.max(MIN_SINGLE_SEGMENT_SIZE, Integer.highestOneBit((int) ciphertextSize - 1) << 1);
+        return segment >= CIPHERTEXT_SEGMENT_SIZE ? aead : streamingAead(segment);
+    }
+
+    /**
      * A stream that encrypts what is written to it into {@code ciphertext}. Closing it writes the last
      * segment and closes {@code ciphertext}; a body whose stream was not closed is incomplete and will not
-     * decrypt.
+     * decrypt. A body of a declared {@code plaintextSize} that fits in one segment gets buffers of its
+     * size, and writing more than it declared fails.
      */
     @Override
-    public OutputStream encryptingStream(OutputStream ciphertext, byte[] associatedData) throws IOException {
+    public OutputStream encryptingStream(OutputStream ciphertext, byte[] associatedData, long plaintextSize)
+            throws IOException {
         requireNonNull(ciphertext, "ciphertext");
         requireNonNull(associatedData, "associatedData");
+        long ciphertextSize = plaintextSize < 0 ? plaintextSize : ciphertextSize(plaintextSize);
+        StreamingAead chosen = forCiphertextSize(ciphertextSize);
         try {
-            return aead.newEncryptingStream(ciphertext, associatedData.clone());
+            OutputStream encrypting = chosen.newEncryptingStream(ciphertext, associatedData.clone());
+            return chosen == aead ? encrypting : new BoundedOutputStream(encrypting, plaintextSize);
         } catch (GeneralSecurityException e) {
             throw new IOException("the body could not be encrypted", e);
         }
@@ -93,11 +126,13 @@ public final class SegmentCipher implements BodyCipher {
     private AuthenticatedEndChannel open(SeekableByteChannel ciphertext, byte[] associatedData) throws IOException {
         requireNonNull(ciphertext, "ciphertext");
         requireNonNull(associatedData, "associatedData");
-        requireWellFormedSize(ciphertext.size());
+        long size = ciphertext.size();
+        requireWellFormedSize(size);
         byte[] aad = associatedData.clone();
+        StreamingAead chosen = forCiphertextSize(size);
         try {
-            return new AuthenticatedEndChannel(aead.newSeekableDecryptingChannel(ciphertext, aad), ciphertext,
-                    aead, aad);
+            return new AuthenticatedEndChannel(chosen.newSeekableDecryptingChannel(ciphertext, aad), ciphertext,
+                    chosen, aad);
         } catch (GeneralSecurityException e) {
             throw new IOException("the body could not be decrypted", e);
         }
@@ -180,6 +215,34 @@ public final class SegmentCipher implements BodyCipher {
         out.write(length >>> 8);
         out.write(length);
         out.write(field, 0, length);
+    }
+
+    /**
+     * Refuses bytes past the size a small body declared, which would otherwise spill into a second segment
+     * of a size its reader could not know.
+     */
+    private static final class BoundedOutputStream extends FilterOutputStream {
+        private long remaining;
+
+        BoundedOutputStream(OutputStream out, long limit) {
+            super(out);
+            this.remaining = limit;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            checkFromIndexSize(offset, length, bytes.length);
+            if (length > remaining) {
+                throw new IOException("the body is longer than the size it declared");
+            }
+            remaining -= length;
+            out.write(bytes, offset, length);
+        }
     }
 
     /** Reads exactly {@code remaining} bytes of a decrypting channel, or fails. */

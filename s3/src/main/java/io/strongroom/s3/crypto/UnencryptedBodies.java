@@ -18,7 +18,7 @@ public final class UnencryptedBodies implements BodyCipher {
     }
 
     @Override
-    public OutputStream encryptingStream(OutputStream ciphertext, byte[] associatedData) {
+    public OutputStream encryptingStream(OutputStream ciphertext, byte[] associatedData, long plaintextSize) {
         return new FilterOutputStream(ciphertext) {
             @Override
             public void write(byte[] bytes, int offset, int length) throws IOException {

@@ -6,6 +6,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -396,6 +397,57 @@ class SegmentCipherTest {
     @Test
     void aNullDataKeyIsRefused() {
         assertThatThrownBy(() -> new SegmentCipher(null)).isInstanceOf(NullPointerException.class);
+    }
+
+    static List<Integer> singleSegmentSizes() {
+        return List.of(0, 1, 4096 - HEADER - TAG, 4096 - HEADER - TAG + 1, 4096, 65_000, FIRST_PLAINTEXT - 1,
+                FIRST_PLAINTEXT);
+    }
+
+    @ParameterizedTest
+    @MethodSource("singleSegmentSizes")
+    void aBodyOfDeclaredSizeInOneSegmentIsTheFormatOfOneMebibyteSegments(int size) throws Exception {
+        byte[] body = bytes(size, size + 7);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (OutputStream encrypting = cipher.encryptingStream(out, AAD, size)) {
+            encrypting.write(body);
+        }
+        byte[] ciphertext = out.toByteArray();
+
+        assertThat(ciphertext).hasSize((int) SegmentCipher.ciphertextSize(size));
+        // Tink itself, cut in 1 MiB segments, reads it: nothing records a smaller segment size.
+        AesGcmHkdfStreaming oneMebibyte = new AesGcmHkdfStreaming(KEY, "HmacSha256", 32, SEGMENT, 0);
+        try (InputStream in = oneMebibyte.newDecryptingStream(new ByteArrayInputStream(ciphertext), AAD)) {
+            assertThat(in.readAllBytes()).isEqualTo(body);
+        }
+        assertThat(decryptAll(cipher, ciphertext, AAD)).isEqualTo(body);
+        assertThat(readRange(cipher, ciphertext, size / 2, size - size / 2))
+                .isEqualTo(Arrays.copyOfRange(body, size / 2, size));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 100, 4000})
+    void aSmallBodyLongerThanItDeclaredIsRefusedBeforeItSpillsIntoASecondSegment(int declared) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        OutputStream encrypting = cipher.encryptingStream(out, AAD, declared);
+        encrypting.write(new byte[declared]);
+
+        assertThatThrownBy(() -> encrypting.write(1)).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> encrypting.write(new byte[2], 0, 2)).isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void aBodyDeclaredLargerThanOneSegmentIsCutInOneMebibyteSegments() throws Exception {
+        byte[] body = bytes(FIRST_PLAINTEXT + 1, 11);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (OutputStream encrypting = cipher.encryptingStream(out, AAD, body.length)) {
+            encrypting.write(body);
+        }
+        AesGcmHkdfStreaming oneMebibyte = new AesGcmHkdfStreaming(KEY, "HmacSha256", 32, SEGMENT, 0);
+        try (InputStream in = oneMebibyte.newDecryptingStream(new ByteArrayInputStream(out.toByteArray()),
+                AAD)) {
+            assertThat(in.readAllBytes()).isEqualTo(body);
+        }
     }
 
     @Test
