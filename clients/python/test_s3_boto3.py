@@ -210,6 +210,35 @@ def test_canned_acls_once_ownership_controls_enable_them(s3):
     assert error_code(disabled) == "AccessControlListNotSupported"
 
 
+def test_explicit_grants_in_headers_and_access_control_policies(s3):
+    bucket = unique("boto-grants")
+    owner = s3.list_buckets()["Owner"]["ID"]
+    s3.create_bucket(Bucket=bucket, ObjectOwnership="ObjectWriter",
+                     GrantFullControl=f'id="{owner}"', GrantWrite='uri="http://acs.amazonaws.com/groups/s3/LogDelivery"')
+    grants = s3.get_bucket_acl(Bucket=bucket)["Grants"]
+    assert [(g["Grantee"]["Type"], g["Permission"]) for g in grants] == [
+        ("CanonicalUser", "FULL_CONTROL"), ("Group", "WRITE")]
+    s3.put_object(Bucket=bucket, Key="a.csv", Body=b"a")
+    s3.put_object_acl(Bucket=bucket, Key="a.csv", AccessControlPolicy={
+        "Owner": {"ID": owner},
+        "Grants": [{"Grantee": {"Type": "CanonicalUser", "ID": owner}, "Permission": "READ_ACP"}]})
+    acl = s3.get_object_acl(Bucket=bucket, Key="a.csv")
+    assert acl["Owner"]["ID"] == owner
+    assert [(g["Grantee"]["ID"], g["Permission"]) for g in acl["Grants"]] == [(owner, "READ_ACP")]
+
+    for bad, code in [
+        (dict(GrantRead='emailAddress="someone@example.com"'), "UnresolvableGrantByEmailAddress"),
+        (dict(GrantRead='id="999999999999"'), "InvalidArgument"),
+        (dict(GrantRead="everyone"), "InvalidArgument"),
+        (dict(GrantRead=f'id="{owner}"', ACL="private"), "InvalidRequest"),
+        (dict(GrantRead='uri="http://acs.amazonaws.com/groups/global/AllUsers"'), "AccessDenied"),
+    ]:
+        with pytest.raises(ClientError) as refused:
+            s3.put_object_acl(Bucket=bucket, Key="a.csv", **bad)
+        assert error_code(refused) == code
+    assert s3.get_object_acl(Bucket=bucket, Key="a.csv")["Grants"] == acl["Grants"]
+
+
 def status(excinfo):
     return excinfo.value.response["ResponseMetadata"]["HTTPStatusCode"]
 

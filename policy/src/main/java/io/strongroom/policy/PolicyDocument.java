@@ -154,6 +154,15 @@ public final class PolicyDocument {
         return new PolicyDocument(json, version, id, kind, List.copyOf(all));
     }
 
+    /**
+     * This document with its Deny statements alone: what a bucket policy still says of an object another
+     * account owns, which it can refuse but not grant (as in S3).
+     */
+    public PolicyDocument denyStatementsOnly() {
+        return new PolicyDocument(json, version, id, kind,
+                statements.stream().filter(statement -> statement.effect() == Effect.DENY).toList());
+    }
+
     /** The document text as it was given. */
     public String json() {
         return json;

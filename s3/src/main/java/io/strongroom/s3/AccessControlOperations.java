@@ -51,7 +51,12 @@ final class AccessControlOperations {
         return resource(call, bucket, arn, Optional.empty());
     }
 
-    /** As {@link #resource(CallContext, Bucket, String)}, for a request on an object version, weighing its ACL too. */
+    /**
+     * As {@link #resource(CallContext, Bucket, String)}, for a request on an object version, weighing its ACL
+     * too. An object another account owns (Object Ownership ObjectWriter) is that account's: the bucket
+     * policy can still refuse access to it, but no longer grant it, and its ACL decides what the bucket's
+     * owner may do with it.
+     */
     ProtectedResource resource(CallContext call, Bucket bucket, String arn, Optional<ObjectVersion> object) {
         Optional<NamedPolicy> policy = policyOf(bucket);
         if (policy.isPresent() && !call.principal().accountId().equals(bucket.accountId())
@@ -60,26 +65,47 @@ final class AccessControlOperations {
             // cross-account without a resource policy: nothing can allow it
             policy = Optional.empty();
         }
-        List<PolicyDocument> aclStatements = aclStatements(bucket, object);
+        BucketAclSettings settings = aclSettings(bucket);
+        Optional<StoredAcl> objectAcl = settings.ownership().aclsEnabled()
+                ? object.map(this::objectAcl) : Optional.empty();
+        String owner = objectAcl.map(acl -> acl.ownerAccount(bucket.accountId())).orElse(bucket.accountId());
+        if (!owner.equals(bucket.accountId())) {
+            policy = policy.map(p -> new NamedPolicy(p.type(), p.source(), p.document().denyStatementsOnly()));
+        }
+        List<PolicyDocument> aclStatements = aclStatements(bucket, settings, objectAcl, owner);
         if (!aclStatements.isEmpty()) {
             policy = Optional.of(policy.map(p -> new NamedPolicy(p.type(), p.source(),
                             p.document().withStatementsOf(aclStatements)))
                     .orElseGet(() -> new NamedPolicy(PolicyType.RESOURCE, bucket.arn() + "/acl",
                             aclStatements.getFirst().withStatementsOf(aclStatements.subList(1, aclStatements.size())))));
         }
-        return new ProtectedResource(arn, Optional.of(bucket.accountId()), policy, false);
+        return new ProtectedResource(arn, Optional.of(owner), policy, false);
     }
 
-    /** What the bucket's and the object's canned ACLs grant to everyone, unless ACLs are off or ignored. */
-    private List<PolicyDocument> aclStatements(Bucket bucket, Optional<ObjectVersion> object) {
-        BucketAclSettings settings = aclSettings(bucket);
-        if (!settings.ownership().aclsEnabled() || effectiveBlock(bucket).ignorePublicAcls()) {
+    /**
+     * An object another account is creating where ACLs are enabled: that account owns it from its first
+     * byte, so may set its ACL as its own policies allow; the bucket policy can still refuse.
+     */
+    ProtectedResource newObjectOfOtherAccount(CallContext call, Bucket bucket, String arn) {
+        Optional<NamedPolicy> denials = policyOf(bucket)
+                .map(p -> new NamedPolicy(p.type(), p.source(), p.document().denyStatementsOnly()));
+        return new ProtectedResource(arn, Optional.of(call.principal().accountId()), denials, false);
+    }
+
+    /**
+     * What the bucket's and the object's ACLs grant to others, unless ACLs are off; public grants count
+     * for nothing while IgnorePublicAcls is on.
+     */
+    private List<PolicyDocument> aclStatements(Bucket bucket, BucketAclSettings settings,
+                                               Optional<StoredAcl> objectAcl, String objectOwner) {
+        if (!settings.ownership().aclsEnabled()) {
             return List.of();
         }
-        List<PolicyDocument> statements = new ArrayList<>();
-        settings.acl().publicStatements("BucketAcl", true).ifPresent(statements::add);
-        object.flatMap(this::objectAcl).flatMap(acl -> acl.publicStatements("ObjectAcl", false))
-                .ifPresent(statements::add);
+        boolean ignorePublic = effectiveBlock(bucket).ignorePublicAcls();
+        List<PolicyDocument> statements = new ArrayList<>(AclStatements.of("BucketAcl",
+                settings.acl().grants(bucket.accountId(), true), bucket.accountId(), true, ignorePublic));
+        objectAcl.ifPresent(acl -> statements.addAll(AclStatements.of("ObjectAcl",
+                acl.grants(bucket.accountId(), false), objectOwner, false, ignorePublic)));
         return statements;
     }
 
@@ -89,13 +115,37 @@ final class AccessControlOperations {
                 .map(BucketAclSettings::parse).orElse(BucketAclSettings.NEW_BUCKET);
     }
 
-    /** The canned ACL put on an object version, if one other than the default was. */
-    Optional<CannedAcl> objectAcl(ObjectVersion version) {
+    /** The ACL and owner kept on an object version; private and the bucket owner's when none was. */
+    StoredAcl objectAcl(ObjectVersion version) {
         if (version.deleteMarker()) {
-            return Optional.empty();
+            return StoredAcl.PRIVATE;
         }
         return repository.config(S3Repository.bucketScope(version.bucket()), objectAclKind(version))
-                .flatMap(CannedAcl::of);
+                .map(StoredAcl::parse).orElse(StoredAcl.PRIVATE);
+    }
+
+    /** Keeps an object version's ACL and owner (the default is kept as none); call within its write's transaction. */
+    void storeObjectAcl(ObjectVersion version, StoredAcl acl) {
+        String kind = objectAclKind(version);
+        String scope = S3Repository.bucketScope(version.bucket());
+        if (acl.isDefault()) {
+            repository.deleteConfig(scope, kind);
+        } else {
+            repository.putConfig(scope, kind, acl.document());
+        }
+    }
+
+    /**
+     * Carries a version's ACL and owner over to its body's new id (a transition to an archive class
+     * copies the body), so that neither is lost with the move; call within the move's transaction.
+     */
+    static void moveObjectAcl(S3Repository repository, ObjectVersion from, ObjectVersion to) {
+        String scope = S3Repository.bucketScope(from.bucket());
+        Optional<String> acl = repository.config(scope, objectAclKind(from));
+        if (acl.isPresent()) {
+            repository.putConfig(scope, objectAclKind(to), acl.get());
+            repository.deleteConfig(scope, objectAclKind(from));
+        }
     }
 
     /**

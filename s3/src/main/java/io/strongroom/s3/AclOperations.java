@@ -6,13 +6,16 @@ import io.strongroom.core.AwsException;
 import io.strongroom.core.spi.Transactor;
 import io.strongroom.iam.access.AccessAuthorizer;
 import io.strongroom.iam.auth.CallContext;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Object Ownership and ACLs. ACLs are disabled on new buckets (BucketOwnerEnforced), where a write may
  * carry no ACL but bucket-owner-full-control and reading an ACL shows the owner's full control; once
- * ownership controls enable them, canned ACLs are kept and weighed (see {@link CannedAcl}), and Block
- * Public Access refuses (BlockPublicAcls) or disregards (IgnorePublicAcls) public ones.
+ * ownership controls enable them, canned ACLs and explicit grants are kept and weighed (see
+ * {@link AclStatements}), and Block Public Access refuses (BlockPublicAcls) or disregards
+ * (IgnorePublicAcls) public ones. Objects are owned by the bucket's owner or, as Object Ownership
+ * says, by the account that wrote them.
  */
 final class AclOperations {
     private final S3Repository repository;
@@ -43,7 +46,7 @@ final class AclOperations {
         Bucket bucket = buckets.authorized(call, bucketName, "s3:PutBucketOwnershipControls");
         transactor.inTransaction(() -> {
             BucketAclSettings settings = access.aclSettings(bucket);
-            if (!ownership.aclsEnabled() && settings.acl().grantsOthers()) {
+            if (!ownership.aclsEnabled() && settings.acl().grantsOthers(bucket.accountId(), true)) {
                 throw invalidBucketAclWithObjectOwnership();
             }
             store(bucket, settings.withOwnershipControls(Optional.of(ownership)));
@@ -73,24 +76,27 @@ final class AclOperations {
         if (!acl.isEmpty()) {
             authorizer.authorize(call, "s3:PutBucketAcl", bucketArn, acl.conditionKeys());
         }
+        requireValidGrantees(acl);
+        String owner = call.principal().accountId();
+        StoredAcl stored = StoredAcl.of(acl);
         ObjectOwnership ownership = asked.orElse(ObjectOwnership.BUCKET_OWNER_ENFORCED);
         if (!ownership.aclsEnabled()) {
-            if (acl.explicitGrants() || acl.canned().filter(CannedAcl::grantsOthers).isPresent()) {
+            if (stored.grantsOthers(owner, true)) {
                 throw invalidBucketAclWithObjectOwnership();
             }
             return;
         }
-        refuseExplicitGrants(acl);
-        if (acl.canned().filter(CannedAcl::isPublic).isPresent()) {
+        if (stored.isPublic(owner, true)) {
             throw publicAclBlocked();
         }
     }
 
     /** Stores what a CreateBucket asked for, when it differs from a new bucket's defaults. */
     void initialise(Bucket bucket, Optional<ObjectOwnership> asked, RequestedAcl acl) {
-        BucketAclSettings settings = new BucketAclSettings(
-                Optional.of(asked.orElse(ObjectOwnership.BUCKET_OWNER_ENFORCED)),
-                acl.canned().orElse(CannedAcl.PRIVATE));
+        ObjectOwnership ownership = asked.orElse(ObjectOwnership.BUCKET_OWNER_ENFORCED);
+        // where ACLs are disabled, what passed the check grants the owner alone: nothing to keep
+        BucketAclSettings settings = new BucketAclSettings(Optional.of(ownership),
+                ownership.aclsEnabled() ? StoredAcl.of(acl) : StoredAcl.PRIVATE);
         if (!settings.equals(BucketAclSettings.NEW_BUCKET)) {
             store(bucket, settings);
         }
@@ -100,16 +106,16 @@ final class AclOperations {
     AccessControlList bucketAcl(CallContext call, String bucketName) {
         Bucket bucket = buckets.authorized(call, bucketName, "s3:GetBucketAcl");
         BucketAclSettings settings = access.aclSettings(bucket);
-        CannedAcl acl = settings.ownership().aclsEnabled() ? settings.acl() : CannedAcl.PRIVATE;
+        StoredAcl acl = settings.ownership().aclsEnabled() ? settings.acl() : StoredAcl.PRIVATE;
         return new AccessControlList(bucket.accountId(), acl.grants(bucket.accountId(), true));
     }
 
     void putBucketAcl(CallContext call, String bucketName, RequestedAcl acl) {
         Bucket bucket = buckets.authorized(call, bucketName, "s3:PutBucketAcl", acl.conditionKeys());
+        requireValidGrantees(acl);
         transactor.inTransaction(() -> {
             BucketAclSettings settings = access.aclSettings(bucket);
-            CannedAcl canned = checked(bucket, settings, acl).orElse(CannedAcl.PRIVATE);
-            store(bucket, settings.withAcl(canned));
+            store(bucket, settings.withAcl(checked(bucket, settings, acl, bucket.accountId(), true)));
             return null;
         });
     }
@@ -120,77 +126,101 @@ final class AclOperations {
                                 ObjectOperations objects) {
         ObjectVersion version = objects.readable(call, bucketName, key, versionId, "s3:GetObjectAcl");
         Bucket bucket = repository.findBucket(bucketName).orElseThrow(S3Errors::noSuchBucket);
-        CannedAcl acl = access.aclSettings(bucket).ownership().aclsEnabled()
-                ? access.objectAcl(version).orElse(CannedAcl.PRIVATE) : CannedAcl.PRIVATE;
-        return new AccessControlList(bucket.accountId(), acl.grants(bucket.accountId(), false));
+        StoredAcl acl = access.aclSettings(bucket).ownership().aclsEnabled()
+                ? access.objectAcl(version) : StoredAcl.PRIVATE;
+        return new AccessControlList(acl.ownerAccount(bucket.accountId()), acl.grants(bucket.accountId(), false));
     }
 
     void putObjectAcl(CallContext call, String bucketName, String key, Optional<String> versionId,
                       RequestedAcl acl, ObjectOperations objects) {
         ObjectVersion version = objects.readable(call, bucketName, key, versionId, "s3:PutObjectAcl");
         Bucket bucket = repository.findBucket(bucketName).orElseThrow(S3Errors::noSuchBucket);
-        Optional<CannedAcl> canned = checked(bucket, access.aclSettings(bucket), acl);
+        requireValidGrantees(acl);
+        BucketAclSettings settings = access.aclSettings(bucket);
+        // a new ACL never changes who owns the object
+        Optional<String> owner = settings.ownership().aclsEnabled() ? access.objectAcl(version).owner() : Optional.empty();
+        StoredAcl checked = checked(bucket, settings, acl, owner.orElse(bucket.accountId()), false).ownedBy(owner);
         transactor.inTransaction(() -> {
-            storeObjectAcl(version, canned);
+            access.storeObjectAcl(version, checked);
             return null;
         });
     }
 
     /**
-     * The ACL a write of an object may keep, once checked: empty when there is none to keep (none was
-     * asked for, or ACLs are disabled and bucket-owner-full-control was). Asking for one also takes
-     * s3:PutObjectAcl, as in S3.
+     * The ACL and owner a new object version gets, once checked; {@link StoredAcl#PRIVATE} when that is
+     * the bucket owner's full control. Asking for an ACL also takes s3:PutObjectAcl, as in S3 (on an object
+     * another account is creating, as that account's own: it owns the object as it creates it). The writer's
+     * account owns the object under ObjectWriter, and under BucketOwnerPreferred unless it gave it to the
+     * bucket's owner with bucket-owner-full-control.
      */
-    Optional<CannedAcl> checkedForWrite(CallContext call, Bucket bucket, String objectArn, RequestedAcl acl) {
-        if (acl.isEmpty()) {
-            return Optional.empty();
+    StoredAcl forWrite(CallContext call, Bucket bucket, String objectArn, RequestedAcl acl) {
+        BucketAclSettings settings = access.aclSettings(bucket);
+        String writer = call.principal().accountId();
+        if (!acl.isEmpty()) {
+            boolean writersOwn = settings.ownership().aclsEnabled() && !writer.equals(bucket.accountId());
+            authorizer.authorize(call, "s3:PutObjectAcl", writersOwn
+                    ? access.newObjectOfOtherAccount(call, bucket, objectArn)
+                    : access.resource(call, bucket, objectArn), acl.conditionKeys());
+            requireValidGrantees(acl);
         }
-        authorizer.authorize(call, "s3:PutObjectAcl", access.resource(call, bucket, objectArn), acl.conditionKeys());
-        return checked(bucket, access.aclSettings(bucket), acl);
+        Optional<String> owner = switch (settings.ownership()) {
+            case BUCKET_OWNER_ENFORCED -> Optional.empty();
+            case BUCKET_OWNER_PREFERRED -> acl.canned().filter(c -> c == CannedAcl.BUCKET_OWNER_FULL_CONTROL).isPresent()
+                    ? Optional.empty() : Optional.of(writer);
+            case OBJECT_WRITER -> Optional.of(writer);
+        };
+        owner = owner.filter(account -> !account.equals(bucket.accountId()));
+        return checked(bucket, settings, acl, owner.orElse(bucket.accountId()), false).ownedBy(owner);
     }
 
     /** Keeps an object version's ACL after its write, in a transaction of its own. */
-    void keep(ObjectVersion version, Optional<CannedAcl> acl) {
+    void keep(ObjectVersion version, StoredAcl acl) {
         transactor.inTransaction(() -> {
-            storeObjectAcl(version, acl);
+            access.storeObjectAcl(version, acl);
             return null;
         });
     }
 
-    /** Keeps an object version's ACL (a private one is kept as none); call within its write's transaction. */
-    void storeObjectAcl(ObjectVersion version, Optional<CannedAcl> acl) {
-        String kind = AccessControlOperations.objectAclKind(version);
-        String scope = S3Repository.bucketScope(version.bucket());
-        if (acl.isEmpty() || acl.get() == CannedAcl.PRIVATE) {
-            repository.deleteConfig(scope, kind);
-        } else {
-            repository.putConfig(scope, kind, acl.get().awsName());
-        }
-    }
-
-    private Optional<CannedAcl> checked(Bucket bucket, BucketAclSettings settings, RequestedAcl acl) {
+    /**
+     * The ACL to keep, once checked against the bucket's ownership and Block Public Access. Where ACLs
+     * are disabled only the bucket owner's full control may be asked for (bucket-owner-full-control, or
+     * grants that say the same), and nothing is kept.
+     *
+     * @param owner the account that owns (or will own) what the ACL is on
+     */
+    private StoredAcl checked(Bucket bucket, BucketAclSettings settings, RequestedAcl acl, String owner,
+                              boolean onBucket) {
         if (!settings.ownership().aclsEnabled()) {
-            if (acl.explicitGrants() || acl.canned().filter(c -> c != CannedAcl.BUCKET_OWNER_FULL_CONTROL).isPresent()) {
+            boolean ownerFullControl = acl.canned().filter(c -> c == CannedAcl.BUCKET_OWNER_FULL_CONTROL).isPresent()
+                    || acl.grants().filter(grants -> !grants.isEmpty() && grants.stream().allMatch(
+                            g -> bucket.accountId().equals(g.canonicalUserId()) && g.permission().equals("FULL_CONTROL")))
+                    .isPresent();
+            if (!acl.isEmpty() && !ownerFullControl) {
                 throw new AwsException("AccessControlListNotSupported", 400, "The bucket does not allow ACLs");
             }
-            return Optional.empty();
+            return StoredAcl.PRIVATE;
         }
-        refuseExplicitGrants(acl);
-        if (acl.canned().filter(CannedAcl::isPublic).isPresent() && access.effectiveBlock(bucket).blockPublicAcls()) {
+        StoredAcl stored = StoredAcl.of(acl).ownedBy(Optional.of(owner).filter(o -> !o.equals(bucket.accountId())));
+        if (stored.isPublic(bucket.accountId(), onBucket) && access.effectiveBlock(bucket).blockPublicAcls()) {
             throw publicAclBlocked();
         }
-        return acl.canned();
+        return stored.ownedBy(Optional.empty());
+    }
+
+    /** Every account a grant names must exist (S3's "Invalid id"), and every group be one S3 knows. */
+    private void requireValidGrantees(RequestedAcl acl) {
+        for (AclGrant grant : acl.grants().orElse(List.of())) {
+            if (grant.canonicalUserId() != null && !authorizer.accountExists(grant.canonicalUserId())) {
+                throw new AwsException("InvalidArgument", 400, "Invalid id");
+            }
+            if (grant.groupUri() != null && !AclGrant.GROUPS.contains(grant.groupUri())) {
+                throw new AwsException("InvalidArgument", 400, "Invalid group uri");
+            }
+        }
     }
 
     private void store(Bucket bucket, BucketAclSettings settings) {
         repository.putConfig(S3Repository.bucketScope(bucket.name()), BucketAclSettings.KIND, settings.document());
-    }
-
-    private static void refuseExplicitGrants(RequestedAcl acl) {
-        if (acl.explicitGrants()) {
-            throw new AwsException("NotImplemented", 501,
-                    "Only canned ACLs are supported; explicit grants (x-amz-grant-* or an AccessControlPolicy) are not.");
-        }
     }
 
     private static AwsException invalidBucketAclWithObjectOwnership() {

@@ -7,17 +7,17 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A bucket's Object Ownership and its canned ACL, kept as one document so that the access check of
- * every request reads them in one lookup. Where none is stored the bucket is as S3 makes new ones:
+ * A bucket's Object Ownership and its ACL, kept as one document so that the access check of every
+ * request reads them in one lookup. Where none is stored the bucket is as S3 makes new ones:
  * {@link ObjectOwnership#BUCKET_OWNER_ENFORCED}, private.
  *
  * @param ownershipControls the ownership controls; empty once deleted, when S3 treats the bucket as
  *                          {@link ObjectOwnership#OBJECT_WRITER}
  */
-record BucketAclSettings(Optional<ObjectOwnership> ownershipControls, CannedAcl acl) {
+record BucketAclSettings(Optional<ObjectOwnership> ownershipControls, StoredAcl acl) {
     static final String KIND = "acl";
     static final BucketAclSettings NEW_BUCKET =
-            new BucketAclSettings(Optional.of(ObjectOwnership.BUCKET_OWNER_ENFORCED), CannedAcl.PRIVATE);
+            new BucketAclSettings(Optional.of(ObjectOwnership.BUCKET_OWNER_ENFORCED), StoredAcl.PRIVATE);
 
     BucketAclSettings {
         requireNonNull(ownershipControls, "ownershipControls");
@@ -32,14 +32,13 @@ record BucketAclSettings(Optional<ObjectOwnership> ownershipControls, CannedAcl 
         return new BucketAclSettings(ownership, acl);
     }
 
-    BucketAclSettings withAcl(CannedAcl newAcl) {
+    BucketAclSettings withAcl(StoredAcl newAcl) {
         return new BucketAclSettings(ownershipControls, newAcl);
     }
 
-    /** One {@code name=value} per line. */
+    /** One {@code name=value} per line: the ownership, then the ACL's lines. */
     String document() {
-        return "ownership=" + ownershipControls.map(ObjectOwnership::awsName).orElse("") + "\nacl=" + acl.awsName()
-                + "\n";
+        return "ownership=" + ownershipControls.map(ObjectOwnership::awsName).orElse("") + "\n" + acl.document();
     }
 
     /** Reads {@link #document()}; what it cannot read is taken at its strictest (enforced, private). */
@@ -48,13 +47,13 @@ record BucketAclSettings(Optional<ObjectOwnership> ownershipControls, CannedAcl 
         for (String line : document.split("\n")) {
             int equals = line.indexOf('=');
             if (equals > 0) {
-                values.put(line.substring(0, equals), line.substring(equals + 1));
+                values.putIfAbsent(line.substring(0, equals), line.substring(equals + 1));
             }
         }
         String ownership = values.getOrDefault("ownership", ObjectOwnership.BUCKET_OWNER_ENFORCED.awsName());
         Optional<ObjectOwnership> controls = ownership.isEmpty() ? Optional.empty()
                 : Optional.of(ObjectOwnership.of(ownership).orElse(ObjectOwnership.BUCKET_OWNER_ENFORCED));
-        return new BucketAclSettings(controls,
-                CannedAcl.of(values.getOrDefault("acl", "private")).orElse(CannedAcl.PRIVATE));
+        // a bucket has no owner line: its owner is the bucket's account
+        return new BucketAclSettings(controls, StoredAcl.parse(document).ownedBy(Optional.empty()));
     }
 }

@@ -1,16 +1,12 @@
 package io.strongroom.s3;
 
-import io.strongroom.policy.PolicyDocument;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * The canned ACLs of S3, which are all the ACLs Strongroom keeps. What a canned ACL grants beyond
- * the owner's full control becomes Allow statements beside the bucket policy (S3's documented mapping
- * of ACL permissions to actions), so an explicit deny in any policy still wins. Every request is
- * authenticated here, so AllUsers and AuthenticatedUsers both mean any AWS principal: both are public.
+ * The canned ACLs of S3: names for common lists of grants ({@link #grants}), which are weighed like
+ * any other grants (see {@link AclStatements}).
  */
 public enum CannedAcl {
     PRIVATE("private"),
@@ -21,14 +17,6 @@ public enum CannedAcl {
     BUCKET_OWNER_READ("bucket-owner-read"),
     BUCKET_OWNER_FULL_CONTROL("bucket-owner-full-control"),
     LOG_DELIVERY_WRITE("log-delivery-write");
-
-    /** ACL READ on a bucket, as actions. */
-    private static final List<String> BUCKET_READ = List.of("s3:ListBucket", "s3:ListBucketVersions",
-            "s3:ListBucketMultipartUploads");
-    /** ACL WRITE on a bucket, as actions. */
-    private static final List<String> BUCKET_WRITE = List.of("s3:PutObject", "s3:DeleteObject");
-    /** ACL READ on an object, as actions. */
-    private static final List<String> OBJECT_READ = List.of("s3:GetObject", "s3:GetObjectVersion");
 
     private final String awsName;
 
@@ -54,15 +42,14 @@ public enum CannedAcl {
         return this == PUBLIC_READ || this == PUBLIC_READ_WRITE || this == AUTHENTICATED_READ;
     }
 
-    /** Whether it grants to anyone but the owner of what it is on and the bucket's owner. */
-    boolean grantsOthers() {
-        return isPublic() || this == LOG_DELIVERY_WRITE;
-    }
-
-    /** The grants as S3 lists them, on a bucket or on an object whose owner is the bucket's owner. */
-    List<AclGrant> grants(String ownerAccountId, boolean onBucket) {
+    /**
+     * The grants it stands for, as S3 lists them: the owner's full control, and on an object whose owner
+     * is not the bucket's, bucket-owner-read and bucket-owner-full-control grant the bucket's owner too.
+     */
+    List<AclGrant> grants(String ownerAccountId, String bucketOwnerAccountId, boolean onBucket) {
         List<AclGrant> grants = new ArrayList<>();
         grants.add(AclGrant.toAccount(ownerAccountId, "FULL_CONTROL"));
+        boolean foreignObject = !onBucket && !ownerAccountId.equals(bucketOwnerAccountId);
         switch (this) {
             case PUBLIC_READ -> grants.add(AclGrant.toGroup(AclGrant.ALL_USERS, "READ"));
             case PUBLIC_READ_WRITE -> {
@@ -78,31 +65,20 @@ public enum CannedAcl {
                     grants.add(AclGrant.toGroup(AclGrant.LOG_DELIVERY, "READ_ACP"));
                 }
             }
+            case BUCKET_OWNER_READ -> {
+                if (foreignObject) {
+                    grants.add(AclGrant.toAccount(bucketOwnerAccountId, "READ"));
+                }
+            }
+            case BUCKET_OWNER_FULL_CONTROL -> {
+                if (foreignObject) {
+                    grants.add(AclGrant.toAccount(bucketOwnerAccountId, "FULL_CONTROL"));
+                }
+            }
             default -> {
-                // the owner's full control is all: the object's owner is the bucket's owner here
+                // private and aws-exec-read: the owner's full control is all
             }
         }
         return grants;
-    }
-
-    /**
-     * What it grants to everyone, as policy statements; empty when it grants nothing beyond the owner.
-     * Log delivery is a service Strongroom does not run, so its grant allows nothing.
-     */
-    Optional<PolicyDocument> publicStatements(String sid, boolean onBucket) {
-        List<String> actions = switch (this) {
-            case PUBLIC_READ, AUTHENTICATED_READ -> onBucket ? BUCKET_READ : OBJECT_READ;
-            case PUBLIC_READ_WRITE -> {
-                if (!onBucket) {
-                    yield OBJECT_READ;
-                }
-                List<String> readWrite = new ArrayList<>(BUCKET_READ);
-                readWrite.addAll(BUCKET_WRITE);
-                yield readWrite;
-            }
-            default -> List.of();
-        };
-        return actions.isEmpty() ? Optional.empty()
-                : Optional.of(PolicyDocument.allowStatement(sid, "*", actions, Map.of()));
     }
 }

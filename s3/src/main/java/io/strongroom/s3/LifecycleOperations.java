@@ -199,7 +199,9 @@ final class LifecycleOperations {
                     multipart.deleteObjectParts(version.blobId());
                     multipart.putObjectParts(copy.blobId(), copy.parts());
                 }
-                repository.updateVersion(current.get().withStorage(target, copy.blobId()));
+                ObjectVersion archived = current.get().withStorage(target, copy.blobId());
+                repository.updateVersion(archived);
+                AccessControlOperations.moveObjectAcl(repository, current.get(), archived);
                 events.lifecycleAction(bucket, version.key(), version.versionId(), action);
                 return true;
             });

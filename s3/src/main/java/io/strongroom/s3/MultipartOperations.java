@@ -103,6 +103,12 @@ public final class MultipartOperations {
     /** @param storageClass the completed object's class: the parts of a GLACIER upload go straight to the archive */
     MultipartUpload create(CallContext call, CreateMultipartUploadRequest request, ObjectLockRequest lockRequest,
                            String storageClass) {
+        return create(call, request, lockRequest, storageClass, StoredAcl.PRIVATE);
+    }
+
+    /** @param acl the ACL and owner the completed object gets, as {@link AclOperations#forWrite} settled them */
+    MultipartUpload create(CallContext call, CreateMultipartUploadRequest request, ObjectLockRequest lockRequest,
+                           String storageClass, StoredAcl acl) {
         ObjectKeys.validate(request.key());
         Bucket bucket = repository.findBucket(request.bucket()).orElseThrow(S3Errors::noSuchBucket);
         ObjectOperations.requireOneEncryption(request.encryption(), request.customerKey());
@@ -120,7 +126,7 @@ public final class MultipartOperations {
         MultipartUpload upload = new MultipartUpload(newUploadId(), bucket.name(), request.key(),
                 clock.instant().truncatedTo(ChronoUnit.MILLIS), bucket.accountId(), call.principal().arn(),
                 request.headers(), request.userMetadata(), request.tags(), storageClass, dataKey.encryption(),
-                request.checksumAlgorithm(), request.fullObjectChecksum());
+                request.checksumAlgorithm(), request.fullObjectChecksum(), acl);
         transactor.run(() -> {
             multipart.insertUpload(upload);
             locks.holdForUpload(upload.uploadId(), requestedLock);
@@ -245,6 +251,7 @@ public final class MultipartOperations {
             }
             multipart.putObjectParts(version.blobId(), parts);
             Optional<ObjectVersion> gone = repository.putVersion(version);
+            access.storeObjectAcl(version, upload.acl());
             ObjectLock held = locks.releaseForUpload(uploadId);
             locks.store(version, locks.forNewVersion(current, held, version.lastModified()));
             return gone;

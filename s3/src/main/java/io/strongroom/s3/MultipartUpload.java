@@ -19,12 +19,16 @@ import java.util.Optional;
  * @param checksumAlgorithm the checksum every part carries and the object's checksum is made of
  * @param fullObjectChecksum whether the object's checksum is of its whole body (type FULL_OBJECT, CRCs
  *                          only, combined from the parts') rather than of the parts' checksums (COMPOSITE)
+ * @param acl               the ACL and owner the completed object gets (CreateMultipartUpload's x-amz-acl,
+ *                          x-amz-grant-* and Object Ownership)
  */
 public record MultipartUpload(String uploadId, String bucket, String key, Instant initiated, String ownerAccountId,
                               String initiatorArn, Map<String, String> headers, Map<String, String> userMetadata,
                               Map<String, String> tags, String storageClass, ObjectEncryption encryption,
-                              Optional<ChecksumAlgorithm> checksumAlgorithm, boolean fullObjectChecksum) {
+                              Optional<ChecksumAlgorithm> checksumAlgorithm, boolean fullObjectChecksum,
+                              StoredAcl acl) {
     public MultipartUpload {
+        requireNonNull(acl, "acl");
         requireNonNull(uploadId, "uploadId");
         requireNonNull(bucket, "bucket");
         requireNonNull(key, "key");
@@ -40,6 +44,15 @@ public record MultipartUpload(String uploadId, String bucket, String key, Instan
         if (fullObjectChecksum && checksumAlgorithm.filter(CrcCombination::supports).isEmpty()) {
             throw new IllegalArgumentException("a full-object checksum is a CRC");
         }
+    }
+
+    /** An upload whose object gets the bucket owner's private ACL. */
+    public MultipartUpload(String uploadId, String bucket, String key, Instant initiated, String ownerAccountId,
+                           String initiatorArn, Map<String, String> headers, Map<String, String> userMetadata,
+                           Map<String, String> tags, String storageClass, ObjectEncryption encryption,
+                           Optional<ChecksumAlgorithm> checksumAlgorithm, boolean fullObjectChecksum) {
+        this(uploadId, bucket, key, initiated, ownerAccountId, initiatorArn, headers, userMetadata, tags,
+                storageClass, encryption, checksumAlgorithm, fullObjectChecksum, StoredAcl.PRIVATE);
     }
 
     /** An upload whose checksum, if any, is COMPOSITE. */

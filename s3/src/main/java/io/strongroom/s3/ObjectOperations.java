@@ -120,7 +120,7 @@ final class ObjectOperations {
         request.tags().forEach((tagKey, value) -> conditionKeys.put("s3:RequestObjectTag/" + tagKey, List.of(value)));
         conditionKeys.putAll(request.acl().conditionKeys());
         authorizer.authorize(call, "s3:PutObject", access.resource(call, bucket, objectArn), conditionKeys);
-        Optional<CannedAcl> acl = acls.checkedForWrite(call, bucket, objectArn, request.acl());
+        StoredAcl acl = acls.forWrite(call, bucket, objectArn, request.acl());
         requireValidMd5(request.contentMd5());
         ObjectLock requestedLock = locks.requested(call, bucket, request.key(), lockRequest);
         if (uploadedBody && request.contentMd5().isEmpty() && request.checksumAlgorithm().isEmpty()
@@ -153,7 +153,7 @@ final class ObjectOperations {
                     conditions.check(repository.latestVersionForUpdate(bucket.name(), request.key()), true);
                 }
                 Optional<ObjectVersion> previous = repository.putVersion(version);
-                acls.storeObjectAcl(version, acl);
+                access.storeObjectAcl(version, acl);
                 locks.store(version, locks.forNewVersion(current, requestedLock, version.lastModified()));
                 return previous;
             });

@@ -7,18 +7,34 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The ACL a write asks for: a canned one ({@code x-amz-acl}) and whether explicit grants
- * ({@code x-amz-grant-*}) came with it.
+ * The ACL a write asks for: a canned one ({@code x-amz-acl}) or explicit grants ({@code x-amz-grant-*}
+ * headers or an AccessControlPolicy), never both.
  */
-public record RequestedAcl(Optional<CannedAcl> canned, boolean explicitGrants) {
-    public static final RequestedAcl NONE = new RequestedAcl(Optional.empty(), false);
+public record RequestedAcl(Optional<CannedAcl> canned, Optional<List<AclGrant>> grants) {
+    public static final RequestedAcl NONE = new RequestedAcl(Optional.empty(), Optional.empty());
 
     public RequestedAcl {
         requireNonNull(canned, "canned");
+        grants = grants.map(List::copyOf);
+        if (canned.isPresent() && grants.isPresent()) {
+            throw new IllegalArgumentException("a canned ACL or grants, not both");
+        }
+    }
+
+    public static RequestedAcl canned(CannedAcl acl) {
+        return new RequestedAcl(Optional.of(acl), Optional.empty());
+    }
+
+    public static RequestedAcl grants(List<AclGrant> grants) {
+        return new RequestedAcl(Optional.empty(), Optional.of(grants));
     }
 
     public boolean isEmpty() {
-        return canned.isEmpty() && !explicitGrants;
+        return canned.isEmpty() && grants.isEmpty();
+    }
+
+    public boolean explicitGrants() {
+        return grants.isPresent();
     }
 
     /** {@code s3:x-amz-acl}, which bucket policies use to require bucket-owner-full-control. */

@@ -231,19 +231,20 @@ public final class S3Service {
     }
 
     /**
-     * Checks the ACL a CopyObject or CreateMultipartUpload asks for, before it writes anything: where
-     * ACLs are disabled only bucket-owner-full-control passes, and nothing is kept.
+     * Checks the ACL a CopyObject or CreateMultipartUpload asks for, before it writes anything, and
+     * settles who will own the object (Object Ownership): where ACLs are disabled only
+     * bucket-owner-full-control passes, and nothing is kept.
      *
-     * @return the canned ACL to keep on the new version, if any
+     * @return the ACL and owner to keep on the new version
      */
-    public Optional<CannedAcl> checkObjectAcl(CallContext call, String bucket, String key, RequestedAcl acl) {
+    public StoredAcl checkObjectAcl(CallContext call, String bucket, String key, RequestedAcl acl) {
         Bucket target = repository.findBucket(bucket).orElseThrow(S3Errors::noSuchBucket);
-        return acls.checkedForWrite(call, target, ObjectOperations.objectArn(target, key), acl);
+        return acls.forWrite(call, target, ObjectOperations.objectArn(target, key), acl);
     }
 
     /** Keeps the ACL {@link #checkObjectAcl} passed on the version the write made (private until then). */
-    public void keepObjectAcl(ObjectVersion version, Optional<CannedAcl> acl) {
-        if (acl.isPresent()) {
+    public void keepObjectAcl(ObjectVersion version, StoredAcl acl) {
+        if (!acl.isDefault()) {
             acls.keep(version, acl);
         }
     }
@@ -622,6 +623,15 @@ public final class S3Service {
     public MultipartUpload createMultipartUpload(CallContext call, CreateMultipartUploadRequest request,
                                                  ObjectLockRequest lock, String storageClass) {
         return multipart.create(call, request, lock, storageClass);
+    }
+
+    /**
+     * CreateMultipartUpload as above, with the ACL and owner {@link #checkObjectAcl} settled, which the
+     * completed object gets.
+     */
+    public MultipartUpload createMultipartUpload(CallContext call, CreateMultipartUploadRequest request,
+                                                 ObjectLockRequest lock, String storageClass, StoredAcl acl) {
+        return multipart.create(call, request, lock, storageClass, acl);
     }
 
     public MultipartOperations.UploadedPart uploadPart(CallContext call, UploadPartRequest request, InputStream body) {

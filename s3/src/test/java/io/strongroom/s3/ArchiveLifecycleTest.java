@@ -118,6 +118,8 @@ class ArchiveLifecycleTest {
         byte[] body = randomBytes(3000, 1);
         ObjectVersion stored = put("data.csv", body, StorageClasses.STANDARD);
         byte[] ciphertext = blobs.blobs.get(stored.blobId()).clone();
+        s3.putOwnershipControls(admin, "cold", ObjectOwnership.OBJECT_WRITER);
+        s3.putObjectAcl(admin, "cold", "data.csv", Optional.empty(), RequestedAcl.canned(CannedAcl.AWS_EXEC_READ));
         // a small object still goes to GLACIER under the older default
         s3.putBucketLifecycle(admin, "cold", new LifecycleConfiguration(List.of(transitionRule(transition(1, "GLACIER"))),
                 TransitionMinimumSize.VARIES_BY_STORAGE_CLASS));
@@ -133,6 +135,11 @@ class ArchiveLifecycleTest {
         assertThat(blobs.blobs).isEmpty();
         assertThat(archive.blobs).hasSize(1);
         assertThat(archive.blobs.get(archived.blobId())).isEqualTo(ciphertext); // the same ciphertext, moved
+        // the version's ACL (and owner) moved with its body
+        String scope = S3Repository.bucketScope("cold");
+        assertThat(repository.config(scope, AccessControlOperations.objectAclKind(archived)).map(StoredAcl::parse))
+                .contains(new StoredAcl(Optional.empty(), CannedAcl.AWS_EXEC_READ, Optional.empty()));
+        assertThat(repository.config(scope, AccessControlOperations.objectAclKind(stored))).isEmpty();
         assertS3Error(() -> s3.getObject(admin, "cold", "data.csv", Optional.empty(), Optional.empty()),
                 "InvalidObjectState", 403);
         assertThat(s3.restoreOf(archived)).isEmpty();

@@ -83,9 +83,9 @@ class S3AclEndToEndTest {
         assertThat(s3.getBucketOwnershipControls(r -> r.bucket("acl-create-private")).ownershipControls().rules()
                 .getFirst().objectOwnership()).isEqualTo(ObjectOwnership.OBJECT_WRITER);
 
-        // ACLs enabled: explicit grants are not offered, and a PutBucketAcl must say what it sets
+        // ACLs enabled: a public grant meets Block Public Access, and a PutBucketAcl must say what it sets
         assertAwsError(() -> s3.putBucketAcl(r -> r.bucket("acl-create-private")
-                .grantRead("uri=\"http://acs.amazonaws.com/groups/global/AllUsers\"")), "NotImplemented", 501);
+                .grantRead("uri=\"http://acs.amazonaws.com/groups/global/AllUsers\"")), "AccessDenied", 403);
         assertAwsError(() -> s3.putBucketAcl(r -> r.bucket("acl-create-private")), "MissingSecurityHeader", 400);
         assertThat(s3.getBucketAcl(r -> r.bucket("acl-create-private")).grants()).singleElement()
                 .satisfies(grant -> assertThat(grant.permission()).isEqualTo(Permission.FULL_CONTROL));

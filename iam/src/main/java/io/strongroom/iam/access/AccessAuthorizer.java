@@ -154,6 +154,11 @@ public final class AccessAuthorizer implements IdentityChangeListener {
         return evaluator.explain(request, policies, scope == null ? AccessScope.sameAccount(principal) : scope);
     }
 
+    /** Whether an account exists: what S3 checks of the canonical user id an ACL grant names. */
+    public boolean accountExists(String accountId) {
+        return repository.findAccount(accountId).isPresent();
+    }
+
     /** The global condition keys of a call ({@code aws:PrincipalArn}, {@code aws:SourceIp}…). */
     public Map<String, List<String>> globalConditionKeys(CallContext call) {
         Map<String, List<String>> keys = new HashMap<>();

@@ -13,8 +13,11 @@ import io.strongroom.s3.CannedAcl;
 import io.strongroom.s3.ObjectOwnership;
 import io.strongroom.s3.RequestedAcl;
 import io.strongroom.s3.S3Service;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -34,10 +37,21 @@ final class AclActions {
             GET_OWNERSHIP_CONTROLS, PUT_OWNERSHIP_CONTROLS, DELETE_OWNERSHIP_CONTROLS);
     static final List<String> READ_ONLY = List.of(GET_BUCKET_ACL, GET_OBJECT_ACL, GET_OWNERSHIP_CONTROLS);
 
-    private static final String GRANT_HEADER_PREFIX = "x-amz-grant-";
+    /** The grant headers and the permission each gives, in the order GetBucketAcl then lists them. */
+    private static final Map<String, String> GRANT_HEADERS = grantHeaders();
     private static final String XSI = "http://www.w3.org/2001/XMLSchema-instance";
 
     private final S3Service service;
+
+    private static Map<String, String> grantHeaders() {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("x-amz-grant-full-control", "FULL_CONTROL");
+        headers.put("x-amz-grant-write", "WRITE");
+        headers.put("x-amz-grant-write-acp", "WRITE_ACP");
+        headers.put("x-amz-grant-read", "READ");
+        headers.put("x-amz-grant-read-acp", "READ_ACP");
+        return Collections.unmodifiableMap(headers);
+    }
 
     AclActions(S3Service service) {
         this.service = requireNonNull(service, "service");
@@ -105,29 +119,140 @@ final class AclActions {
     }
 
     /**
-     * The ACL a write's headers ask for: {@code x-amz-acl} must name a canned ACL; any
-     * {@code x-amz-grant-*} header counts as explicit grants.
+     * The ACL a write's headers ask for: {@code x-amz-acl} must name a canned ACL, and the five
+     * {@code x-amz-grant-*} headers each list grantees ({@code id="…"}, {@code uri="…"}) to give their
+     * permission to. Both at once is InvalidRequest, as in S3.
      */
     static RequestedAcl requested(ApiRequest request) {
         Optional<CannedAcl> canned = request.header("x-amz-acl").map(String::strip)
                 .map(name -> CannedAcl.of(name).orElseThrow(() -> new AwsException("InvalidArgument", 400,
                         "The canned ACL " + name + " is not valid.")));
-        boolean grants = request.headers().keySet().stream()
-                .anyMatch(name -> name.toLowerCase(java.util.Locale.ROOT).startsWith(GRANT_HEADER_PREFIX));
-        return new RequestedAcl(canned, grants);
+        List<AclGrant> grants = new ArrayList<>();
+        boolean anyGrantHeader = false;
+        for (Map.Entry<String, String> header : GRANT_HEADERS.entrySet()) {
+            Optional<String> value = request.header(header.getKey());
+            if (value.isPresent()) {
+                anyGrantHeader = true;
+                grants.addAll(grantees(value.get(), header.getValue()));
+            }
+        }
+        if (canned.isPresent() && anyGrantHeader) {
+            throw new AwsException("InvalidRequest", 400, "Specifying both Canned ACLs and Header Grants is not allowed");
+        }
+        return new RequestedAcl(canned, anyGrantHeader ? Optional.of(grants) : Optional.empty());
     }
 
-    /** A PutBucketAcl or PutObjectAcl: the headers, or an AccessControlPolicy body (explicit grants). */
+    /**
+     * One {@code x-amz-grant-*} header's grantees: {@code type=value} pairs separated by commas, the value
+     * quoted or not, the type {@code id} or {@code uri}. S3 resolves {@code emailAddress} in a few regions
+     * only; Strongroom has no e-mail addresses to resolve, so it answers as S3 does for one it cannot.
+     */
+    static List<AclGrant> grantees(String value, String permission) {
+        List<AclGrant> grants = new ArrayList<>();
+        for (String item : splitOutsideQuotes(value)) {
+            String pair = item.strip();
+            int equals = pair.indexOf('=');
+            if (equals <= 0) {
+                throw badGrantHeader();
+            }
+            String type = pair.substring(0, equals).strip().toLowerCase(Locale.ROOT);
+            String grantee = pair.substring(equals + 1).strip();
+            if (grantee.length() >= 2 && grantee.startsWith("\"") && grantee.endsWith("\"")) {
+                grantee = grantee.substring(1, grantee.length() - 1).strip();
+            }
+            if (grantee.isEmpty() || grantee.contains("\"")) {
+                throw badGrantHeader();
+            }
+            switch (type) {
+                case "id" -> grants.add(AclGrant.toAccount(grantee, permission));
+                case "uri" -> grants.add(AclGrant.toGroup(grantee, permission));
+                case "emailaddress" -> throw unresolvableEmail();
+                default -> throw badGrantHeader();
+            }
+        }
+        return grants;
+    }
+
+    private static List<String> splitOutsideQuotes(String value) {
+        List<String> items = new ArrayList<>();
+        StringBuilder item = new StringBuilder();
+        boolean quoted = false;
+        for (char c : value.toCharArray()) {
+            if (c == '"') {
+                quoted = !quoted;
+            }
+            if (c == ',' && !quoted) {
+                items.add(item.toString());
+                item.setLength(0);
+            } else {
+                item.append(c);
+            }
+        }
+        items.add(item.toString());
+        return items;
+    }
+
+    /** A PutBucketAcl or PutObjectAcl: the headers, or an AccessControlPolicy body, never both. */
     private static RequestedAcl aclOfPutAcl(ApiRequest request) {
         RequestedAcl fromHeaders = requested(request);
-        boolean body = S3XmlInput.bounded(request).length > 0;
-        if (body && fromHeaders.canned().isPresent()) {
+        byte[] body = S3XmlInput.bounded(request);
+        if (body.length > 0 && !fromHeaders.isEmpty()) {
             throw new AwsException("UnexpectedContent", 400, "This request does not support content");
         }
-        if (!body && fromHeaders.isEmpty()) {
+        if (body.length == 0 && fromHeaders.isEmpty()) {
             throw new AwsException("MissingSecurityHeader", 400, "Your request was missing a required header");
         }
-        return body ? new RequestedAcl(Optional.empty(), true) : fromHeaders;
+        return body.length > 0 ? RequestedAcl.grants(accessControlPolicy(body)) : fromHeaders;
+    }
+
+    /**
+     * The grants of an AccessControlPolicy body. S3 answers MalformedACLError for a document it cannot
+     * read as one: not XML, no Owner, a grantee without its type's member, an unknown permission.
+     */
+    private static List<AclGrant> accessControlPolicy(byte[] body) {
+        S3XmlInput policy;
+        try {
+            policy = S3XmlInput.parse(body, "AccessControlPolicy").orElseThrow(AclActions::malformedAcl);
+        } catch (AwsException e) {
+            throw malformedAcl();
+        }
+        if (policy.child("Owner").flatMap(owner -> owner.text("ID")).filter(id -> !id.isEmpty()).isEmpty()) {
+            throw malformedAcl();
+        }
+        List<AclGrant> grants = new ArrayList<>();
+        for (S3XmlInput list : policy.children("AccessControlList")) {
+            for (S3XmlInput grant : list.children("Grant")) {
+                S3XmlInput grantee = grant.child("Grantee").orElseThrow(AclActions::malformedAcl);
+                String permission = grant.text("Permission").filter(AclGrant.PERMISSIONS::contains)
+                        .orElseThrow(AclActions::malformedAcl);
+                String type = grantee.attribute(XSI, "type").orElseThrow(AclActions::malformedAcl);
+                switch (type) {
+                    case "CanonicalUser" -> grants.add(AclGrant.toAccount(
+                            grantee.text("ID").filter(id -> !id.isEmpty()).orElseThrow(AclActions::malformedAcl),
+                            permission));
+                    case "Group" -> grants.add(AclGrant.toGroup(
+                            grantee.text("URI").filter(uri -> !uri.isEmpty()).orElseThrow(AclActions::malformedAcl),
+                            permission));
+                    case "AmazonCustomerByEmail" -> throw unresolvableEmail();
+                    default -> throw malformedAcl();
+                }
+            }
+        }
+        return grants;
+    }
+
+    private static AwsException badGrantHeader() {
+        return new AwsException("InvalidArgument", 400, "Argument format not recognized");
+    }
+
+    private static AwsException unresolvableEmail() {
+        return new AwsException("UnresolvableGrantByEmailAddress", 400,
+                "The e-mail address you provided does not match any account on record.");
+    }
+
+    private static AwsException malformedAcl() {
+        return new AwsException("MalformedACLError", 400,
+                "The XML you provided was not well-formed or did not validate against our published schema");
     }
 
     private static ObjectOwnership ownershipControls(ApiRequest request) {

@@ -7,7 +7,7 @@ import io.strongroom.iam.auth.CallContext;
 import io.strongroom.protocol.ApiRequest;
 import io.strongroom.protocol.ApiResponse;
 import io.strongroom.protocol.query.XmlWriter;
-import io.strongroom.s3.CannedAcl;
+import io.strongroom.s3.StoredAcl;
 import io.strongroom.s3.CopyObjectRequest;
 import io.strongroom.s3.ObjectVersion;
 import io.strongroom.s3.RequestedAcl;
@@ -44,8 +44,7 @@ final class CopyActions {
                 CustomerKeyHeaders.ofCopySource(request), CustomerKeyHeaders.of(request),
                 CustomerKeyHeaders.writeConditions(request));
         RequestedAcl acl = AclActions.requested(request);
-        Optional<CannedAcl> keptAcl = acl.isEmpty() ? Optional.empty()
-                : service.checkObjectAcl(call, copy.bucket(), copy.key(), acl);
+        StoredAcl keptAcl = service.checkObjectAcl(call, copy.bucket(), copy.key(), acl);
         S3Service.CopiedObject copied = service.copyObject(call, copy, ObjectLockActions.lockRequest(request));
         service.keepObjectAcl(copied.version(), keptAcl);
         ObjectVersion version = copied.version();

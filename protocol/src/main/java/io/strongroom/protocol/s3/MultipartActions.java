@@ -8,7 +8,7 @@ import io.strongroom.protocol.ApiRequest;
 import io.strongroom.protocol.ApiResponse;
 import io.strongroom.protocol.query.XmlWriter;
 import io.strongroom.s3.ByteRange;
-import io.strongroom.s3.CannedAcl;
+import io.strongroom.s3.StoredAcl;
 import io.strongroom.s3.CompletedPart;
 import io.strongroom.s3.CreateMultipartUploadRequest;
 import io.strongroom.s3.CustomerKey;
@@ -67,18 +67,14 @@ final class MultipartActions {
                     + " checksum algorithm.");
         }
         RequestedAcl acl = AclActions.requested(request);
-        if (!acl.isEmpty() && service.checkObjectAcl(call, target.bucket().orElseThrow(), target.key().orElseThrow(),
-                acl).filter(canned -> canned != CannedAcl.PRIVATE).isPresent()) {
-            throw new AwsException("NotImplemented", 501,
-                    "Canned ACLs other than private are not kept on multipart uploads; set one with PutObjectAcl.");
-        }
+        StoredAcl keptAcl = service.checkObjectAcl(call, target.bucket().orElseThrow(), target.key().orElseThrow(), acl);
         String storageClass = StorageClasses.ofWrite(request.header("x-amz-storage-class").map(String::strip));
         MultipartUpload upload = service.createMultipartUpload(call, new CreateMultipartUploadRequest(
                 target.bucket().orElseThrow(), target.key().orElseThrow(), ObjectActions.storedHeaders(request),
                 ObjectActions.userMetadata(request), ObjectActions.tags(request), ObjectActions.encryption(request),
                 request.header("x-amz-server-side-encryption-aws-kms-key-id"), algorithm, fullObject,
                 ObjectActions.bucketKeyEnabled(request), CustomerKeyHeaders.of(request)),
-                ObjectLockActions.lockRequest(request), storageClass);
+                ObjectLockActions.lockRequest(request), storageClass, keptAcl);
         XmlWriter document = S3Responses.document("InitiateMultipartUploadResult")
                 .element("Bucket", upload.bucket())
                 .element("Key", upload.key())

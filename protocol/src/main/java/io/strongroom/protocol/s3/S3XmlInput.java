@@ -84,6 +84,12 @@ final class S3XmlInput {
         return children;
     }
 
+    /** An attribute of this element in a namespace ({@code xsi:type}), if present. */
+    Optional<String> attribute(String namespace, String localName) {
+        return root.hasAttributeNS(namespace, localName) ? Optional.of(root.getAttributeNS(namespace, localName).strip())
+                : Optional.empty();
+    }
+
     /** The one direct child element named {@code childName}, if present. */
     Optional<S3XmlInput> child(String childName) {
         return children(childName).stream().findFirst();

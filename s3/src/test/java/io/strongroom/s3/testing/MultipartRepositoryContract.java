@@ -3,11 +3,14 @@ package io.strongroom.s3.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.strongroom.s3.AclGrant;
+import io.strongroom.s3.CannedAcl;
 import io.strongroom.s3.MultipartRepository;
 import io.strongroom.s3.MultipartUpload;
 import io.strongroom.s3.ObjectChecksum;
 import io.strongroom.s3.ObjectEncryption;
 import io.strongroom.s3.ObjectPart;
+import io.strongroom.s3.StoredAcl;
 import io.strongroom.s3.UploadPart;
 import io.strongroom.s3.checksum.ChecksumAlgorithm;
 import java.nio.charset.StandardCharsets;
@@ -49,6 +52,11 @@ public abstract class MultipartRepositoryContract {
         close();
     }
 
+    /** An upload's ACL: its writer's account owns the object, and grants replace the canned ACL. */
+    private static final StoredAcl ACL = new StoredAcl(Optional.of("444455556666"), CannedAcl.PRIVATE,
+            Optional.of(List.of(AclGrant.toAccount("444455556666", "FULL_CONTROL"),
+                    AclGrant.toGroup(AclGrant.LOG_DELIVERY, "READ_ACP"))));
+
     @Test
     public void anUploadReadsBackAsStoredAndGoesWithItsParts() {
         MultipartUpload upload = new MultipartUpload("u-1", BUCKET, "a/é.bin", T0, "111122223333",
@@ -56,7 +64,7 @@ public abstract class MultipartRepositoryContract {
                 Map.of("owner", "team-a"), Map.of("t", "v"), "STANDARD",
                 new ObjectEncryption(ObjectEncryption.Mode.SSE_KMS, KMS_KEY_ARN, false,
                         "wrapped".getBytes(StandardCharsets.UTF_8), null, null),
-                Optional.of(ChecksumAlgorithm.CRC32C), true);
+                Optional.of(ChecksumAlgorithm.CRC32C), true, ACL);
         repository.insertUpload(upload);
 
         MultipartUpload found = repository.findUpload("u-1").orElseThrow();
@@ -74,8 +82,10 @@ public abstract class MultipartRepositoryContract {
         assertThat(found.encryption().wrappedDataKey()).isEqualTo("wrapped".getBytes(StandardCharsets.UTF_8));
         assertThat(found.checksumAlgorithm()).contains(ChecksumAlgorithm.CRC32C);
         assertThat(found.fullObjectChecksum()).isTrue();
+        assertThat(found.acl()).isEqualTo(ACL);
         repository.insertUpload(upload("u-2", "b.bin", T0));
         assertThat(repository.findUpload("u-2").orElseThrow().fullObjectChecksum()).isFalse();
+        assertThat(repository.findUpload("u-2").orElseThrow().acl()).isEqualTo(StoredAcl.PRIVATE);
 
         repository.putPart(part("u-1", 1, "b1"));
         assertThat(repository.deleteUpload("u-1")).isTrue();

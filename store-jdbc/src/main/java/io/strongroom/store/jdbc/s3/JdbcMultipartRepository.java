@@ -7,6 +7,7 @@ import io.strongroom.s3.MultipartUpload;
 import io.strongroom.s3.ObjectChecksum;
 import io.strongroom.s3.ObjectEncryption;
 import io.strongroom.s3.ObjectPart;
+import io.strongroom.s3.StoredAcl;
 import io.strongroom.s3.UploadPart;
 import io.strongroom.s3.checksum.ChecksumAlgorithm;
 import io.strongroom.store.jdbc.JdbcTransactor;
@@ -24,14 +25,14 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@link MultipartRepository} over JDBC, on SQLite or PostgreSQL alike (tables of migrations V11 and V16). Each
+ * {@link MultipartRepository} over JDBC, on SQLite or PostgreSQL alike (tables of migrations V11, V16 and V17). Each
  * method is atomic: its own transaction, or a savepoint inside the caller's, so a completion commits
  * the object's version (in {@link JdbcS3Repository}) and its parts together.
  */
 public final class JdbcMultipartRepository implements MultipartRepository {
     private static final String UPLOAD_COLUMNS = "upload_id, bucket, object_key, initiated, owner_account_id,"
             + " initiator_arn, headers, user_metadata, tags, storage_class, sse_mode, kms_key_arn,"
-            + " bucket_key_enabled, wrapped_data_key, customer_key_md5, customer_key_hmac, checksum_algorithm, checksum_type";
+            + " bucket_key_enabled, wrapped_data_key, customer_key_md5, customer_key_hmac, checksum_algorithm, checksum_type, acl";
     private static final String PART_COLUMNS = "upload_id, part_number, last_modified, size, etag,"
             + " checksum_algorithm, checksum_value, checksum_type, blob_id";
 
@@ -49,13 +50,13 @@ public final class JdbcMultipartRepository implements MultipartRepository {
         ObjectEncryption e = upload.encryption();
         transactor.atomically(c -> {
             try (PreparedStatement statement = c.prepareStatement("INSERT INTO s3_multipart_uploads ("
-                    + UPLOAD_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + UPLOAD_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 Sql.bind(statement, upload.uploadId(), upload.bucket(), upload.key(), upload.initiated(),
                         upload.ownerAccountId(), upload.initiatorArn(), StringMaps.encode(upload.headers()),
                         StringMaps.encode(upload.userMetadata()), StringMaps.encode(upload.tags()),
                         upload.storageClass(), e.mode(), e.kmsKeyArn(), e.bucketKeyEnabled(), e.wrappedDataKey(),
                         e.customerKeyMd5(), null, upload.checksumAlgorithm().map(ChecksumAlgorithm::s3Name),
-                        upload.checksumType());
+                        upload.checksumType(), upload.acl().isDefault() ? null : upload.acl().document());
                 if (e.customerKeyHmac() == null) {
                     statement.setNull(16, Types.BINARY);
                 } else {
@@ -206,7 +207,8 @@ public final class JdbcMultipartRepository implements MultipartRepository {
                 StringMaps.decode(row.getString("headers")), StringMaps.decode(row.getString("user_metadata")),
                 StringMaps.decode(row.getString("tags")), row.getString("storage_class"), encryption,
                 Optional.ofNullable(row.getString("checksum_algorithm")).flatMap(ChecksumAlgorithm::fromS3Name),
-                "FULL_OBJECT".equals(row.getString("checksum_type")));
+                "FULL_OBJECT".equals(row.getString("checksum_type")),
+                Optional.ofNullable(row.getString("acl")).map(StoredAcl::parse).orElse(StoredAcl.PRIVATE));
     }
 
     private static UploadPart part(ResultSet row) throws SQLException {
