@@ -1,5 +1,6 @@
 package io.strongroom.audit;
 
+import io.strongroom.core.StripedRandom;
 import java.security.SecureRandom;
 import java.util.UUID;
 
@@ -13,7 +14,7 @@ import java.util.UUID;
  * {@code eventTime}.
  */
 public final class EventIds {
-    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final SecureRandom RANDOM = new StripedRandom();
 
     private EventIds() {
     }

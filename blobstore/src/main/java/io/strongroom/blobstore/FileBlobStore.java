@@ -1,5 +1,6 @@
 package io.strongroom.blobstore;
 
+import io.strongroom.core.StripedRandom;
 import io.strongroom.core.spi.BlobStore;
 
 import java.io.IOException;
@@ -56,7 +57,7 @@ public final class FileBlobStore implements BlobStore {
     private final Path blobs;
     private final Path tmp;
     private final boolean posix;
-    private final SecureRandom random = new SecureRandom();
+    private final SecureRandom random = new StripedRandom();
 
     /** Opens (creating it if missing) the store rooted at {@code root}. */
     public FileBlobStore(Path root) throws IOException {

@@ -10,6 +10,7 @@ import io.strongroom.audit.Redaction;
 import io.strongroom.audit.export.AuditExporter;
 import io.strongroom.audit.export.AuditRetention;
 import io.strongroom.audit.trails.CloudTrailService;
+import io.strongroom.core.StripedRandom;
 import io.strongroom.core.spi.RootKeyException;
 import io.strongroom.core.spi.RootKeyProvider;
 import io.strongroom.core.spi.WrappedSecretSource;
@@ -72,7 +73,6 @@ import io.strongroom.store.jdbc.s3.JdbcPlatformKeys;
 import io.strongroom.store.jdbc.s3.JdbcS3Repository;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -268,7 +268,7 @@ public final class ServerAssembly implements ComponentsFactory, RootKeyRotationR
             S3Service s3 = new S3Service(new JdbcS3Repository(database.transactor(), database.vendor()),
                     new JdbcMultipartRepository(database.transactor(), database.vendor()), blobs, archive,
                     new JdbcRestoreRepository(database.transactor()),
-                    new EnvelopeDataKeys(platformKeys, kms, new SecureRandom()), database.transactor(), authorizer,
+                    new EnvelopeDataKeys(platformKeys, kms, new StripedRandom()), database.transactor(), authorizer,
                     clock, config.region(), events, bodyCiphers(config));
             int collected = s3.collectGarbage();
             if (collected > 0) {
