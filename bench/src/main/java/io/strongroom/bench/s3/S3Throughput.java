@@ -59,6 +59,8 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 public final class S3Throughput {
     private static final String REGION = "us-east-1";
     private static final int BUFFER = 1 << 20;
+    /** PUTs, then GETs, before the 4 KiB runs are timed. */
+    private static final Duration SMALL_WARM_UP = Duration.ofSeconds(15);
     private static final int SMALL_OBJECT = 4096;
     /** The object each node is warmed up with before the measured PUT and GET. */
     private static final long WARM_UP_MIB = 256;
@@ -158,13 +160,17 @@ public final class S3Throughput {
             clients.s3().createBucket(b -> b.bucket("bench-small"));
             byte[] body = new byte[SMALL_OBJECT];
             ThreadLocalRandom.current().nextBytes(body);
-            LongAdder[] written = new LongAdder[threads];
-            // a short warm-up, then the measured runs
-            loop(threads, Duration.ofSeconds(5), i -> clients.s3(i).putObject(b -> b.bucket("bench-small")
-                    .key("warm/" + i + "/" + ThreadLocalRandom.current().nextLong()), RequestBody.fromBytes(body)));
-            for (int i = 0; i < threads; i++) {
-                written[i] = new LongAdder();
-            }
+            // A fresh node spends its first seconds compiling, with the compiler taking as much CPU as the
+            // requests: warm up both paths before anything is timed.
+            LongAdder[] warm = counters(threads);
+            loop(threads, SMALL_WARM_UP, i -> {
+                clients.s3(i).putObject(b -> b.bucket("bench-small").key("warm/" + i + "/" + warm[i].sum()),
+                        RequestBody.fromBytes(body));
+                warm[i].increment();
+            });
+            loop(threads, SMALL_WARM_UP, i -> clients.s3(i).getObjectAsBytes(b -> b.bucket("bench-small")
+                    .key("warm/" + i + "/" + ThreadLocalRandom.current().nextLong(Math.max(1, warm[i].sum())))));
+            LongAdder[] written = counters(threads);
             double puts = loop(threads, run, i -> {
                 clients.s3(i).putObject(b -> b.bucket("bench-small").key("t" + i + "/" + written[i].sum()),
                         RequestBody.fromBytes(body));
@@ -181,6 +187,14 @@ public final class S3Throughput {
             System.out.printf(Locale.ROOT, "measured:  4 KiB objects, %d SDK clients, %s: PUT %,.0f/s (target >= 1,500),"
                     + " GET %,.0f/s (target >= 4,000)%n", threads, store, puts, gets);
         }
+    }
+
+    private static LongAdder[] counters(int threads) {
+        LongAdder[] counters = new LongAdder[threads];
+        for (int i = 0; i < threads; i++) {
+            counters[i] = new LongAdder();
+        }
+        return counters;
     }
 
     /** A hugeGiB object through a node limited to a 256 MiB heap; its peak RSS. */
