@@ -7,8 +7,12 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.StringJoiner;
 
 /**
  * Prepared-statement shortcuts shared by the repositories. Parameters bind by type, identically on
@@ -19,9 +23,27 @@ public final class Sql {
     private Sql() {
     }
 
-    /** {@code ?, ?, ?}: the parameters of an IN list of this many values. */
-    public static String placeholders(int count) {
-        return String.join(", ", java.util.Collections.nCopies(count, "?"));
+    /**
+     * Which of {@code values} occur in any of the text columns named as {@code table.column}: one query,
+     * an IN list per column. Table and column names are the caller's constants, never input.
+     */
+    public static Set<String> presentIn(Connection connection, Set<String> values, String... tableColumns)
+            throws SQLException {
+        if (values.isEmpty()) {
+            return Set.of();
+        }
+        Object[] each = values.toArray();
+        String in = String.join(", ", Collections.nCopies(each.length, "?"));
+        StringJoiner sql = new StringJoiner(" UNION ");
+        List<Object> parameters = new ArrayList<>(each.length * tableColumns.length);
+        for (String tableColumn : tableColumns) {
+            int dot = tableColumn.indexOf('.');
+            String column = tableColumn.substring(dot + 1);
+            sql.add("SELECT " + column + " FROM " + tableColumn.substring(0, dot)
+                    + " WHERE " + column + " IN (" + in + ")");
+            parameters.addAll(Arrays.asList(each));
+        }
+        return Set.copyOf(list(connection, sql.toString(), row -> row.getString(1), parameters.toArray()));
     }
 
     public static <T> List<T> list(Connection connection, String sql, RowMapper<T> mapper, Object... parameters)

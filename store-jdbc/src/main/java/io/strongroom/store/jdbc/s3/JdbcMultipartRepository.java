@@ -186,16 +186,8 @@ public final class JdbcMultipartRepository implements MultipartRepository {
 
     @Override
     public Set<String> referencedBlobs(Set<String> blobIds) {
-        if (blobIds.isEmpty()) {
-            return Set.of();
-        }
-        Object[] ids = blobIds.toArray();
-        Object[] twice = new Object[ids.length * 2];
-        System.arraycopy(ids, 0, twice, 0, ids.length);
-        System.arraycopy(ids, 0, twice, ids.length, ids.length);
-        String in = " WHERE blob_id IN (" + Sql.placeholders(ids.length) + ")";
-        return transactor.withConnection(c -> Set.copyOf(Sql.list(c, "SELECT blob_id FROM s3_upload_parts" + in
-                + " UNION SELECT blob_id FROM s3_object_parts" + in, row -> row.getString(1), twice)));
+        return transactor.withConnection(c -> Sql.presentIn(c, blobIds, "s3_upload_parts.blob_id",
+                "s3_object_parts.blob_id"));
     }
 
     private static MultipartUpload upload(ResultSet row) throws SQLException {

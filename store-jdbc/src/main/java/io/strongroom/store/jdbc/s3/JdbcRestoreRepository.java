@@ -87,12 +87,7 @@ public final class JdbcRestoreRepository implements RestoreRepository {
 
     @Override
     public Set<String> referencedBlobs(Set<String> blobIds) {
-        if (blobIds.isEmpty()) {
-            return Set.of();
-        }
-        Object[] ids = blobIds.toArray();
-        return transactor.withConnection(c -> Set.copyOf(Sql.list(c, "SELECT DISTINCT restored_blob_id FROM s3_restores"
-                + " WHERE restored_blob_id IN (" + Sql.placeholders(ids.length) + ")", row -> row.getString(1), ids)));
+        return transactor.withConnection(c -> Sql.presentIn(c, blobIds, "s3_restores.restored_blob_id"));
     }
 
     private static ObjectRestore restore(ResultSet row) throws SQLException {

@@ -345,12 +345,7 @@ public final class JdbcS3Repository implements S3Repository {
 
     @Override
     public Set<String> referencedBlobs(Set<String> blobIds) {
-        if (blobIds.isEmpty()) {
-            return Set.of();
-        }
-        Object[] ids = blobIds.toArray();
-        return transactor.withConnection(c -> Set.copyOf(Sql.list(c, "SELECT DISTINCT blob_id FROM s3_object_versions"
-                + " WHERE blob_id IN (" + Sql.placeholders(ids.length) + ")", row -> row.getString(1), ids)));
+        return transactor.withConnection(c -> Sql.presentIn(c, blobIds, "s3_object_versions.blob_id"));
     }
 
     // ---- rows
