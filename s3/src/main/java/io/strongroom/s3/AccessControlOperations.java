@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Bucket policies and Block Public Access (of buckets, and of accounts through S3 Control), and the
@@ -113,6 +114,17 @@ final class AccessControlOperations {
     BucketAclSettings aclSettings(Bucket bucket) {
         return repository.config(S3Repository.bucketScope(bucket.name()), BucketAclSettings.KIND)
                 .map(BucketAclSettings::parse).orElse(BucketAclSettings.NEW_BUCKET);
+    }
+
+    /**
+     * Who owns each version of a bucket, for listings: the bucket's account while ACLs are disabled (the
+     * default, BucketOwnerEnforced), else the owner kept with each version's ACL.
+     */
+    Function<ObjectVersion, String> owners(Bucket bucket) {
+        if (!aclSettings(bucket).ownership().aclsEnabled()) {
+            return version -> bucket.accountId();
+        }
+        return version -> objectAcl(version).ownerAccount(bucket.accountId());
     }
 
     /** The ACL and owner kept on an object version; private and the bucket owner's when none was. */

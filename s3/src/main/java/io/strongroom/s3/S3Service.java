@@ -19,10 +19,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.Set;
 import java.util.LinkedHashSet;
 import java.util.HashSet;
+import java.util.function.Function;
 
 /**
  * Amazon S3 as plain Java: buckets and objects, every body encrypted at rest in segments under a data
@@ -337,10 +337,12 @@ public final class S3Service {
      */
     public ObjectList listObjects(CallContext call, String bucket, String prefix, String delimiter, String after,
                                   int maxKeys) {
-        buckets.authorized(call, bucket, "s3:ListBucket", Map.of("s3:prefix", List.of(prefix),
+        Bucket listed = buckets.authorized(call, bucket, "s3:ListBucket", Map.of("s3:prefix", List.of(prefix),
                 "s3:delimiter", List.of(delimiter), "s3:max-keys", List.of(Integer.toString(maxKeys))));
         ObjectListing.ListPage page = listing.list(bucket, prefix, delimiter, after, Math.min(maxKeys, MAX_KEYS));
-        return new ObjectList(page.contents(), page.commonPrefixes(), page.truncated(), page.lastEntry());
+        Function<ObjectVersion, String> owners = access.owners(listed);
+        return new ObjectList(page.contents().stream().map(v -> new ListedObject(v, owners.apply(v))).toList(),
+                page.commonPrefixes(), page.truncated(), page.lastEntry());
     }
 
     // ---- lifecycle
@@ -446,8 +448,10 @@ public final class S3Service {
                                           String keyMarker, String versionIdMarker, int maxKeys) {
         VersioningOperations.VersionPage page = versioning.list(call, bucket, prefix, delimiter, keyMarker,
                 versionIdMarker, Math.min(maxKeys, MAX_KEYS));
-        return new VersionList(page.entries().stream().map(e -> new ListedVersion(e.version(), e.latest())).toList(),
-                page.commonPrefixes(), page.truncated(), page.nextKeyMarker(), page.nextVersionIdMarker(), page.owner());
+        Function<ObjectVersion, String> owners = access.owners(page.bucket());
+        return new VersionList(page.entries().stream()
+                .map(e -> new ListedVersion(e.version(), e.latest(), owners.apply(e.version()))).toList(),
+                page.commonPrefixes(), page.truncated(), page.nextKeyMarker(), page.nextVersionIdMarker());
     }
 
     // ---- multi-object delete and copy
@@ -578,7 +582,12 @@ public final class S3Service {
     }
 
     /** A version or delete marker in a ListObjectVersions page. */
-    public record ListedVersion(ObjectVersion version, boolean latest) {
+    /** A version in ListObjectVersions, with the account that owns it. */
+    public record ListedVersion(ObjectVersion version, boolean latest, String owner) {
+    }
+
+    /** An object in ListObjects, with the account that owns it. */
+    public record ListedObject(ObjectVersion version, String owner) {
     }
 
     /**
@@ -586,10 +595,9 @@ public final class S3Service {
      *
      * @param nextKeyMarker       empty unless truncated
      * @param nextVersionIdMarker empty when the page ended on a common prefix
-     * @param owner               the account that owns the bucket and so every version in it
      */
     public record VersionList(List<ListedVersion> versions, List<String> commonPrefixes, boolean truncated,
-                              String nextKeyMarker, String nextVersionIdMarker, String owner) {
+                              String nextKeyMarker, String nextVersionIdMarker) {
     }
 
     /** A key of a DeleteObjects request. */
@@ -700,7 +708,7 @@ public final class S3Service {
      *
      * @param lastEntry the last key or common prefix of the page; the next page starts after it
      */
-    public record ObjectList(List<ObjectVersion> contents, List<String> commonPrefixes, boolean truncated,
+    public record ObjectList(List<ListedObject> contents, List<String> commonPrefixes, boolean truncated,
                              String lastEntry) {
     }
 }

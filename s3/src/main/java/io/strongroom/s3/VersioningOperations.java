@@ -72,8 +72,8 @@ final class VersioningOperations {
      */
     VersionPage list(CallContext call, String bucketName, String prefix, String delimiter, String keyMarker,
                      String versionIdMarker, int maxKeys) {
-        String owner = buckets.authorized(call, bucketName, "s3:ListBucketVersions", Map.of("s3:prefix", List.of(prefix),
-                "s3:delimiter", List.of(delimiter), "s3:max-keys", List.of(Integer.toString(maxKeys)))).accountId();
+        Bucket bucket = buckets.authorized(call, bucketName, "s3:ListBucketVersions", Map.of("s3:prefix", List.of(prefix),
+                "s3:delimiter", List.of(delimiter), "s3:max-keys", List.of(Integer.toString(maxKeys))));
         if (!versionIdMarker.isEmpty() && keyMarker.isEmpty()) {
             throw S3Errors.invalidArgument("A version-id marker cannot be specified without a key marker.");
         }
@@ -85,13 +85,13 @@ final class VersioningOperations {
         String keyOfLastSeen = versionIdMarker.isEmpty() ? null : keyMarker;
         String lastPrefix = null;
         if (maxKeys == 0) {
-            return new VersionPage(entries, commonPrefixes, false, "", "", owner);
+            return new VersionPage(entries, commonPrefixes, false, "", "", bucket);
         }
         while (true) {
             List<ObjectVersion> batch = repository.listVersions(bucketName, prefix, cursorKey, cursorVersion,
                     SCAN_BATCH);
             if (batch.isEmpty()) {
-                return new VersionPage(entries, commonPrefixes, false, "", "", owner);
+                return new VersionPage(entries, commonPrefixes, false, "", "", bucket);
             }
             for (ObjectVersion version : batch) {
                 cursorKey = version.key();
@@ -101,7 +101,7 @@ final class VersioningOperations {
                 String rolledUp = commonPrefix(version.key(), prefix, delimiter);
                 if (rolledUp == null) {
                     if (entries.size() + commonPrefixes.size() == maxKeys) {
-                        return truncated(entries, commonPrefixes, owner);
+                        return truncated(entries, commonPrefixes, bucket);
                     }
                     entries.add(new VersionEntry(version, latest));
                 } else if (!rolledUp.equals(lastPrefix)) {
@@ -110,7 +110,7 @@ final class VersioningOperations {
                         continue; // the page before ended inside (or on) this common prefix
                     }
                     if (entries.size() + commonPrefixes.size() == maxKeys) {
-                        return truncated(entries, commonPrefixes, owner);
+                        return truncated(entries, commonPrefixes, bucket);
                     }
                     commonPrefixes.add(rolledUp);
                 }
@@ -118,13 +118,13 @@ final class VersioningOperations {
         }
     }
 
-    private static VersionPage truncated(List<VersionEntry> entries, List<String> commonPrefixes, String owner) {
+    private static VersionPage truncated(List<VersionEntry> entries, List<String> commonPrefixes, Bucket bucket) {
         String lastPrefix = commonPrefixes.isEmpty() ? "" : commonPrefixes.getLast();
         String lastKey = entries.isEmpty() ? "" : entries.getLast().version().key();
         if (lastPrefix.compareTo(lastKey) > 0) {
-            return new VersionPage(entries, commonPrefixes, true, lastPrefix, "", owner);
+            return new VersionPage(entries, commonPrefixes, true, lastPrefix, "", bucket);
         }
-        return new VersionPage(entries, commonPrefixes, true, lastKey, entries.getLast().version().versionId(), owner);
+        return new VersionPage(entries, commonPrefixes, true, lastKey, entries.getLast().version().versionId(), bucket);
     }
 
     private static String commonPrefix(String key, String prefix, String delimiter) {
@@ -142,9 +142,9 @@ final class VersioningOperations {
     /**
      * @param nextKeyMarker       where the next page starts (a key or a common prefix), empty unless truncated
      * @param nextVersionIdMarker the version of {@code nextKeyMarker} the next page starts after, empty for none
-     * @param owner               the bucket owner's account, which owns every version listed
+     * @param bucket              the bucket listed
      */
     record VersionPage(List<VersionEntry> entries, List<String> commonPrefixes, boolean truncated,
-                       String nextKeyMarker, String nextVersionIdMarker, String owner) {
+                       String nextKeyMarker, String nextVersionIdMarker, Bucket bucket) {
     }
 }

@@ -237,8 +237,15 @@ class S3AclGrantsEndToEndTest {
                 .containsExactly(tuple(writerId, Permission.FULL_CONTROL));
         assertAwsError(() -> s3.getObjectAsBytes(r -> r.bucket("acl-writer").key("theirs.txt")), "AccessDenied", 403);
         assertAwsError(() -> s3.getObjectAcl(r -> r.bucket("acl-writer").key("theirs.txt")), "AccessDenied", 403);
-        // the bucket owner still lists it and can delete it
-        assertThat(s3.listObjectsV2(r -> r.bucket("acl-writer")).contents()).hasSize(1);
+        // the bucket owner still lists it and can delete it; listings name the writer as its owner
+        assertThat(s3.listObjectsV2(r -> r.bucket("acl-writer")).contents()).singleElement()
+                .satisfies(o -> assertThat(o.owner()).as("no owner unless fetch-owner=true").isNull());
+        assertThat(s3.listObjectsV2(r -> r.bucket("acl-writer").fetchOwner(true)).contents())
+                .extracting(o -> o.owner().id()).containsExactly(writerId);
+        assertThat(s3.listObjects(r -> r.bucket("acl-writer")).contents())
+                .extracting(o -> o.owner().id()).containsExactly(writerId);
+        assertThat(s3.listObjectVersions(r -> r.bucket("acl-writer")).versions())
+                .extracting(v -> v.owner().id()).containsExactly(writerId);
 
         writer.s3().putObjectAcl(r -> r.bucket("acl-writer").key("theirs.txt").acl(ObjectCannedACL.BUCKET_OWNER_READ));
         assertThat(s3.getObjectAsBytes(r -> r.bucket("acl-writer").key("theirs.txt")).asUtf8String()).isEqualTo("theirs");
@@ -255,6 +262,9 @@ class S3AclGrantsEndToEndTest {
         assertThat(s3.getObjectAsBytes(r -> r.bucket("acl-writer").key("given.txt")).asUtf8String()).isEqualTo("given");
         writer.s3().putObject(r -> r.bucket("acl-writer").key("kept.txt"), RequestBody.fromString("kept"));
         assertAwsError(() -> s3.getObjectAsBytes(r -> r.bucket("acl-writer").key("kept.txt")), "AccessDenied", 403);
+        assertThat(s3.listObjectsV2(r -> r.bucket("acl-writer").fetchOwner(true)).contents())
+                .extracting(o -> o.key(), o -> o.owner().id())
+                .containsExactly(tuple("given.txt", owner), tuple("kept.txt", writerId), tuple("theirs.txt", writerId));
 
         s3.deleteObject(r -> r.bucket("acl-writer").key("theirs.txt"));
         assertAwsError(() -> s3.headObject(r -> r.bucket("acl-writer").key("theirs.txt")), "NoSuchKey", 404);

@@ -154,6 +154,13 @@ class S3EndToEndTest {
         assertThat(pages.get()).isEqualTo(3);
         assertThat(s3.listObjects(r -> r.bucket("e2e-listing").prefix("data/")).contents()).extracting(S3Object::key)
                 .containsExactly("data/2026/01.csv", "data/2026/02.csv", "data/readme");
+        // ACLs disabled (the default): the bucket's account owns every object; V1 says so unasked
+        String account = s3.listBuckets().owner().id();
+        assertThat(s3.listObjects(r -> r.bucket("e2e-listing").prefix("logs/")).contents())
+                .extracting(o -> o.owner().id()).containsExactly(account);
+        assertThat(top.contents()).allSatisfy(o -> assertThat(o.owner()).isNull());
+        assertThat(s3.listObjectsV2(r -> r.bucket("e2e-listing").prefix("logs/").fetchOwner(true)).contents())
+                .extracting(o -> o.owner().id()).containsExactly(account);
     }
 
     @Test

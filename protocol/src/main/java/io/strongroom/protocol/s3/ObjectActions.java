@@ -202,15 +202,21 @@ final class ObjectActions {
         if (urlEncoded) {
             document.element("EncodingType", "url");
         }
-        for (ObjectVersion version : page.contents()) {
+        // ListObjects names every object's owner; ListObjectsV2 only when asked with fetch-owner=true
+        boolean fetchOwner = !v2 || target.parameter("fetch-owner").filter("true"::equals).isPresent();
+        for (S3Service.ListedObject listed : page.contents()) {
+            ObjectVersion version = listed.version();
             document.start("Contents")
                     .element("Key", encoded(version.key(), urlEncoded))
                     .element("LastModified", S3Responses.timestamp(version.lastModified()))
                     .element("ETag", quoted(version.etag()));
             version.checksum().ifPresent(checksum -> document.element("ChecksumAlgorithm", checksum.algorithm()));
             document.element("Size", version.size())
-                    .element("StorageClass", version.storageClass())
-                    .end();
+                    .element("StorageClass", version.storageClass());
+            if (fetchOwner) {
+                document.start("Owner").element("ID", listed.owner()).end();
+            }
+            document.end();
         }
         for (String common : page.commonPrefixes()) {
             document.start("CommonPrefixes").element("Prefix", encoded(common, urlEncoded)).end();

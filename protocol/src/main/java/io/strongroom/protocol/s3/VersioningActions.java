@@ -90,7 +90,7 @@ final class VersioningActions {
                 version.checksum().ifPresent(checksum -> document.element("ChecksumAlgorithm", checksum.algorithm())
                         .element("ChecksumType", checksum.type()));
             }
-            document.start("Owner").element("ID", page.owner()).end();
+            document.start("Owner").element("ID", listed.owner()).end();
             document.end();
         }
         for (String common : page.commonPrefixes()) {
