@@ -112,6 +112,7 @@ final class AclOperations {
 
     void putBucketAcl(CallContext call, String bucketName, RequestedAcl acl) {
         Bucket bucket = buckets.authorized(call, bucketName, "s3:PutBucketAcl", acl.conditionKeys());
+        requireStatedOwner(acl, bucket.accountId());
         requireValidGrantees(acl);
         transactor.inTransaction(() -> {
             BucketAclSettings settings = access.aclSettings(bucket);
@@ -139,6 +140,7 @@ final class AclOperations {
         BucketAclSettings settings = access.aclSettings(bucket);
         // a new ACL never changes who owns the object
         Optional<String> owner = settings.ownership().aclsEnabled() ? access.objectAcl(version).owner() : Optional.empty();
+        requireStatedOwner(acl, owner.orElse(bucket.accountId()));
         StoredAcl checked = checked(bucket, settings, acl, owner.orElse(bucket.accountId()), false).ownedBy(owner);
         transactor.inTransaction(() -> {
             access.storeObjectAcl(version, checked);
@@ -188,6 +190,13 @@ final class AclOperations {
      *
      * @param owner the account that owns (or will own) what the ACL is on
      */
+    /** S3 refuses an AccessControlPolicy whose Owner is not the resource's owner, as an attempt to give it away. */
+    private static void requireStatedOwner(RequestedAcl acl, String owner) {
+        if (acl.statedOwner().filter(stated -> !stated.equals(owner)).isPresent()) {
+            throw new AwsException("AccessDenied", 403, "Access Denied");
+        }
+    }
+
     private StoredAcl checked(Bucket bucket, BucketAclSettings settings, RequestedAcl acl, String owner,
                               boolean onBucket) {
         if (!settings.ownership().aclsEnabled()) {

@@ -9,16 +9,29 @@ import java.util.Optional;
 /**
  * The ACL a write asks for: a canned one ({@code x-amz-acl}) or explicit grants ({@code x-amz-grant-*}
  * headers or an AccessControlPolicy), never both.
+ *
+ * @param statedOwner the Owner an AccessControlPolicy names: it must be the resource's owner already,
+ *                    since an ACL never gives a bucket or an object away
  */
-public record RequestedAcl(Optional<CannedAcl> canned, Optional<List<AclGrant>> grants) {
+public record RequestedAcl(Optional<CannedAcl> canned, Optional<List<AclGrant>> grants, Optional<String> statedOwner) {
     public static final RequestedAcl NONE = new RequestedAcl(Optional.empty(), Optional.empty());
 
     public RequestedAcl {
         requireNonNull(canned, "canned");
         grants = grants.map(List::copyOf);
+        requireNonNull(statedOwner, "statedOwner");
         if (canned.isPresent() && grants.isPresent()) {
             throw new IllegalArgumentException("a canned ACL or grants, not both");
         }
+    }
+
+    public RequestedAcl(Optional<CannedAcl> canned, Optional<List<AclGrant>> grants) {
+        this(canned, grants, Optional.empty());
+    }
+
+    /** The grants of an AccessControlPolicy, which names the resource's owner. */
+    public static RequestedAcl policy(List<AclGrant> grants, String owner) {
+        return new RequestedAcl(Optional.empty(), Optional.of(grants), Optional.of(owner));
     }
 
     public static RequestedAcl canned(CannedAcl acl) {

@@ -139,6 +139,15 @@ class S3AclGrantsEndToEndTest {
         assertAwsError(() -> s3.putBucketAcl(r -> r.bucket("acl-bad-grants").grantRead("id=\"" + owner + "\"")
                 .accessControlPolicy(AccessControlPolicy.builder().owner(o -> o.id(owner)).build())),
                 "UnexpectedContent", 400);
+        // an Owner other than the resource's: an ACL never gives a bucket or an object away
+        assertAwsError(() -> s3.putBucketAcl(r -> r.bucket("acl-bad-grants").accessControlPolicy(
+                AccessControlPolicy.builder().owner(o -> o.id("111122223333")).grants(grant(Grantee.builder()
+                        .type(Type.CANONICAL_USER).id(owner).build(), Permission.FULL_CONTROL)).build())),
+                "AccessDenied", 403);
+        assertAwsError(() -> s3.putObjectAcl(r -> r.bucket("acl-bad-grants").key("a.txt").accessControlPolicy(
+                AccessControlPolicy.builder().owner(o -> o.id("111122223333")).grants(grant(Grantee.builder()
+                        .type(Type.CANONICAL_USER).id(owner).build(), Permission.FULL_CONTROL)).build())),
+                "AccessDenied", 403);
 
         // writes that carry a bad grant write nothing
         assertAwsError(() -> s3.putObject(r -> r.bucket("acl-bad-grants").key("b.txt")

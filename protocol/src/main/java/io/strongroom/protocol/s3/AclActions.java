@@ -202,23 +202,22 @@ final class AclActions {
         if (body.length == 0 && fromHeaders.isEmpty()) {
             throw new AwsException("MissingSecurityHeader", 400, "Your request was missing a required header");
         }
-        return body.length > 0 ? RequestedAcl.grants(accessControlPolicy(body)) : fromHeaders;
+        return body.length > 0 ? accessControlPolicy(body) : fromHeaders;
     }
 
     /**
      * The grants of an AccessControlPolicy body. S3 answers MalformedACLError for a document it cannot
      * read as one: not XML, no Owner, a grantee without its type's member, an unknown permission.
      */
-    private static List<AclGrant> accessControlPolicy(byte[] body) {
+    private static RequestedAcl accessControlPolicy(byte[] body) {
         S3XmlInput policy;
         try {
             policy = S3XmlInput.parse(body, "AccessControlPolicy").orElseThrow(AclActions::malformedAcl);
         } catch (AwsException e) {
             throw malformedAcl();
         }
-        if (policy.child("Owner").flatMap(owner -> owner.text("ID")).filter(id -> !id.isEmpty()).isEmpty()) {
-            throw malformedAcl();
-        }
+        String owner = policy.child("Owner").flatMap(o -> o.text("ID")).filter(id -> !id.isEmpty())
+                .orElseThrow(AclActions::malformedAcl);
         List<AclGrant> grants = new ArrayList<>();
         for (S3XmlInput list : policy.children("AccessControlList")) {
             for (S3XmlInput grant : list.children("Grant")) {
@@ -238,7 +237,7 @@ final class AclActions {
                 }
             }
         }
-        return grants;
+        return RequestedAcl.policy(grants, owner);
     }
 
     private static AwsException badGrantHeader() {
