@@ -13,6 +13,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
@@ -25,6 +26,7 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -58,6 +60,8 @@ public final class FileBlobStore implements BlobStore {
     private final Path tmp;
     private final boolean posix;
     private final SecureRandom random = new StripedRandom();
+    /** Fan-out directories known to exist: a commit need not try mkdir (and fail) each time. */
+    private final Set<Path> shards = ConcurrentHashMap.newKeySet();
 
     /** Opens (creating it if missing) the store rooted at {@code root}. */
     public FileBlobStore(Path root) throws IOException {
@@ -184,6 +188,18 @@ public final class FileBlobStore implements BlobStore {
         return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
     }
 
+    /** Makes a fan-out directory and its parent durable, once per directory and run. */
+    private void createShard(Path shard) throws IOException {
+        Path first = shard.getParent();
+        if (createDirectory(first)) {
+            syncDirectory(blobs);
+        }
+        if (createDirectory(shard)) {
+            syncDirectory(first);
+        }
+        shards.add(shard);
+    }
+
     private void createDirectories(Path directory) throws IOException {
         if (Files.isDirectory(directory)) {
             return;
@@ -290,15 +306,19 @@ public final class FileBlobStore implements BlobStore {
                 do {
                     id = newId();
                     target = pathOf(id);
-                } while (Files.exists(target, LinkOption.NOFOLLOW_LINKS)); // never replace a blob
-                Path first = target.getParent().getParent();
-                if (createDirectory(first)) {
-                    syncDirectory(blobs);
+                    // java.io.File answers with a boolean; Files.exists throws inside for every absent file
+                } while (target.toFile().exists()); // never replace a blob
+                Path shard = target.getParent();
+                if (!shards.contains(shard)) {
+                    createShard(shard);
                 }
-                if (createDirectory(target.getParent())) {
-                    syncDirectory(first);
+                try {
+                    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+                } catch (NoSuchFileException removedMeanwhile) {
+                    shards.remove(shard);
+                    createShard(shard);
+                    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
                 }
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
                 state = State.COMMITTED;
                 syncDirectory(target.getParent());
                 return id;

@@ -219,9 +219,16 @@ final class ObjectOperations {
 
     ObjectVersion head(CallContext call, String bucketName, String key, Optional<String> versionId,
                        Optional<CustomerKey> customerKey) {
-        ObjectVersion version = readable(call, bucketName, key, versionId, "s3:GetObject");
+        return read(call, bucketName, key, versionId, customerKey).version();
+    }
+
+    /** GetObject and HeadObject: the bucket, the version and the access check once, the body only when opened. */
+    ObjectRead read(CallContext call, String bucketName, String key, Optional<String> versionId,
+                    Optional<CustomerKey> customerKey) {
+        Found found = find(call, bucketName, key, versionId, "s3:GetObject");
+        ObjectVersion version = found.version();
         CustomerKeyEnvelope.requireKey(version.encryption(), customerKey);
-        return version;
+        return new ObjectRead(version, found.bucket().versioning(), range -> open(call, version, range, customerKey));
     }
 
     /** The data key of a stored object or upload: from the customer's key for SSE-C, else unwrapped as the caller. */
@@ -321,6 +328,14 @@ final class ObjectOperations {
      */
     ObjectVersion readable(CallContext call, String bucketName, String key, Optional<String> versionId,
                                    String action) {
+        return find(call, bucketName, key, versionId, action).version();
+    }
+
+    /** A readable version and the bucket it was found in. */
+    private record Found(Bucket bucket, ObjectVersion version) {
+    }
+
+    private Found find(CallContext call, String bucketName, String key, Optional<String> versionId, String action) {
         ObjectKeys.validate(key);
         Bucket bucket = repository.findBucket(bucketName).orElseThrow(S3Errors::noSuchBucket);
         // looked up before authorising, for s3:ExistingObjectTag; whether it exists is told only after
@@ -334,13 +349,13 @@ final class ObjectOperations {
             if (version.deleteMarker()) {
                 throw new DeleteMarkerException(S3Errors.methodNotAllowed(), version);
             }
-            return version;
+            return new Found(bucket, version);
         }
         ObjectVersion latest = found.orElseThrow(S3Errors::noSuchKey);
         if (latest.deleteMarker()) {
             throw new DeleteMarkerException(S3Errors.noSuchKey(), latest);
         }
-        return latest;
+        return new Found(bucket, latest);
     }
 
     /**

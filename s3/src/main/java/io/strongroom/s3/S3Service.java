@@ -299,6 +299,15 @@ public final class S3Service {
         return objects.get(call, bucket, key, versionId, range, customerKey);
     }
 
+    /**
+     * GetObject and HeadObject in one look-up and one access check: the version for preconditions and
+     * headers, its body opened only if the caller goes on to read it.
+     */
+    public ObjectRead readObject(CallContext call, String bucket, String key, Optional<String> versionId,
+                                 Optional<CustomerKey> customerKey) {
+        return objects.read(call, bucket, key, versionId, customerKey);
+    }
+
     public ObjectVersion headObject(CallContext call, String bucket, String key, Optional<String> versionId) {
         return headObject(call, bucket, key, versionId, Optional.empty());
     }
@@ -425,14 +434,6 @@ public final class S3Service {
 
     public Bucket.Versioning bucketVersioning(CallContext call, String bucket) {
         return versioning.get(call, bucket);
-    }
-
-    /**
-     * The bucket's versioning state without an authorisation of its own: for answers to reads already
-     * authorised (S3 names the null version {@code x-amz-version-id: null} only in a versioned bucket).
-     */
-    public Bucket.Versioning versioningOfReadBucket(String bucket) {
-        return repository.findBucket(bucket).map(Bucket::versioning).orElse(Bucket.Versioning.UNVERSIONED);
     }
 
     /**

@@ -15,6 +15,7 @@ import io.strongroom.s3.CustomerKey;
 import io.strongroom.s3.MultipartOperations;
 import io.strongroom.s3.MultipartUpload;
 import io.strongroom.s3.ObjectContent;
+import io.strongroom.s3.ObjectRead;
 import io.strongroom.s3.ObjectVersion;
 import io.strongroom.s3.RequestedAcl;
 import io.strongroom.s3.S3Service;
@@ -120,10 +121,10 @@ final class MultipartActions {
         Optional<ByteRange> range = request.header("x-amz-copy-source-range").map(MultipartActions::copyRange);
         Optional<CustomerKey> sourceKey = CustomerKeyHeaders.ofCopySource(request);
         Optional<CustomerKey> customerKey = CustomerKeyHeaders.of(request);
-        ObjectVersion head = service.headObject(call, source.bucket(), source.key(), source.versionId(), sourceKey);
+        ObjectRead read = service.readObject(call, source.bucket(), source.key(), source.versionId(), sourceKey);
+        ObjectVersion head = read.version();
         MultipartOperations.UploadedPart result;
-        try (ObjectContent content = service.getObject(call, source.bucket(), source.key(),
-                Optional.of(head.versionId()), range, sourceKey)) {
+        try (ObjectContent content = read.open(range)) {
             result = service.uploadCopiedPart(call, new UploadPartRequest(bucket, key, uploadId, partNumber,
                     content.length(), Optional.empty(), Optional.empty(), Optional::empty, customerKey),
                     content.body());

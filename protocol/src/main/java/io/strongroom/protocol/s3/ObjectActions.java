@@ -13,6 +13,7 @@ import io.strongroom.s3.CustomerKey;
 import io.strongroom.s3.MultipartOperations;
 import io.strongroom.s3.ObjectContent;
 import io.strongroom.s3.ObjectEncryption;
+import io.strongroom.s3.ObjectRead;
 import io.strongroom.s3.ObjectVersion;
 import io.strongroom.s3.PutObjectRequest;
 import io.strongroom.s3.S3Service;
@@ -82,7 +83,8 @@ final class ObjectActions {
         String key = target.key().orElseThrow();
         Optional<String> versionId = target.parameter("versionId");
         Optional<CustomerKey> customerKey = CustomerKeyHeaders.of(request);
-        ObjectVersion head = service.headObject(call, bucket, key, versionId, customerKey);
+        ObjectRead read = service.readObject(call, bucket, key, versionId, customerKey);
+        ObjectVersion head = read.version();
         Optional<ApiResponse> unchanged = preconditions(request, head);
         if (unchanged.isPresent()) {
             return unchanged.get();
@@ -91,19 +93,12 @@ final class ObjectActions {
         if (part.isPresent()) {
             range = Optional.of(part.get().range());
         }
-        // the version asked for, not the one HEAD found: s3:GetObject stays s3:GetObject, not s3:GetObjectVersion
-        ObjectContent content = service.getObject(call, bucket, key, versionId, range, customerKey);
-        if (!content.version().versionId().equals(head.versionId())) {
-            Optional<ApiResponse> raced = preconditions(request, content.version()); // a newer version came in
-            if (raced.isPresent()) {
-                content.close();
-                return raced.get();
-            }
-        }
-        Map<String, String> headers = objectHeaders(content.version(), request, target, !content.ranged());
-        nullVersionHeader(content.version(), headers);
-        restoreHeader(content.version(), headers);
-        objectLock.readHeaders(call, content.version(), headers);
+        // exactly the version the preconditions were judged on, even when a newer one came in meanwhile
+        ObjectContent content = read.open(range);
+        Map<String, String> headers = objectHeaders(head, request, target, !content.ranged());
+        nullVersionHeader(read, headers);
+        restoreHeader(head, headers);
+        objectLock.readHeaders(call, head, headers);
         int status = 200;
         part.ifPresent(p -> p.partsCount().ifPresent(count -> headers.put("x-amz-mp-parts-count",
                 Integer.toString(count))));
@@ -132,8 +127,9 @@ final class ObjectActions {
     }
 
     ApiResponse head(CallContext call, S3Target target, ApiRequest request) {
-        ObjectVersion version = service.headObject(call, target.bucket().orElseThrow(), target.key().orElseThrow(),
+        ObjectRead read = service.readObject(call, target.bucket().orElseThrow(), target.key().orElseThrow(),
                 target.parameter("versionId"), CustomerKeyHeaders.of(request));
+        ObjectVersion version = read.version();
         Optional<ApiResponse> unchanged = preconditions(request, version);
         if (unchanged.isPresent()) {
             return unchanged.get();
@@ -141,7 +137,7 @@ final class ObjectActions {
         Optional<MultipartOperations.PartRange> part = MultipartActions.partRange(service, target, request, version);
         Map<String, String> headers = objectHeaders(version, request, target, part.isEmpty());
         headers.put("Content-Length", Long.toString(version.size()));
-        nullVersionHeader(version, headers);
+        nullVersionHeader(read, headers);
         restoreHeader(version, headers);
         objectLock.readHeaders(call, version, headers);
         if (part.isPresent()) {
@@ -484,9 +480,9 @@ final class ObjectActions {
     }
 
     /** A read of the null version of a versioned (or suspended) bucket names it, as S3 does. */
-    private void nullVersionHeader(ObjectVersion version, Map<String, String> headers) {
-        if (version.versionId().equals(ObjectVersion.NULL_VERSION)
-                && service.versioningOfReadBucket(version.bucket()) != io.strongroom.s3.Bucket.Versioning.UNVERSIONED) {
+    private static void nullVersionHeader(ObjectRead read, Map<String, String> headers) {
+        if (read.version().versionId().equals(ObjectVersion.NULL_VERSION)
+                && read.bucketVersioning() != io.strongroom.s3.Bucket.Versioning.UNVERSIONED) {
             headers.put("x-amz-version-id", ObjectVersion.NULL_VERSION);
         }
     }

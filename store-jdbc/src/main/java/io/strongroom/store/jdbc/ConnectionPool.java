@@ -12,21 +12,32 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A bounded pool: a fair semaphore caps the connections in use, idle ones wait in a deque (most
- * recently used first, so surplus ones go stale and are dropped), each is validated when borrowed.
- * Connections come back in auto-commit mode; one that cannot be reset is discarded.
+ * recently used first, so surplus ones go stale and are dropped). One idle for longer than
+ * {@link #VALIDATE_AFTER} is validated with a round trip when borrowed; one returned just now is only
+ * checked for being closed, since a round trip per borrow cost a tenth of a small read's CPU and
+ * drivers mark a connection closed once it failed. Connections come back in auto-commit mode; one that
+ * cannot be reset is discarded.
  */
 final class ConnectionPool implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(ConnectionPool.class.getName());
     private static final int VALIDATION_TIMEOUT_SECONDS = 2;
+    static final Duration VALIDATE_AFTER = Duration.ofSeconds(5);
+
+    private final long validateAfterNanos;
 
     private final ConnectionFactory factory;
     private final int maxSize;
     private final Duration borrowTimeout;
     private final Semaphore permits;
-    private final Deque<Connection> idle = new ConcurrentLinkedDeque<>();
+    private final Deque<Idle> idle = new ConcurrentLinkedDeque<>();
     private volatile boolean closed;
 
     ConnectionPool(ConnectionFactory factory, int maxSize, Duration borrowTimeout) {
+        this(factory, maxSize, borrowTimeout, VALIDATE_AFTER);
+    }
+
+    ConnectionPool(ConnectionFactory factory, int maxSize, Duration borrowTimeout, Duration validateAfter) {
+        this.validateAfterNanos = validateAfter.toNanos();
         this.factory = requireNonNull(factory, "factory");
         if (maxSize < 1) {
             throw new IllegalArgumentException("pool size must be at least 1");
@@ -58,8 +69,9 @@ final class ConnectionPool implements AutoCloseable {
                     connection.rollback();
                     connection.setAutoCommit(true);
                 }
-                idle.push(connection);
-                if (closed && idle.remove(connection)) {
+                Idle returned = new Idle(connection, System.nanoTime());
+                idle.push(returned);
+                if (closed && idle.remove(returned)) {
                     closeQuietly(connection);
                 }
             }
@@ -96,8 +108,8 @@ final class ConnectionPool implements AutoCloseable {
         if (!drained) {
             LOG.log(System.Logger.Level.WARNING, "closing the store while connections are still in use; they close when returned");
         }
-        for (Connection connection; (connection = idle.poll()) != null; ) {
-            closeQuietly(connection);
+        for (Idle waiting; (waiting = idle.poll()) != null; ) {
+            closeQuietly(waiting.connection());
         }
     }
 
@@ -118,11 +130,11 @@ final class ConnectionPool implements AutoCloseable {
     }
 
     private Connection idleOrNewConnection() {
-        for (Connection connection; (connection = idle.poll()) != null; ) {
-            if (isUsable(connection)) {
-                return connection;
+        for (Idle waiting; (waiting = idle.poll()) != null; ) {
+            if (waiting.isUsable(validateAfterNanos)) {
+                return waiting.connection();
             }
-            closeQuietly(connection);
+            closeQuietly(waiting.connection());
         }
         try {
             return factory.open();
@@ -131,11 +143,17 @@ final class ConnectionPool implements AutoCloseable {
         }
     }
 
-    private static boolean isUsable(Connection connection) {
-        try {
-            return connection.isValid(VALIDATION_TIMEOUT_SECONDS);
-        } catch (SQLException e) {
-            return false;
+    /** An idle connection and when it came back. */
+    private record Idle(Connection connection, long returnedAtNanos) {
+        boolean isUsable(long validateAfterNanos) {
+            try {
+                if (System.nanoTime() - returnedAtNanos < validateAfterNanos) {
+                    return !connection.isClosed();
+                }
+                return connection.isValid(VALIDATION_TIMEOUT_SECONDS);
+            } catch (SQLException e) {
+                return false;
+            }
         }
     }
 

@@ -34,7 +34,7 @@ public final class Database implements AutoCloseable {
         this.options = options;
         this.pool = pool;
         this.checkpointer = checkpointer;
-        this.transactor = new JdbcTransactor(pool, WriteLock.forVendor(url.vendor()));
+        this.transactor = new JdbcTransactor(pool, url.vendor());
     }
 
     public static Database open(String jdbcUrl) {

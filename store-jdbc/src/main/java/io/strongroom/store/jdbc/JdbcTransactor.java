@@ -6,14 +6,16 @@ import io.strongroom.core.spi.Transactor;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
  * Transactions bound to the calling thread (a {@link ThreadLocal}, so each virtual thread has its
- * own). The outermost {@link #inTransaction} borrows a connection, takes the write lock (SQLite
- * only) and commits or rolls back; calls nested inside it join the same connection under a
- * savepoint, so a nested failure that the outer work catches undoes only the nested part and the
- * outer transaction stays usable (PostgreSQL would otherwise refuse every later statement).
+ * own). On PostgreSQL the outermost {@link #inTransaction} borrows a connection and commits or rolls
+ * back; on SQLite it joins the single writer's {@link GroupCommit}, whose members share one commit.
+ * Calls nested inside it join the same connection under a savepoint, so a nested failure that the
+ * outer work catches undoes only the nested part and the outer transaction stays usable (PostgreSQL
+ * would otherwise refuse every later statement).
  *
  * <p>Repositories use {@link #withConnection} to read (joins the current transaction, else an
  * auto-commit connection that does not wait for writers) and {@link #atomically} to write.
@@ -21,12 +23,12 @@ import java.util.function.Supplier;
  */
 public final class JdbcTransactor implements Transactor {
     private final ConnectionPool pool;
-    private final WriteLock writeLock;
+    private final Optional<GroupCommit> singleWriter;
     private final ThreadLocal<Connection> current = new ThreadLocal<>();
 
-    JdbcTransactor(ConnectionPool pool, WriteLock writeLock) {
+    JdbcTransactor(ConnectionPool pool, Vendor vendor) {
         this.pool = requireNonNull(pool, "pool");
-        this.writeLock = requireNonNull(writeLock, "writeLock");
+        this.singleWriter = vendor == Vendor.SQLITE ? Optional.of(new GroupCommit(pool)) : Optional.empty();
     }
 
     @Override
@@ -38,7 +40,10 @@ public final class JdbcTransactor implements Transactor {
     /** Runs a write as one unit: its own transaction, or a savepoint inside the current one. */
     public <T> T atomically(SqlWork<T> work) {
         Connection joined = current.get();
-        return joined != null ? withinSavepoint(joined, work) : outermost(work);
+        if (joined != null) {
+            return withinSavepoint(joined, work);
+        }
+        return singleWriter.isPresent() ? singleWriter.get().run(work, current) : outermost(work);
     }
 
     /** Runs a read in the current transaction, or on a pooled auto-commit connection. */
@@ -55,36 +60,36 @@ public final class JdbcTransactor implements Transactor {
         }
     }
 
+    /** SQLite's shared writer; empty on PostgreSQL, where every transaction commits on its own. */
+    Optional<GroupCommit> groupCommit() {
+        return singleWriter;
+    }
+
     /** Whether the calling thread is inside a transaction of this store. */
     public boolean inTransaction() {
         return current.get() != null;
     }
 
     private <T> T outermost(SqlWork<T> work) {
-        writeLock.lock();
+        Connection connection = pool.borrow();
+        boolean reusable = false;
         try {
-            Connection connection = pool.borrow();
-            boolean reusable = false;
-            try {
-                connection.setAutoCommit(false);
-                current.set(connection);
-                T result = call(work, connection);
-                connection.commit();
-                connection.setAutoCommit(true);
-                reusable = true;
-                return result;
-            } catch (SQLException e) {
-                throw new StoreException("a database transaction failed", e);
-            } finally {
-                current.remove();
-                if (reusable) {
-                    pool.release(connection);
-                } else {
-                    rollbackAndDiscard(connection);
-                }
-            }
+            connection.setAutoCommit(false);
+            current.set(connection);
+            T result = call(work, connection);
+            connection.commit();
+            connection.setAutoCommit(true);
+            reusable = true;
+            return result;
+        } catch (SQLException e) {
+            throw new StoreException("a database transaction failed", e);
         } finally {
-            writeLock.unlock();
+            current.remove();
+            if (reusable) {
+                pool.release(connection);
+            } else {
+                rollbackAndDiscard(connection);
+            }
         }
     }
 

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,6 +68,43 @@ class ConnectionPoolTest {
             assertThat(fresh).isNotSameAs(broken);
             assertThat(fresh.isValid(1)).isTrue();
             pool.release(fresh);
+        }
+    }
+
+    @Test
+    void onlyAConnectionIdleLongerThanTheTrustedSpanCostsAValidationRoundTrip() {
+        AtomicInteger validations = new AtomicInteger();
+        AtomicBoolean answerValid = new AtomicBoolean(true);
+        ConnectionFactory counting = () -> {
+            Connection real = factory.open();
+            return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[]{Connection.class},
+                    (proxy, method, args) -> {
+                        if (method.getName().equals("isValid")) {
+                            validations.incrementAndGet();
+                            return answerValid.get();
+                        }
+                        try {
+                            return method.invoke(real, args);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+        };
+        try (ConnectionPool trusting = new ConnectionPool(counting, 1, Duration.ofSeconds(1))) {
+            Connection first = trusting.borrow();
+            trusting.release(first);
+            assertThat(trusting.borrow()).isSameAs(first);
+            trusting.release(first);
+            assertThat(validations).hasValue(0);
+        }
+        try (ConnectionPool validating = new ConnectionPool(counting, 1, Duration.ofSeconds(1), Duration.ZERO)) {
+            Connection first = validating.borrow();
+            validating.release(first);
+            answerValid.set(false); // it died while idle without the driver noticing
+            Connection next = validating.borrow();
+            assertThat(next).isNotSameAs(first);
+            assertThat(validations).hasValue(1);
+            validating.release(next);
         }
     }
 

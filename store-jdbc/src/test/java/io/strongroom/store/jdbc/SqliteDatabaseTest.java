@@ -168,6 +168,122 @@ class SqliteDatabaseTest {
     }
 
     @Test
+    void writersThatQueueBehindOneAnotherShareOneCommitAndReturnOnlyOnceItIsDurable() throws Exception {
+        GroupCommit group = tx.groupCommit().orElseThrow();
+        long commitsBefore = group.commits();
+        CountDownLatch firstInside = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread first = Thread.ofVirtual().start(() -> tx.atomically(c -> {
+            Sql.update(c, "INSERT INTO counter (id, writer) VALUES (1, 'first')");
+            firstInside.countDown();
+            await(release);
+            return null;
+        }));
+        assertThat(firstInside.await(10, TimeUnit.SECONDS)).isTrue();
+        int queued = 5;
+        List<Long> seenOnReturn = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Thread> writers = new ArrayList<>();
+        for (int i = 0; i < queued; i++) {
+            int id = 10 + i;
+            writers.add(Thread.ofVirtual().start(() -> {
+                tx.atomically(c -> Sql.update(c, "INSERT INTO counter (id, writer) VALUES (?, 'queued')", id));
+                // a read on another connection: only committed rows are visible there
+                seenOnReturn.add(tx.withConnection(c -> Sql.count(c, "SELECT COUNT(*) FROM counter WHERE id = ?", id)));
+            }));
+        }
+        awaitQueued(group, queued);
+        release.countDown();
+        first.join(Duration.ofSeconds(10));
+        for (Thread writer : writers) {
+            writer.join(Duration.ofSeconds(10));
+        }
+
+        assertThat(rows()).isEqualTo(1L + queued);
+        assertThat(seenOnReturn).hasSize(queued).containsOnly(1L);
+        assertThat(group.commits() - commitsBefore).as("commits for %d writes", 1 + queued).isEqualTo(1);
+    }
+
+    @Test
+    void aFailingMemberOfASharedCommitTakesBackOnlyItsOwnWork() throws Exception {
+        tx.atomically(c -> Sql.update(c, "INSERT INTO counter (id, writer) VALUES (1, 'existing')"));
+        CountDownLatch firstInside = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread first = Thread.ofVirtual().start(() -> tx.atomically(c -> {
+            Sql.update(c, "INSERT INTO counter (id, writer) VALUES (2, 'first')");
+            firstInside.countDown();
+            await(release);
+            return null;
+        }));
+        assertThat(firstInside.await(10, TimeUnit.SECONDS)).isTrue();
+        List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Thread duplicate = Thread.ofVirtual().start(() -> {
+            try {
+                tx.atomically(c -> {
+                    Sql.update(c, "INSERT INTO counter (id, writer) VALUES (3, 'half')");
+                    return Sql.update(c, "INSERT INTO counter (id, writer) VALUES (1, 'duplicate')");
+                });
+            } catch (RuntimeException e) {
+                failures.add(e);
+            }
+        });
+        awaitQueued(tx.groupCommit().orElseThrow(), 1);
+        Thread last = Thread.ofVirtual().start(() ->
+                tx.atomically(c -> Sql.update(c, "INSERT INTO counter (id, writer) VALUES (4, 'last')")));
+        awaitQueued(tx.groupCommit().orElseThrow(), 2);
+        release.countDown();
+        for (Thread thread : List.of(first, duplicate, last)) {
+            thread.join(Duration.ofSeconds(10));
+        }
+
+        assertThat(failures).singleElement().isInstanceOfSatisfying(StoreException.class,
+                e -> assertThat(e.uniqueViolation()).isTrue());
+        List<String> writers = tx.withConnection(c -> Sql.list(c, "SELECT writer FROM counter ORDER BY id", r -> r.getString(1)));
+        assertThat(writers).containsExactly("existing", "first", "last");
+    }
+
+    @Test
+    void aCommitThatFailsFailsEveryMemberAndKeepsNoneOfTheirWork() throws Exception {
+        // a deferred foreign key is checked only at COMMIT: the one way to make SQLite refuse a commit
+        tx.atomically(c -> Sql.update(c, "CREATE TABLE child (id INTEGER PRIMARY KEY, parent INTEGER"
+                + " REFERENCES counter (id) DEFERRABLE INITIALLY DEFERRED)"));
+        CountDownLatch firstInside = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Thread orphaning = Thread.ofVirtual().start(() -> {
+            try {
+                tx.atomically(c -> {
+                    Sql.update(c, "INSERT INTO child (id, parent) VALUES (1, 999)");
+                    firstInside.countDown();
+                    await(release);
+                    return null;
+                });
+            } catch (RuntimeException e) {
+                failures.add(e);
+            }
+        });
+        assertThat(firstInside.await(10, TimeUnit.SECONDS)).isTrue();
+        Thread innocent = Thread.ofVirtual().start(() -> {
+            try {
+                tx.atomically(c -> Sql.update(c, "INSERT INTO counter (id, writer) VALUES (1, 'innocent')"));
+            } catch (RuntimeException e) {
+                failures.add(e);
+            }
+        });
+        awaitQueued(tx.groupCommit().orElseThrow(), 1);
+        release.countDown();
+        orphaning.join(Duration.ofSeconds(10));
+        innocent.join(Duration.ofSeconds(10));
+
+        assertThat(failures).hasSize(2).allSatisfy(e -> assertThat(e).isInstanceOf(StoreException.class));
+        assertThat(rows()).isZero();
+        long children = tx.withConnection(c -> Sql.count(c, "SELECT COUNT(*) FROM child"));
+        assertThat(children).isZero();
+        // and the writer is usable afterwards
+        tx.atomically(c -> Sql.update(c, "INSERT INTO counter (id, writer) VALUES (1, 'after')"));
+        assertThat(rows()).isEqualTo(1L);
+    }
+
+    @Test
     void statementFailuresSurfaceAsStoreExceptionsAndRollBack() {
         assertThatThrownBy(() -> tx.atomically(c -> {
             Sql.update(c, "INSERT INTO counter (id, writer) VALUES (1, 'a')");
@@ -184,6 +300,14 @@ class SqliteDatabaseTest {
 
     private String pragma(String name) {
         return tx.withConnection(c -> Sql.one(c, "PRAGMA " + name, r -> r.getString(1))).orElseThrow();
+    }
+
+    private static void awaitQueued(GroupCommit group, int writers) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (group.queuedWriters() < writers && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(group.queuedWriters()).as("writers queued").isEqualTo(writers);
     }
 
     private static void await(CountDownLatch latch) {
