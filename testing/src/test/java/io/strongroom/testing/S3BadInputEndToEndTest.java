@@ -3,6 +3,9 @@ package io.strongroom.testing;
 import static io.strongroom.testing.AwsErrorAssertions.assertAwsError;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.strongroom.store.jdbc.Database;
+import io.strongroom.store.jdbc.Sql;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -147,10 +150,14 @@ class S3BadInputEndToEndTest {
                         server.admin().accessKeyId(), server.admin().secretAccessKey()))).build();
     }
 
-    /** No object in the bucket, and no blob (finished or not) under the blob directory. */
+    /** No object in the bucket, no blob (finished or not) under the blob directory, no small blob in the database. */
     private static void assertNothingStored(S3Client s3, StrongroomTestServer server, String bucket) throws IOException {
         assertThat(s3.listObjectsV2(r -> r.bucket(bucket)).contents()).isEmpty();
         assertThat(blobFiles(server)).isEmpty();
+        try (Database store = Database.openExisting(server.server().config().dbUrl())) {
+            long smallBlobs = store.transactor().withConnection(c -> Sql.count(c, "SELECT COUNT(*) FROM small_blobs"));
+            assertThat(smallBlobs).isZero();
+        }
     }
 
     private static java.util.List<Path> blobFiles(StrongroomTestServer server) throws IOException {

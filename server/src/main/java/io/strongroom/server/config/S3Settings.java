@@ -10,8 +10,8 @@ import java.util.Optional;
  *
  * @param virtualHostDomain       the base domain under which {@code <bucket>.<domain>} addresses a bucket
  *                                ({@code s3.virtual-host-domain}); path-style addressing always works
- * @param blobDirectory           where object bodies are kept ({@code s3.blob-directory}); by default
- *                                {@code objects} under the data directory
+ * @param blobDirectory           where object bodies too large for the database are kept
+ *                                ({@code s3.blob-directory}); by default {@code objects} under the data directory
  * @param archiveDirectory        where the bodies of GLACIER and DEEP_ARCHIVE versions are kept
  *                                ({@code s3.archive-directory}); by default {@code archive} under the data
  *                                directory

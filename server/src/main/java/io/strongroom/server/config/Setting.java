@@ -42,7 +42,7 @@ public enum Setting {
     KMS_ON_DEMAND_ROTATION_LIMIT("kms.on-demand-rotation-limit"),
     /** The base domain of virtual-hosted-style S3 addressing ({@code <bucket>.<domain>}). */
     S3_VIRTUAL_HOST_DOMAIN("s3.virtual-host-domain"),
-    /** Where object bodies are kept; by default {@code objects} under the data directory. */
+    /** Where object bodies too large for the database are kept; by default {@code objects} under the data directory. */
     S3_BLOB_DIRECTORY("s3.blob-directory"),
     /** Where GLACIER and DEEP_ARCHIVE bodies are kept; by default {@code archive} under the data directory. */
     S3_ARCHIVE_DIRECTORY("s3.archive-directory"),

@@ -51,6 +51,7 @@ import io.strongroom.server.config.ConfigurationException;
 import io.strongroom.server.config.ServerConfig;
 import io.strongroom.store.jdbc.Database;
 import io.strongroom.store.jdbc.audit.JdbcAuditRepository;
+import io.strongroom.store.jdbc.blob.JdbcBlobStore;
 import io.strongroom.store.jdbc.audit.JdbcExportCursorRepository;
 import io.strongroom.store.jdbc.audit.JdbcTrailRepository;
 import io.strongroom.store.jdbc.identity.JdbcIdentityRepository;
@@ -60,6 +61,7 @@ import io.strongroom.store.jdbc.kms.JdbcKmsRepository;
 import io.strongroom.store.jdbc.organizations.JdbcOrganizationsRepository;
 import java.io.PrintStream;
 import io.strongroom.blobstore.FileBlobStore;
+import io.strongroom.blobstore.TieredBlobStore;
 import io.strongroom.protocol.s3.S3RestHandler;
 import io.strongroom.s3.EnvelopeDataKeys;
 import io.strongroom.s3.S3Events;
@@ -255,13 +257,19 @@ public final class ServerAssembly implements ComponentsFactory, RootKeyRotationR
     }
 
     /**
-     * S3 over the JDBC object index and the file-system blob store under the data directory, with what
-     * interrupted writes left behind collected before the first request.
+     * S3 over the JDBC object index; bodies of up to {@link TieredBlobStore#DEFAULT_THRESHOLD} bytes of
+     * ciphertext in the database beside it (one commit, no file and no fsync of their own), longer ones in
+     * the file-system blob store under the data directory. The archive stays files only, in its own
+     * configurable place. What interrupted writes left behind is collected before the first request.
      */
     private S3Service openObjectStore(ServerConfig config, Database database, RootKeyProvider rootKeys,
                                       KmsService kms, AccessAuthorizer authorizer, S3Events events) {
         try {
-            FileBlobStore blobs = new FileBlobStore(config.s3().blobDirectory(config.dataDir()));
+            TieredBlobStore blobs = new TieredBlobStore(
+                    new JdbcBlobStore(database.transactor(), clock, TieredBlobStore.DEFAULT_THRESHOLD),
+                    JdbcBlobStore::isValidBlobId,
+                    new FileBlobStore(config.s3().blobDirectory(config.dataDir())),
+                    TieredBlobStore.DEFAULT_THRESHOLD);
             FileBlobStore archive = new FileBlobStore(config.s3().archiveDirectory(config.dataDir()));
             JdbcPlatformKeys platformKeys = new JdbcPlatformKeys(database.transactor(), rootKeys, clock,
                     JdbcPlatformKeys.DEFAULT_TTL);

@@ -48,7 +48,7 @@ abstract class IdentityRepositoryContract {
     static final Instant T0 = Instant.parse("2025-03-04T05:06:07.891Z");
     static final Instant T1 = T0.plusSeconds(60);
     /** Migrations under db/migration/&lt;vendor&gt;/. */
-    static final int MIGRATIONS = 16;
+    static final int MIGRATIONS = 17;
 
     Database database;
     JdbcTransactor tx;
