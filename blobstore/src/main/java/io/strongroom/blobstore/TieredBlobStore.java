@@ -102,6 +102,8 @@ public final class TieredBlobStore implements BlobStore {
         private int size;
         /** The large store's writer, once the blob has outgrown the threshold. */
         private BlobWriter spilled;
+        /** The small store's writer, opened when the blob is committed (or asked how it commits). */
+        private BlobWriter kept;
 
         @Override
         public OutputStream output() {
@@ -121,10 +123,9 @@ public final class TieredBlobStore implements BlobStore {
                 if (spilled != null) {
                     id = spilled.commit();
                 } else {
-                    try (BlobWriter writer = small.create()) {
-                        writer.output().write(buffer, 0, size);
-                        id = writer.commit();
-                    }
+                    BlobWriter writer = smallWriter();
+                    writer.output().write(buffer, 0, size);
+                    id = writer.commit();
                 }
                 state = State.COMMITTED;
                 return id;
@@ -137,10 +138,35 @@ public final class TieredBlobStore implements BlobStore {
         }
 
         @Override
+        public synchronized boolean commitJoinsTransaction() {
+            if (state != State.OPEN) {
+                return false;
+            }
+            if (spilled != null) {
+                return spilled.commitJoinsTransaction();
+            }
+            try {
+                return smallWriter().commitJoinsTransaction();
+            } catch (IOException e) {
+                return false; // commit opens it again and reports the failure
+            }
+        }
+
+        @Override
         public synchronized void close() {
             if (state == State.OPEN) {
                 discard();
             }
+            if (kept != null) {
+                kept.close(); // a committed blob stays; an uncommitted one is discarded
+            }
+        }
+
+        private BlobWriter smallWriter() throws IOException {
+            if (kept == null) {
+                kept = small.create();
+            }
+            return kept;
         }
 
         private void discard() {
@@ -148,6 +174,9 @@ public final class TieredBlobStore implements BlobStore {
             buffer = null;
             if (spilled != null) {
                 spilled.close();
+            }
+            if (kept != null) {
+                kept.close();
             }
         }
 

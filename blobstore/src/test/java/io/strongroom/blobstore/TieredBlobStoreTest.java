@@ -61,6 +61,18 @@ class TieredBlobStoreTest {
     }
 
     @Test
+    void aWriterCommitsInTheCallersTransactionExactlyWhileItsBlobGoesToTheSmallStore() throws IOException {
+        try (BlobStore.BlobWriter writer = store.create()) {
+            writer.output().write(randomBytes(THRESHOLD, 3));
+            assertThat(writer.commitJoinsTransaction()).isTrue();
+            writer.output().write(1); // one byte more: the blob moves to a file, whose commit syncs on its own
+            assertThat(writer.commitJoinsTransaction()).isFalse();
+            assertThat(writer.commit()).matches(FILE_ID);
+        }
+        assertThat(small.bodies).isEmpty();
+    }
+
+    @Test
     void oneByteMoreGoesToTheLargeStore() throws IOException {
         byte[] body = randomBytes(THRESHOLD + 1, 2);
 
@@ -314,6 +326,11 @@ class TieredBlobStoreTest {
                     String id = "m" + next.incrementAndGet();
                     bodies.put(id, buffer.toByteArray());
                     return id;
+                }
+
+                @Override
+                public boolean commitJoinsTransaction() {
+                    return true; // as the database tier's writer answers
                 }
 
                 @Override

@@ -21,6 +21,7 @@ import java.nio.channels.SeekableByteChannel;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Base64;
@@ -134,35 +135,56 @@ final class ObjectOperations {
         }
         String versionId = bucket.versioning() == Bucket.Versioning.ENABLED ? newVersionId() : ObjectVersion.NULL_VERSION;
         DataKeyProvider.DataKey dataKey = newDataKey(call, mode, kmsKeyId, request.customerKey(), objectArn, bucketKey);
+        BlobStore store = bodies.of(storageClass);
         Written written;
         try {
-            written = writeBody(bodies.of(storageClass), body, request, dataKey.plaintext(),
+            written = writeBody(store, body, request, dataKey.plaintext(),
                     SegmentCipher.associatedData(bucket.name(), request.key(), versionId));
         } finally {
             Arrays.fill(dataKey.plaintext(), (byte) 0);
         }
-        ObjectVersion version = new ObjectVersion(bucket.name(), request.key(), versionId, false,
-                clock.instant().truncatedTo(ChronoUnit.MILLIS), written.size(), written.etag(), request.headers(),
-                request.userMetadata(), written.checksum(), request.tags(), storageClass, dataKey.encryption(),
-                written.blobId());
-        Optional<ObjectVersion> replaced;
-        try {
-            replaced = transactor.inTransaction(() -> {
-                Bucket current = repository.findBucket(bucket.name()).orElseThrow(S3Errors::noSuchBucket);
-                if (!conditions.isEmpty()) {
-                    conditions.check(repository.latestVersionForUpdate(bucket.name(), request.key()), true);
-                }
-                Optional<ObjectVersion> previous = repository.putVersion(version);
-                access.storeObjectAcl(version, acl);
-                locks.store(version, locks.forNewVersion(current, requestedLock, version.lastModified()));
-                return previous;
-            });
-        } catch (RuntimeException e) {
-            ObjectBodies.deleteQuietly(bodies.of(storageClass), written.blobId());
-            throw e;
+        Instant lastModified = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Function<String, ObjectVersion> versionOf = blobId -> new ObjectVersion(bucket.name(), request.key(),
+                versionId, false, lastModified, written.size(), written.etag(), request.headers(),
+                request.userMetadata(), written.checksum(), request.tags(), storageClass, dataKey.encryption(), blobId);
+        try (BlobStore.BlobWriter writer = written.writer()) {
+            // a body kept in the database is inserted in the index's own transaction: one commit for both;
+            // a file is synced before it, so that no transaction waits on the disk
+            boolean joins = writer.commitJoinsTransaction();
+            Optional<String> synced = joins ? Optional.empty() : Optional.of(commit(writer));
+            Stored stored;
+            try {
+                stored = transactor.inTransaction(() -> {
+                    ObjectVersion version = versionOf.apply(synced.isPresent() ? synced.get() : commit(writer));
+                    Bucket current = repository.findBucket(bucket.name()).orElseThrow(S3Errors::noSuchBucket);
+                    if (!conditions.isEmpty()) {
+                        conditions.check(repository.latestVersionForUpdate(bucket.name(), request.key()), true);
+                    }
+                    Optional<ObjectVersion> previous = repository.putVersion(version);
+                    access.storeObjectAcl(version, acl);
+                    locks.store(version, locks.forNewVersion(current, requestedLock, version.lastModified()));
+                    return new Stored(version, previous);
+                });
+            } catch (RuntimeException e) {
+                synced.ifPresent(blobId -> ObjectBodies.deleteQuietly(store, blobId)); // a joined insert rolled back
+                throw e;
+            }
+            stored.replaced().ifPresent(this::deleteBodyOf);
+            return stored.version();
         }
-        replaced.ifPresent(this::deleteBodyOf);
-        return version;
+    }
+
+    /** A new version as its transaction stored it, and the version it replaced. */
+    private record Stored(ObjectVersion version, Optional<ObjectVersion> replaced) {
+    }
+
+    /** Commits a checked body; a failure here is the store's, not the client's. */
+    private static String commit(BlobStore.BlobWriter writer) {
+        try {
+            return writer.commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException("an object body could not be stored", e);
+        }
     }
 
     ObjectContent get(CallContext call, String bucketName, String key, Optional<String> versionId,
@@ -389,7 +411,9 @@ final class ObjectOperations {
                               byte[] associatedData) {
         Optional<ChecksumDigest> checksum = request.checksumAlgorithm().map(ChecksumAlgorithm::newDigest);
         ChecksumInputStream digesting = new ChecksumInputStream(body, checksum.stream().toList());
-        try (BlobStore.BlobWriter writer = blobs.create()) {
+        BlobStore.BlobWriter writer = null;
+        try {
+            writer = blobs.create();
             try (OutputStream encrypting = ciphers.apply(dataKey).encryptingStream(writer.output(), associatedData,
                     request.contentLength())) {
                 // a small body needs no 64 KiB buffer; one byte more than declared shows a longer body at once
@@ -420,12 +444,17 @@ final class ObjectOperations {
                 }
                 stored = Optional.of(new ObjectChecksum(digest.algorithm().s3Name(), digest.base64(), "FULL_OBJECT"));
             }
-            String blobId = writer.commit();
             String etag = request.customerKey().isPresent() ? CustomerKeyEnvelope.etag(md5, dataKey)
                     : HexFormat.of().formatHex(md5);
-            return new Written(blobId, digesting.bytesRead(), etag, stored);
+            Written written = new Written(writer, digesting.bytesRead(), etag, stored);
+            writer = null;
+            return written;
         } catch (IOException e) {
             throw bodyFailure(e);
+        } finally {
+            if (writer != null) {
+                writer.close(); // nothing of a refused body stays
+            }
         }
     }
 
@@ -482,6 +511,7 @@ final class ObjectOperations {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    private record Written(String blobId, long size, String etag, Optional<ObjectChecksum> checksum) {
+    /** A body written and checked, its blob not yet committed: the caller commits or closes {@code writer}. */
+    private record Written(BlobStore.BlobWriter writer, long size, String etag, Optional<ObjectChecksum> checksum) {
     }
 }

@@ -41,6 +41,15 @@ public interface BlobStore {
         /** Makes the bytes durable and the blob visible; returns its id. At most once. */
         String commit() throws IOException;
 
+        /**
+         * Whether {@link #commit} is a write to the metadata store (a tier kept in the database): called
+         * inside the transaction that records the blob, it joins it, and blob and record share one commit.
+         * False by default: a file's commit syncs the disk and must not hold a transaction open meanwhile.
+         */
+        default boolean commitJoinsTransaction() {
+            return false;
+        }
+
         /** Discards the blob unless it was committed. */
         @Override
         void close();

@@ -214,6 +214,12 @@ public final class JdbcBlobStore implements BlobStore {
             }
         }
 
+        /** The insert goes through the transactor: inside a transaction it joins it. */
+        @Override
+        public boolean commitJoinsTransaction() {
+            return true;
+        }
+
         @Override
         public synchronized void close() {
             if (state == State.OPEN) {

@@ -66,6 +66,37 @@ abstract class JdbcBlobStoreContract {
     }
 
     @Test
+    void aCommitInsideATransactionJoinsItAndGoesWithItsRollback() throws IOException {
+        byte[] body = randomBytes(4096, 11);
+        List<String> committed = new ArrayList<>();
+        try (BlobWriter writer = store.create()) {
+            writer.output().write(body);
+            assertThat(writer.commitJoinsTransaction()).isTrue();
+            assertThatThrownBy(() -> database.transactor().inTransaction(() -> {
+                committed.add(uncheckedCommit(writer));
+                throw new IllegalStateException("the record of the blob could not be written");
+            })).isInstanceOf(IllegalStateException.class);
+        }
+        assertThat(committed).hasSize(1);
+        assertThatThrownBy(() -> store.open(committed.getFirst())).isInstanceOf(NoSuchFileException.class);
+
+        String kept;
+        try (BlobWriter writer = store.create()) {
+            writer.output().write(body);
+            kept = database.transactor().inTransaction(() -> uncheckedCommit(writer));
+        }
+        assertThat(readAll(kept)).isEqualTo(body);
+    }
+
+    private static String uncheckedCommit(BlobWriter writer) {
+        try {
+            return writer.commit();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void bytesWrittenOneAtATimeAndInSlicesArriveInOrder() throws IOException {
         byte[] body = randomBytes(20_000, 7);
         String id;
