@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -59,14 +60,17 @@ final class AccessControlOperations {
      * owner may do with it.
      */
     ProtectedResource resource(CallContext call, Bucket bucket, String arn, Optional<ObjectVersion> object) {
-        Optional<NamedPolicy> policy = policyOf(bucket);
+        // the policy and the ACL settings in one look-up: every S3 request weighs both
+        Map<String, String> documents = repository.configs(S3Repository.bucketScope(bucket.name()),
+                Set.of(POLICY, BucketAclSettings.KIND));
+        Optional<NamedPolicy> policy = Optional.ofNullable(documents.get(POLICY)).map(text -> policyOf(bucket, text));
         if (policy.isPresent() && !call.principal().accountId().equals(bucket.accountId())
                 && effectiveBlock(bucket).restrictPublicBuckets()
                 && PolicyPublicity.isPublic(policy.get().document())) {
             // cross-account without a resource policy: nothing can allow it
             policy = Optional.empty();
         }
-        BucketAclSettings settings = aclSettings(bucket);
+        BucketAclSettings settings = aclSettings(Optional.ofNullable(documents.get(BucketAclSettings.KIND)));
         Optional<StoredAcl> objectAcl = settings.ownership().aclsEnabled()
                 ? object.map(this::objectAcl) : Optional.empty();
         String owner = objectAcl.map(acl -> acl.ownerAccount(bucket.accountId())).orElse(bucket.accountId());
@@ -112,8 +116,12 @@ final class AccessControlOperations {
 
     /** The bucket's ownership controls and ACL; a new bucket's when none are stored. */
     BucketAclSettings aclSettings(Bucket bucket) {
-        return repository.config(S3Repository.bucketScope(bucket.name()), BucketAclSettings.KIND)
-                .map(BucketAclSettings::parse).orElse(BucketAclSettings.NEW_BUCKET);
+        return aclSettings(repository.config(S3Repository.bucketScope(bucket.name()), BucketAclSettings.KIND));
+    }
+
+    /** A bucket without stored settings is as strict as a new one. */
+    private static BucketAclSettings aclSettings(Optional<String> document) {
+        return document.map(BucketAclSettings::parse).orElse(BucketAclSettings.NEW_BUCKET);
     }
 
     /**
@@ -274,8 +282,11 @@ final class AccessControlOperations {
     }
 
     private Optional<NamedPolicy> policyOf(Bucket bucket) {
-        return repository.config(S3Repository.bucketScope(bucket.name()), POLICY)
-                .map(text -> new NamedPolicy(PolicyType.RESOURCE, bucket.arn() + "/policy", readStored(text)));
+        return repository.config(S3Repository.bucketScope(bucket.name()), POLICY).map(text -> policyOf(bucket, text));
+    }
+
+    private static NamedPolicy policyOf(Bucket bucket, String text) {
+        return new NamedPolicy(PolicyType.RESOURCE, bucket.arn() + "/policy", readStored(text));
     }
 
     /** A stored policy; one that no longer parses denies everything (deny on doubt). */

@@ -250,7 +250,7 @@ final class ObjectOperations {
         Found found = find(call, bucketName, key, versionId, "s3:GetObject");
         ObjectVersion version = found.version();
         CustomerKeyEnvelope.requireKey(version.encryption(), customerKey);
-        return new ObjectRead(version, found.bucket().versioning(), range -> open(call, version, range, customerKey));
+        return new ObjectRead(version, found.bucket(), range -> open(call, version, range, customerKey));
     }
 
     /** The data key of a stored object or upload: from the customer's key for SSE-C, else unwrapped as the caller. */

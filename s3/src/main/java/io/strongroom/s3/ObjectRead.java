@@ -12,13 +12,12 @@ import java.util.function.Function;
  */
 public final class ObjectRead {
     private final ObjectVersion version;
-    private final Bucket.Versioning bucketVersioning;
+    private final Bucket bucket;
     private final Function<Optional<ByteRange>, ObjectContent> opener;
 
-    ObjectRead(ObjectVersion version, Bucket.Versioning bucketVersioning,
-               Function<Optional<ByteRange>, ObjectContent> opener) {
+    ObjectRead(ObjectVersion version, Bucket bucket, Function<Optional<ByteRange>, ObjectContent> opener) {
         this.version = requireNonNull(version, "version");
-        this.bucketVersioning = requireNonNull(bucketVersioning, "bucketVersioning");
+        this.bucket = requireNonNull(bucket, "bucket");
         this.opener = requireNonNull(opener, "opener");
     }
 
@@ -26,9 +25,9 @@ public final class ObjectRead {
         return version;
     }
 
-    /** The versioning state of the bucket when the version was found (a null version reports "null" once it was ever on). */
-    public Bucket.Versioning bucketVersioning() {
-        return bucketVersioning;
+    /** The bucket as it was when the version was found: its versioning and object lock shape the answer. */
+    public Bucket bucket() {
+        return bucket;
     }
 
     /** The plaintext of {@code range} (or all) of this very version, decrypted as it is read; the caller closes it. */

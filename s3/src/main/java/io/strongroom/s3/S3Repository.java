@@ -1,7 +1,9 @@
 // SPI-READY
 package io.strongroom.s3;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -47,6 +49,15 @@ public interface S3Repository {
     void putConfig(String scope, String kind, String document);
 
     Optional<String> config(String scope, String kind);
+
+    /** The documents of several kinds under one scope, in one look-up; absent kinds are not in the map. */
+    default Map<String, String> configs(String scope, Set<String> kinds) {
+        Map<String, String> documents = new HashMap<>();
+        for (String kind : kinds) {
+            config(scope, kind).ifPresent(document -> documents.put(kind, document));
+        }
+        return documents;
+    }
 
     boolean deleteConfig(String scope, String kind);
 

@@ -98,7 +98,7 @@ final class ObjectActions {
         Map<String, String> headers = objectHeaders(head, request, target, !content.ranged());
         nullVersionHeader(read, headers);
         restoreHeader(head, headers);
-        objectLock.readHeaders(call, head, headers);
+        objectLock.readHeaders(call, read, headers);
         int status = 200;
         part.ifPresent(p -> p.partsCount().ifPresent(count -> headers.put("x-amz-mp-parts-count",
                 Integer.toString(count))));
@@ -139,7 +139,7 @@ final class ObjectActions {
         headers.put("Content-Length", Long.toString(version.size()));
         nullVersionHeader(read, headers);
         restoreHeader(version, headers);
-        objectLock.readHeaders(call, version, headers);
+        objectLock.readHeaders(call, read, headers);
         if (part.isPresent()) {
             long[] bounds = part.get().bounds();
             headers.put("Content-Length", Long.toString(bounds[1] - bounds[0] + 1));
@@ -488,7 +488,7 @@ final class ObjectActions {
     /** A read of the null version of a versioned (or suspended) bucket names it, as S3 does. */
     private static void nullVersionHeader(ObjectRead read, Map<String, String> headers) {
         if (read.version().versionId().equals(ObjectVersion.NULL_VERSION)
-                && read.bucketVersioning() != io.strongroom.s3.Bucket.Versioning.UNVERSIONED) {
+                && read.bucket().versioning() != io.strongroom.s3.Bucket.Versioning.UNVERSIONED) {
             headers.put("x-amz-version-id", ObjectVersion.NULL_VERSION);
         }
     }

@@ -9,6 +9,7 @@ import io.strongroom.protocol.query.XmlWriter;
 import io.strongroom.s3.ObjectLock;
 import io.strongroom.s3.ObjectLockConfiguration;
 import io.strongroom.s3.ObjectLockRequest;
+import io.strongroom.s3.ObjectRead;
 import io.strongroom.s3.ObjectVersion;
 import io.strongroom.s3.S3Errors;
 import io.strongroom.s3.S3Service;
@@ -132,8 +133,11 @@ final class ObjectLockActions {
     }
 
     /** The lock headers of a GetObject or HeadObject answer, as far as the caller may see them. */
-    void readHeaders(CallContext call, ObjectVersion version, Map<String, String> headers) {
-        ObjectLock lock = service.visibleObjectLock(call, version);
+    void readHeaders(CallContext call, ObjectRead read, Map<String, String> headers) {
+        if (!read.bucket().objectLockEnabled()) {
+            return; // no version of a bucket without object lock is ever locked
+        }
+        ObjectLock lock = service.visibleObjectLock(call, read.version());
         lock.retention().ifPresent(retention -> {
             headers.put("x-amz-object-lock-mode", retention.mode().name());
             headers.put("x-amz-object-lock-retain-until-date", S3Responses.timestamp(retention.retainUntil()));

@@ -99,6 +99,9 @@ public abstract class S3RepositoryContract {
 
         assertThat(repository.config(bucketScope, "policy")).contains(policy);
         assertThat(repository.config(bucketScope, "Policy")).isEmpty();
+        assertThat(repository.configs(bucketScope, java.util.Set.of("policy", "tagging", "public-access-block", "Policy")))
+                .isEqualTo(java.util.Map.of("policy", policy, "tagging", "a=b"));
+        assertThat(repository.configs(accountScope, java.util.Set.of("policy"))).isEmpty();
         repository.putConfig(bucketScope, "tagging", "c=d");
         assertThat(repository.config(bucketScope, "tagging")).contains("c=d");
         assertThat(repository.deleteConfig(bucketScope, "tagging")).isTrue();

@@ -20,9 +20,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * {@link S3Repository} over JDBC, on SQLite or PostgreSQL alike (tables {@code s3_*} of migration V8).
@@ -118,6 +121,22 @@ public final class JdbcS3Repository implements S3Repository {
         requireNonNull(kind, "kind");
         return transactor.withConnection(c -> Sql.one(c,
                 "SELECT document FROM s3_configs WHERE scope = ? AND kind = ?", row -> row.getString(1), scope, kind));
+    }
+
+    @Override
+    public Map<String, String> configs(String scope, Set<String> kinds) {
+        requireNonNull(scope, "scope");
+        if (kinds.isEmpty()) {
+            return Map.of();
+        }
+        List<Object> parameters = new ArrayList<>();
+        parameters.add(scope);
+        parameters.addAll(kinds);
+        String in = String.join(", ", Collections.nCopies(kinds.size(), "?"));
+        List<Map.Entry<String, String>> rows = transactor.withConnection(c -> Sql.list(c,
+                "SELECT kind, document FROM s3_configs WHERE scope = ? AND kind IN (" + in + ")",
+                row -> Map.entry(row.getString(1), row.getString(2)), parameters.toArray()));
+        return rows.stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     @Override
