@@ -168,6 +168,13 @@ final class AccessControlOperations {
         }
     }
 
+    /** Drops the ACL of a version that is gone (deleted, replaced, expired); call within that change's transaction. */
+    static void forgetObjectAcl(S3Repository repository, ObjectVersion gone) {
+        if (gone.blobId() != null) {
+            repository.deleteConfig(S3Repository.bucketScope(gone.bucket()), objectAclKind(gone));
+        }
+    }
+
     /**
      * An object's ACL is kept with its bucket's documents (so it goes with the bucket), under the id of
      * the version's body: that is never reused, so an ACL can never outlive its version onto a new one.

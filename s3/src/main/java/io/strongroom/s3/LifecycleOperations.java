@@ -359,6 +359,7 @@ final class LifecycleOperations {
                 clock.instant().truncatedTo(ChronoUnit.MILLIS));
         Optional<ObjectVersion> replaced = transactor.inTransaction(() -> {
             Optional<ObjectVersion> gone = repository.putVersion(marker);
+            gone.ifPresent(v -> AccessControlOperations.forgetObjectAcl(repository, v));
             events.lifecycleAction(bucket, version.key(), markerId, DELETE_MARKER);
             return gone;
         });
@@ -373,6 +374,7 @@ final class LifecycleOperations {
             }
             boolean gone = repository.deleteVersion(bucket.name(), version.key(), version.versionId());
             if (gone) {
+                AccessControlOperations.forgetObjectAcl(repository, version);
                 events.lifecycleAction(bucket, version.key(), version.versionId(), EXPIRE);
             }
             return gone;

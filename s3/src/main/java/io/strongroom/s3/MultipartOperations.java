@@ -251,6 +251,7 @@ public final class MultipartOperations {
             }
             multipart.putObjectParts(version.blobId(), parts);
             Optional<ObjectVersion> gone = repository.putVersion(version);
+            gone.ifPresent(v -> AccessControlOperations.forgetObjectAcl(repository, v));
             access.storeObjectAcl(version, upload.acl());
             ObjectLock held = locks.releaseForUpload(uploadId);
             locks.store(version, locks.forNewVersion(current, held, version.lastModified()));

@@ -161,6 +161,7 @@ final class ObjectOperations {
                         conditions.check(repository.latestVersionForUpdate(bucket.name(), request.key()), true);
                     }
                     Optional<ObjectVersion> previous = repository.putVersion(version);
+                    previous.ifPresent(gone -> AccessControlOperations.forgetObjectAcl(repository, gone));
                     access.storeObjectAcl(version, acl);
                     locks.store(version, locks.forNewVersion(current, requestedLock, version.lastModified()));
                     return new Stored(version, previous);
@@ -316,7 +317,7 @@ final class ObjectOperations {
             Optional<ObjectVersion> removed = transactor.inTransaction(() -> {
                 Optional<ObjectVersion> found = repository.findVersion(bucketName, key, versionId.get());
                 found.ifPresent(v -> locks.requireDeletable(v, bypassGranted));
-                found.ifPresent(v -> repository.deleteVersion(bucketName, key, v.versionId()));
+                found.ifPresent(this::deleteVersion);
                 return found;
             });
             removed.ifPresent(this::deleteBodyOf);
@@ -325,7 +326,7 @@ final class ObjectOperations {
         if (bucket.versioning() == Bucket.Versioning.UNVERSIONED) {
             Optional<ObjectVersion> removed = transactor.inTransaction(() -> {
                 Optional<ObjectVersion> found = repository.findVersion(bucketName, key, ObjectVersion.NULL_VERSION);
-                found.ifPresent(v -> repository.deleteVersion(bucketName, key, v.versionId()));
+                found.ifPresent(this::deleteVersion);
                 return found;
             });
             removed.ifPresent(this::deleteBodyOf);
@@ -334,9 +335,19 @@ final class ObjectOperations {
         String markerId = bucket.versioning() == Bucket.Versioning.ENABLED ? newVersionId() : ObjectVersion.NULL_VERSION;
         ObjectVersion marker = ObjectVersion.deleteMarker(bucketName, key, markerId,
                 clock.instant().truncatedTo(ChronoUnit.MILLIS));
-        Optional<ObjectVersion> replaced = transactor.inTransaction(() -> repository.putVersion(marker));
+        Optional<ObjectVersion> replaced = transactor.inTransaction(() -> {
+            Optional<ObjectVersion> gone = repository.putVersion(marker);
+            gone.ifPresent(v -> AccessControlOperations.forgetObjectAcl(repository, v));
+            return gone;
+        });
         replaced.ifPresent(this::deleteBodyOf);
         return new DeleteResult(Optional.of(markerId), true);
+    }
+
+    /** Removes a version from the index with its ACL; call within the deletion's transaction. */
+    private void deleteVersion(ObjectVersion version) {
+        repository.deleteVersion(version.bucket(), version.key(), version.versionId());
+        AccessControlOperations.forgetObjectAcl(repository, version);
     }
 
     /** What DeleteObject reports: the version it created or removed, and whether that is a delete marker. */

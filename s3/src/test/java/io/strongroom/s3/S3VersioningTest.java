@@ -60,6 +60,36 @@ class S3VersioningTest {
     }
 
     @Test
+    void aVersionsAclGoesWithItWhenItIsReplacedDeletedOrHiddenByAMarkerOnTheNullVersion() {
+        s3.createBucket(admin, "acls-gone", Optional.empty(), false);
+        s3.putOwnershipControls(admin, "acls-gone", ObjectOwnership.OBJECT_WRITER);
+        String scope = S3Repository.bucketScope("acls-gone");
+        ObjectVersion first = withAcl(bench.put("acls-gone", "k", "one"));
+        assertThat(bench.repository.config(scope, AccessControlOperations.objectAclKind(first))).isPresent();
+
+        ObjectVersion second = withAcl(bench.put("acls-gone", "k", "two")); // replaces the null version
+        assertThat(bench.repository.config(scope, AccessControlOperations.objectAclKind(first))).isEmpty();
+        s3.deleteObject(admin, "acls-gone", "k", Optional.empty()); // unversioned: the version goes
+        assertThat(bench.repository.config(scope, AccessControlOperations.objectAclKind(second))).isEmpty();
+
+        s3.putBucketVersioning(admin, "acls-gone", Optional.of("Suspended"), Optional.empty());
+        ObjectVersion third = withAcl(bench.put("acls-gone", "k", "three"));
+        s3.deleteObject(admin, "acls-gone", "k", Optional.empty()); // a null marker replaces the null version
+        assertThat(bench.repository.config(scope, AccessControlOperations.objectAclKind(third))).isEmpty();
+
+        s3.putBucketVersioning(admin, "acls-gone", Optional.of("Enabled"), Optional.empty());
+        ObjectVersion fourth = withAcl(bench.put("acls-gone", "k", "four"));
+        s3.deleteObject(admin, "acls-gone", "k", Optional.of(fourth.versionId()));
+        assertThat(bench.repository.config(scope, AccessControlOperations.objectAclKind(fourth))).isEmpty();
+    }
+
+    private ObjectVersion withAcl(ObjectVersion version) {
+        s3.putObjectAcl(admin, version.bucket(), version.key(), Optional.of(version.versionId()),
+                RequestedAcl.canned(CannedAcl.AWS_EXEC_READ));
+        return version;
+    }
+
+    @Test
     void versionsAndDeleteMarkersAreListedNewestFirstWithTheLatestMarked() {
         s3.createBucket(admin, "history", Optional.empty(), false);
         bench.put("history", "a", "unversioned"); // the null version
