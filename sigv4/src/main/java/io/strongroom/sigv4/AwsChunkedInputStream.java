@@ -6,6 +6,7 @@ import io.strongroom.core.AwsException;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Collection;
 import java.util.Collections;
@@ -68,6 +69,8 @@ public final class AwsChunkedInputStream extends InputStream {
     private static final byte[] EMPTY_SHA256 = Sha256.digest(new byte[0]);
 
     private final InputStream in;
+    /** The bytes of the chunk header or trailer being read; the longest line allowed fits. */
+    private final byte[] lineBytes = new byte[Math.max(MAX_CHUNK_LINE, MAX_TRAILER_LINE)];
     private final PayloadMode mode;
     private final ChunkSigner signer;
     private final OptionalLong declaredLength;
@@ -386,7 +389,7 @@ public final class AwsChunkedInputStream extends InputStream {
 
     /** One CRLF-ended line of visible ASCII (tabs allowed), without the CRLF. */
     private String readLine(int maxLength, String where) throws IOException {
-        StringBuilder line = new StringBuilder();
+        int length = 0;
         while (true) {
             int c = in.read();
             if (c < 0) {
@@ -400,17 +403,17 @@ public final class AwsChunkedInputStream extends InputStream {
                 if (lf != '\n') {
                     throw PayloadRejectedException.invalidRequest("An aws-chunked line must end with CRLF.");
                 }
-                return line.toString();
+                return new String(lineBytes, 0, length, StandardCharsets.ISO_8859_1); // printable ASCII only
             }
             if ((c < 0x20 && c != '\t') || c > 0x7E) {
                 throw PayloadRejectedException.invalidRequest(
                         "An aws-chunked line holds a control or non-ASCII character, or does not end with CRLF.");
             }
-            if (line.length() >= maxLength) {
+            if (length >= maxLength) {
                 throw PayloadRejectedException.invalidRequest(
                         "An aws-chunked line is longer than " + maxLength + " characters.");
             }
-            line.append((char) c);
+            lineBytes[length++] = (byte) c;
         }
     }
 
