@@ -164,6 +164,7 @@ final class ConnectionPool implements AutoCloseable {
     }
 
     private static void closeQuietly(Connection connection) {
+        PreparedStatements.forget(connection);
         try {
             connection.close();
         } catch (SQLException e) {

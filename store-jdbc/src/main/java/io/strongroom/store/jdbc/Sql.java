@@ -15,7 +15,8 @@ import java.util.Set;
 import java.util.StringJoiner;
 
 /**
- * Prepared-statement shortcuts shared by the repositories. Parameters bind by type, identically on
+ * Prepared-statement shortcuts shared by the repositories; their statements are kept for reuse per
+ * connection ({@link PreparedStatements}). Parameters bind by type, identically on
  * both vendors: an {@link Instant} as UTC epoch milliseconds, an empty {@link Optional} or null as
  * SQL NULL text, an enum by its name, {@code byte[]} as BLOB/BYTEA.
  */
@@ -48,15 +49,20 @@ public final class Sql {
 
     public static <T> List<T> list(Connection connection, String sql, RowMapper<T> mapper, Object... parameters)
             throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        PreparedStatement statement = PreparedStatements.borrow(connection, sql);
+        boolean reusable = false;
+        try {
             bind(statement, parameters);
+            List<T> result = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery()) {
-                List<T> result = new ArrayList<>();
                 while (rows.next()) {
                     result.add(mapper.map(rows));
                 }
-                return result;
             }
+            reusable = true;
+            return result;
+        } finally {
+            PreparedStatements.release(connection, sql, statement, reusable);
         }
     }
 
@@ -75,9 +81,15 @@ public final class Sql {
 
     /** Executes an INSERT, UPDATE or DELETE and returns the number of rows it touched. */
     public static int update(Connection connection, String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        PreparedStatement statement = PreparedStatements.borrow(connection, sql);
+        boolean reusable = false;
+        try {
             bind(statement, parameters);
-            return statement.executeUpdate();
+            int touched = statement.executeUpdate();
+            reusable = true;
+            return touched;
+        } finally {
+            PreparedStatements.release(connection, sql, statement, reusable);
         }
     }
 
