@@ -67,6 +67,7 @@ import io.strongroom.s3.EnvelopeDataKeys;
 import io.strongroom.s3.S3Events;
 import io.strongroom.s3.S3Service;
 import io.strongroom.s3.crypto.BodyCipher;
+import io.strongroom.s3.crypto.GcmWarmUp;
 import io.strongroom.s3.crypto.SegmentCipher;
 import io.strongroom.s3.crypto.UnencryptedBodies;
 import io.strongroom.store.jdbc.s3.JdbcMultipartRepository;
@@ -278,6 +279,7 @@ public final class ServerAssembly implements ComponentsFactory, RootKeyRotationR
                     new JdbcRestoreRepository(database.transactor()),
                     new EnvelopeDataKeys(platformKeys, kms, new StripedRandom()), database.transactor(), authorizer,
                     clock, config.region(), events, bodyCiphers(config));
+            GcmWarmUp.start(); // the first large bodies after a start would otherwise go at a tenth of the speed
             int collected = s3.collectGarbage();
             if (collected > 0) {
                 LOG.info("Removed " + collected + " object bodies left by interrupted writes");
