@@ -121,6 +121,20 @@ public final class LifecycleRules {
             throw invalidRequest("Found mixed 'Date' and 'Days' based Expiration and Transition actions in lifecycle"
                     + " rule for " + filterDescription(rule));
         }
+        // an object only moves down the waterfall: a deeper class scheduled no later than a shallower one
+        // would leave the shallower transition nothing to do
+        for (LifecycleRule.Transition shallower : rule.transitions()) {
+            for (LifecycleRule.Transition deeper : rule.transitions()) {
+                if (StorageClasses.deeper(deeper.storageClass(), shallower.storageClass())
+                        && !scheduledAfter(deeper, shallower)) {
+                    String field = deeper.days().isPresent() ? "'Days'" : "'Date'";
+                    throw invalidArgument(field + " in Transition action for StorageClass '" + deeper.storageClass()
+                            + "' for " + filterDescription(rule) + " must be " + (deeper.days().isPresent()
+                            ? "greater than " : "later than ") + field + " in the Transition action for"
+                            + " StorageClass '" + shallower.storageClass() + "'");
+                }
+            }
+        }
         for (LifecycleRule.Transition earlier : rule.transitions()) {
             for (LifecycleRule.Transition later : rule.transitions()) {
                 if (earlier.days().isPresent() && later.days().isPresent()
@@ -169,6 +183,13 @@ public final class LifecycleRules {
         }
         for (LifecycleRule.NoncurrentTransition earlier : rule.noncurrentTransitions()) {
             for (LifecycleRule.NoncurrentTransition later : rule.noncurrentTransitions()) {
+                if (StorageClasses.deeper(later.storageClass(), earlier.storageClass())
+                        && later.noncurrentDays().orElseThrow() <= earlier.noncurrentDays().orElseThrow()) {
+                    throw invalidArgument("'NoncurrentDays' in NoncurrentVersionTransition action for StorageClass '"
+                            + later.storageClass() + "' for " + filterDescription(rule) + " must be greater than"
+                            + " 'NoncurrentDays' in the NoncurrentVersionTransition action for StorageClass '"
+                            + earlier.storageClass() + "'");
+                }
                 if (tooSoonAfterInfrequentAccess(earlier.storageClass(), earlier.noncurrentDays().orElseThrow(),
                         later.storageClass(), later.noncurrentDays().orElseThrow())) {
                     throw invalidArgument("'NoncurrentDays' in NoncurrentVersionTransition action for StorageClass '"
@@ -185,6 +206,14 @@ public final class LifecycleRules {
      * S3 keeps an object at least 30 days in STANDARD_IA or ONEZONE_IA before moving it down the
      * waterfall again, so a deeper transition must come 30 days after one to those classes.
      */
+    /** Whether {@code later} falls after {@code earlier}; a rule's transitions are all by days or all by date. */
+    private static boolean scheduledAfter(LifecycleRule.Transition later, LifecycleRule.Transition earlier) {
+        if (later.days().isPresent() && earlier.days().isPresent()) {
+            return later.days().get() > earlier.days().get();
+        }
+        return later.date().isPresent() && earlier.date().isPresent() && later.date().get().isAfter(earlier.date().get());
+    }
+
     private static boolean tooSoonAfterInfrequentAccess(String earlierClass, int earlierDays, String laterClass,
                                                         int laterDays) {
         return infrequentAccess(earlierClass) && StorageClasses.deeper(laterClass, earlierClass)

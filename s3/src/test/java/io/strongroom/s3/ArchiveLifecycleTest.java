@@ -386,6 +386,26 @@ class ArchiveLifecycleTest {
                 "'NoncurrentDays' in NoncurrentVersionTransition action for StorageClass 'DEEP_ARCHIVE' for filter"
                         + " '(prefix=)' must be 30 days more than 'filter '(prefix=)'' in the NoncurrentVersionTransition"
                         + " action for StorageClass 'ONEZONE_IA'");
+        // a deeper class no later than a shallower one: the shallower transition would never happen
+        assertRefused(transitionRule(transition(30, "GLACIER"), transition(60, "STANDARD_IA")), "InvalidArgument",
+                "'Days' in Transition action for StorageClass 'GLACIER' for filter '(prefix=)' must be greater than"
+                        + " 'Days' in the Transition action for StorageClass 'STANDARD_IA'");
+        assertRefused(transitionRule(transition(20, "DEEP_ARCHIVE"), transition(20, "GLACIER")), "InvalidArgument",
+                "'Days' in Transition action for StorageClass 'DEEP_ARCHIVE' for filter '(prefix=)' must be greater than"
+                        + " 'Days' in the Transition action for StorageClass 'GLACIER'");
+        java.time.Instant midnight = java.time.Instant.parse("2031-01-01T00:00:00Z");
+        assertRefused(transitionRule(new LifecycleRule.Transition(Optional.empty(), Optional.of(midnight), "GLACIER"),
+                        new LifecycleRule.Transition(Optional.empty(), Optional.of(midnight.plus(Duration.ofDays(40))),
+                                "STANDARD_IA")), "InvalidArgument",
+                "'Date' in Transition action for StorageClass 'GLACIER' for filter '(prefix=)' must be later than"
+                        + " 'Date' in the Transition action for StorageClass 'STANDARD_IA'");
+        assertRefused(new LifecycleRule("nt", true, ALL, Optional.empty(), Optional.empty(), false, Optional.empty(),
+                        List.of(), List.of(new LifecycleRule.NoncurrentTransition(Optional.of(10), Optional.empty(),
+                                "DEEP_ARCHIVE"), new LifecycleRule.NoncurrentTransition(Optional.of(20), Optional.empty(),
+                                "GLACIER")), Optional.empty()), "InvalidArgument",
+                "'NoncurrentDays' in NoncurrentVersionTransition action for StorageClass 'DEEP_ARCHIVE' for filter"
+                        + " '(prefix=)' must be greater than 'NoncurrentDays' in the NoncurrentVersionTransition action"
+                        + " for StorageClass 'GLACIER'");
         assertThat(s3.bucketLifecycleConfiguration(admin, "cold")).isEqualTo(before);
 
         // 30 days on is enough; GLACIER to DEEP_ARCHIVE has no gap S3 checks
