@@ -6,6 +6,7 @@ import io.strongroom.core.spi.BlobStore;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.DirectoryStream;
@@ -48,6 +49,8 @@ public final class FileBlobStore implements BlobStore {
     static final int BUFFER_SIZE = 256 * 1024;
     /** The buffer a blob starts with: one small object's ciphertext. */
     static final int SMALL_BUFFER_SIZE = 8 * 1024;
+    /** How much a blob writes between early flushes (see FileBlobWriter#startEarlyFlush). */
+    static final long EARLY_FLUSH_BYTES = 32L << 20;
 
     private static final Logger LOG = Logger.getLogger(FileBlobStore.class.getName());
     private static final int ID_LENGTH = 32;
@@ -277,6 +280,11 @@ public final class FileBlobStore implements BlobStore {
         private final FileChannel channel;
         private final BufferedChannelOutputStream output;
         private volatile State state = State.OPEN;
+        /** Bytes handed to the file since the last early flush began; touched by the writing thread only. */
+        private long unflushed;
+        /** The early flush running now, if any. */
+        private Thread flushing;
+        private volatile IOException flushFailure;
 
         FileBlobWriter(Path temp, FileChannel channel) {
             this.temp = temp;
@@ -301,6 +309,10 @@ public final class FileBlobStore implements BlobStore {
                 output.drain();
                 channel.force(true);
                 channel.close();
+                IOException earlier = flushFailure;
+                if (earlier != null) {
+                    throw new IOException("an early flush of the blob failed", earlier);
+                }
                 String id;
                 Path target;
                 do {
@@ -358,6 +370,28 @@ public final class FileBlobStore implements BlobStore {
          * at {@value #SMALL_BUFFER_SIZE} bytes and grows once a blob outgrows it, so the many small blobs
          * do not each allocate and zero the large one.
          */
+        /**
+         * Has the kernel start writing what this blob holds so far while more arrives. Left alone, a large
+         * blob stays in the page cache until the commit's sync, which then writes all of it while the
+         * client waits: the body's reading, hashing and encryption, then the disk, one after the other.
+         * One flush at a time, on its own thread; the commit's sync still covers every byte.
+         */
+        private void startEarlyFlush() {
+            if (flushing != null && flushing.isAlive()) {
+                return;
+            }
+            unflushed = 0;
+            flushing = Thread.ofPlatform().name("blob-early-flush").daemon(true).start(() -> {
+                try {
+                    channel.force(false);
+                } catch (ClosedChannelException finished) {
+                    // committed or discarded meanwhile: the commit synced, or nothing is kept
+                } catch (IOException e) {
+                    flushFailure = e;
+                }
+            });
+        }
+
         private final class BufferedChannelOutputStream extends OutputStream {
             private ByteBuffer buffer = ByteBuffer.allocate(SMALL_BUFFER_SIZE);
             private boolean closed;
@@ -442,7 +476,10 @@ public final class FileBlobStore implements BlobStore {
 
             private void writeFully(ByteBuffer source) throws IOException {
                 while (source.hasRemaining()) {
-                    channel.write(source);
+                    unflushed += channel.write(source);
+                }
+                if (unflushed >= EARLY_FLUSH_BYTES) {
+                    startEarlyFlush();
                 }
             }
         }

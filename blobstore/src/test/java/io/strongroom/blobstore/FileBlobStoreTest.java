@@ -106,6 +106,50 @@ class FileBlobStoreTest {
     }
 
     @Test
+    void aBlobLargerThanSeveralEarlyFlushesRoundTripsWhileTheyRun() throws IOException {
+        int chunk = 1024 * 1024;
+        int chunks = (int) (2 * FileBlobStore.EARLY_FLUSH_BYTES / chunk) + 3; // two early flushes and a tail
+        java.security.MessageDigest written = sha256();
+        String id;
+        try (BlobWriter writer = store.create()) {
+            for (int i = 0; i < chunks; i++) {
+                byte[] piece = randomBytes(chunk, i);
+                written.update(piece);
+                writer.output().write(piece);
+            }
+            id = writer.commit();
+        }
+        java.security.MessageDigest read = sha256();
+        try (java.io.InputStream in = java.nio.channels.Channels.newInputStream(store.open(id))) {
+            byte[] buffer = new byte[chunk];
+            for (int n; (n = in.read(buffer)) != -1; ) {
+                read.update(buffer, 0, n);
+            }
+        }
+        assertThat(Files.size(blobPath(id))).isEqualTo((long) chunks * chunk);
+        assertThat(read.digest()).isEqualTo(written.digest());
+    }
+
+    @Test
+    void aWriterDiscardedWhileAnEarlyFlushMayRunLeavesNothing() throws IOException {
+        try (BlobWriter writer = store.create()) {
+            writer.output().write(new byte[(int) FileBlobStore.EARLY_FLUSH_BYTES + 1]);
+        }
+        assertThat(store.collectAbandonedWrites()).isZero();
+        List<String> ids = new ArrayList<>();
+        store.forEachBlob(ids::add);
+        assertThat(ids).isEmpty();
+    }
+
+    private static java.security.MessageDigest sha256() {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
     void readsAtRandomOffsets() throws IOException {
         byte[] body = randomBytes(1024 * 1024 + 3, 7);
         String id = write(body);
