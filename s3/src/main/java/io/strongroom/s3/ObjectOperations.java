@@ -3,6 +3,7 @@ package io.strongroom.s3;
 import static java.util.Objects.requireNonNull;
 
 import io.strongroom.core.AwsException;
+import io.strongroom.core.StripedRandom;
 import io.strongroom.core.spi.BlobStore;
 import io.strongroom.core.spi.Transactor;
 import io.strongroom.iam.access.AccessAuthorizer;
@@ -35,7 +36,7 @@ import java.util.function.Function;
 /** PutObject, GetObject, HeadObject and DeleteObject: bodies encrypted in segments, indexed by version. */
 final class ObjectOperations {
     private static final int COPY_BUFFER = 64 * 1024;
-    private static final SecureRandom VERSION_IDS = new SecureRandom();
+    private static final SecureRandom VERSION_IDS = new StripedRandom();
 
     private final S3Repository repository;
     private final MultipartRepository multipart;
@@ -518,8 +519,12 @@ final class ObjectOperations {
 
     static String newVersionId() {
         byte[] bytes = new byte[24];
-        VERSION_IDS.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String id;
+        do {
+            VERSION_IDS.nextBytes(bytes);
+            id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        } while (id.charAt(0) == '-'); // the AWS CLI would read "--version-id -…" as another option
+        return id;
     }
 
     /** A body written and checked, its blob not yet committed: the caller commits or closes {@code writer}. */

@@ -48,6 +48,17 @@ class S3VersioningTest {
     }
 
     @Test
+    void versionIdsAreUniqueUrlSafeAndNeverLookLikeACommandLineOption() {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (int i = 0; i < 20_000; i++) {
+            String id = ObjectOperations.newVersionId();
+            assertThat(id).hasSize(32).matches("[A-Za-z0-9_][A-Za-z0-9_-]{31}");
+            ids.add(id);
+        }
+        assertThat(ids).hasSize(20_000);
+    }
+
+    @Test
     void versioningNeedsItsOwnPermissions() {
         s3.createBucket(admin, "guarded", Optional.empty(), false);
         CallContext reader = bench.iam.newUser("reader");
