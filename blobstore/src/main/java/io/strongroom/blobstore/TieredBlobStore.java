@@ -4,10 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import io.strongroom.core.spi.BlobStore;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.SeekableByteChannel;
-import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -31,7 +31,7 @@ public final class TieredBlobStore implements BlobStore {
      */
     public static final int DEFAULT_THRESHOLD = 32 * 1024;
 
-    /** The buffer a writer starts with: one small object's ciphertext; it doubles up to the threshold. */
+    /** The buffer a writer starts with: one small object's ciphertext; it grows up to the threshold. */
     private static final int INITIAL_BUFFER = 8 * 1024;
 
     private final BlobStore small;
@@ -98,8 +98,8 @@ public final class TieredBlobStore implements BlobStore {
     private final class TieredWriter implements BlobWriter {
         private final SpillingOutputStream output = new SpillingOutputStream();
         private State state = State.OPEN;
-        private byte[] buffer = new byte[Math.min(INITIAL_BUFFER, threshold)];
-        private int size;
+        /** The blob while it fits under the threshold; null once it spilled, committed or was discarded. */
+        private ByteArrayOutputStream buffer = new ByteArrayOutputStream(Math.min(INITIAL_BUFFER, threshold));
         /** The large store's writer, once the blob has outgrown the threshold. */
         private BlobWriter spilled;
         /** The small store's writer, opened when the blob is committed (or asked how it commits). */
@@ -124,7 +124,7 @@ public final class TieredBlobStore implements BlobStore {
                     id = spilled.commit();
                 } else {
                     BlobWriter writer = smallWriter();
-                    writer.output().write(buffer, 0, size);
+                    buffer.writeTo(writer.output());
                     id = writer.commit();
                 }
                 state = State.COMMITTED;
@@ -185,24 +185,19 @@ public final class TieredBlobStore implements BlobStore {
                 spilled.output().write(bytes, offset, length);
                 return;
             }
-            if (length > threshold - size) {
+            if (length > threshold - buffer.size()) {
                 spill();
                 spilled.output().write(bytes, offset, length);
                 return;
             }
-            if (size + length > buffer.length) {
-                long doubled = Math.max(2L * buffer.length, size + length);
-                buffer = Arrays.copyOf(buffer, (int) Math.min(doubled, threshold));
-            }
-            System.arraycopy(bytes, offset, buffer, size, length);
-            size += length;
+            buffer.write(bytes, offset, length);
         }
 
         /** Moves what was held to a new writer of the large store, which takes every byte from now on. */
         private void spill() throws IOException {
             BlobWriter writer = large.create();
             try {
-                writer.output().write(buffer, 0, size);
+                buffer.writeTo(writer.output());
             } catch (IOException | RuntimeException | Error e) {
                 writer.close();
                 throw e;

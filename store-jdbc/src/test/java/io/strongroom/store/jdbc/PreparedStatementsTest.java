@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -66,21 +65,22 @@ class PreparedStatementsTest {
 
     @Test
     void aStatementThatFailedIsClosedNotKept() {
-        tx.atomically(c -> Sql.update(c, "INSERT INTO things (id, name) VALUES (1, 'one')"));
-        Connection[] used = new Connection[1];
-        assertThatThrownBy(() -> tx.atomically(c -> {
-            used[0] = c;
-            return Sql.update(c, "INSERT INTO things (id, name) VALUES (?, ?)", 1, "again");
-        })).isInstanceOf(StoreException.class);
+        String insert = "INSERT INTO things (id, name) VALUES (?, ?)";
         tx.withConnection(c -> {
-            if (c == used[0]) {
-                PreparedStatement fresh = PreparedStatements.borrow(c, "INSERT INTO things (id, name) VALUES (?, ?)");
-                assertThat(fresh.isClosed()).isFalse();
-                PreparedStatements.release(c, "INSERT INTO things (id, name) VALUES (?, ?)", fresh, true);
-            }
+            PreparedStatement failed = PreparedStatements.borrow(c, insert);
+            PreparedStatements.release(c, insert, failed, false);
+            assertThat(failed.isClosed()).isTrue();
+            PreparedStatement next = PreparedStatements.borrow(c, insert);
+            assertThat(next).isNotSameAs(failed);
+            assertThat(next.isClosed()).isFalse();
+            PreparedStatements.release(c, insert, next, true);
             return null;
         });
-        tx.atomically(c -> Sql.update(c, "INSERT INTO things (id, name) VALUES (?, ?)", 2, "two"));
+        // and through Sql: a statement that failed on a duplicate key leaves the next insert working
+        tx.atomically(c -> Sql.update(c, insert, 1, "one"));
+        assertThatThrownBy(() -> tx.atomically(c -> Sql.update(c, insert, 1, "again")))
+                .isInstanceOf(StoreException.class);
+        tx.atomically(c -> Sql.update(c, insert, 2, "two"));
         long rows = tx.withConnection(c -> Sql.count(c, "SELECT COUNT(*) FROM things"));
         assertThat(rows).isEqualTo(2);
     }

@@ -7,6 +7,7 @@ import io.strongroom.core.spi.BlobStore;
 import io.strongroom.store.jdbc.JdbcTransactor;
 import io.strongroom.store.jdbc.Sql;
 import io.strongroom.store.jdbc.StoreException;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -16,7 +17,6 @@ import java.nio.channels.SeekableByteChannel;
 import java.nio.file.NoSuchFileException;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
@@ -45,7 +45,7 @@ public final class JdbcBlobStore implements BlobStore {
     private static final int RANDOM_HEX_LENGTH = 32;
     private static final int ID_LENGTH = ID_PREFIX.length() + RANDOM_HEX_LENGTH;
     private static final HexFormat HEX = HexFormat.of();
-    /** The buffer a blob starts with: a small object's ciphertext, which then grows by doubling. */
+    /** The buffer a blob starts with: a small object's ciphertext; it grows up to the maximum. */
     private static final int INITIAL_BUFFER = 8 * 1024;
     /** Ids per query while listing; bodies are never read for a listing. */
     private static final int LISTING_PAGE = 1_000;
@@ -174,8 +174,7 @@ public final class JdbcBlobStore implements BlobStore {
     private final class RowWriter implements BlobWriter {
         private final BodyOutputStream output = new BodyOutputStream();
         private volatile State state = State.OPEN;
-        private byte[] buffer = new byte[Math.min(INITIAL_BUFFER, maximumSize)];
-        private int size;
+        private ByteArrayOutputStream buffer = new ByteArrayOutputStream(Math.min(INITIAL_BUFFER, maximumSize));
 
         @Override
         public OutputStream output() {
@@ -190,7 +189,7 @@ public final class JdbcBlobStore implements BlobStore {
                 case OPEN -> {
                 }
             }
-            byte[] body = size == buffer.length ? buffer : Arrays.copyOf(buffer, size);
+            byte[] body = buffer.toByteArray();
             try {
                 String id;
                 do {
@@ -229,15 +228,10 @@ public final class JdbcBlobStore implements BlobStore {
         }
 
         private void append(byte[] bytes, int offset, int length) throws IOException {
-            if (length > maximumSize - size) {
+            if (length > maximumSize - buffer.size()) {
                 throw new IOException("blob longer than " + maximumSize + " bytes, the most this store keeps");
             }
-            if (size + length > buffer.length) {
-                long doubled = Math.max(2L * buffer.length, size + length);
-                buffer = Arrays.copyOf(buffer, (int) Math.min(doubled, maximumSize));
-            }
-            System.arraycopy(bytes, offset, buffer, size, length);
-            size += length;
+            buffer.write(bytes, offset, length);
         }
 
         /**
