@@ -23,8 +23,7 @@ final class GroupCommit {
 
     private final ConnectionPool pool;
     private final ReentrantLock lock = new ReentrantLock(true);
-    // guarded by lock
-    private Connection open;
+    // guarded by lock: the open transaction, if any
     private Batch batch;
     private long commits;
 
@@ -38,9 +37,8 @@ final class GroupCommit {
         T result;
         lock.lock();
         try {
-            Connection connection = openTransaction();
-            mine = batch;
-            result = runMember(work, connection, current);
+            mine = openTransaction();
+            result = runMember(work, mine.connection, current);
             mine.members++;
         } finally {
             try {
@@ -70,8 +68,8 @@ final class GroupCommit {
         return lock.getQueueLength();
     }
 
-    private Connection openTransaction() {
-        if (open == null) {
+    private Batch openTransaction() {
+        if (batch == null) {
             Connection connection = pool.borrow();
             try {
                 connection.setAutoCommit(false);
@@ -79,10 +77,9 @@ final class GroupCommit {
                 pool.discard(connection);
                 throw new StoreException("cannot begin a database transaction", e);
             }
-            open = connection;
-            batch = new Batch();
+            batch = new Batch(connection);
         }
-        return open;
+        return batch;
     }
 
     private <T> T runMember(SqlWork<T> work, Connection connection, ThreadLocal<Connection> current) {
@@ -121,9 +118,8 @@ final class GroupCommit {
     }
 
     private void commit() {
-        Connection connection = open;
         Batch committing = batch;
-        open = null;
+        Connection connection = committing.connection;
         batch = null;
         if (committing.members == 0) { // only failed members: nothing to keep
             rollbackAndRelease(connection);
@@ -148,11 +144,9 @@ final class GroupCommit {
 
     /** Rolls the open transaction back and fails every member that already finished its work. */
     private void abandon(StoreException failure) {
-        Connection connection = open;
         Batch failing = batch;
-        open = null;
         batch = null;
-        rollbackAndDiscard(connection);
+        rollbackAndDiscard(failing.connection);
         failing.complete(failure);
     }
 
@@ -175,11 +169,16 @@ final class GroupCommit {
         pool.discard(connection);
     }
 
-    /** The members of one transaction, released together when it commits or fails. */
+    /** One open transaction and its members, released together when it commits or fails. */
     private static final class Batch {
+        private final Connection connection;
         private final CountDownLatch done = new CountDownLatch(1);
         private int members; // guarded by the lock
         private volatile StoreException failure;
+
+        Batch(Connection connection) {
+            this.connection = connection;
+        }
 
         void complete(StoreException outcome) {
             failure = outcome;
