@@ -2,6 +2,7 @@ package io.strongroom.blobstore;
 
 import io.strongroom.core.spi.BlobStore;
 import io.strongroom.core.spi.BlobStore.BlobWriter;
+import io.strongroom.core.spi.ReadOnlyBytesChannel;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -10,7 +11,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
-import java.nio.channels.NonWritableChannelException;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -345,7 +345,7 @@ class TieredBlobStoreTest {
             if (body == null) {
                 throw new NoSuchFileException(blobId);
             }
-            return new BytesChannel(body);
+            return new ReadOnlyBytesChannel(body);
         }
 
         @Override
@@ -368,64 +368,6 @@ class TieredBlobStoreTest {
                 throw new IllegalArgumentException("not an id of this store");
             }
             return blobId;
-        }
-    }
-
-    /** Read-only random access to a byte array: all the fake needs. */
-    private static final class BytesChannel implements SeekableByteChannel {
-        private final byte[] bytes;
-        private int position;
-        private boolean open = true;
-
-        BytesChannel(byte[] bytes) {
-            this.bytes = bytes;
-        }
-
-        @Override
-        public int read(ByteBuffer destination) {
-            if (position >= bytes.length) {
-                return -1;
-            }
-            int count = Math.min(destination.remaining(), bytes.length - position);
-            destination.put(bytes, position, count);
-            position += count;
-            return count;
-        }
-
-        @Override
-        public int write(ByteBuffer source) {
-            throw new NonWritableChannelException();
-        }
-
-        @Override
-        public long position() {
-            return position;
-        }
-
-        @Override
-        public SeekableByteChannel position(long newPosition) {
-            position = (int) Math.min(newPosition, bytes.length);
-            return this;
-        }
-
-        @Override
-        public long size() {
-            return bytes.length;
-        }
-
-        @Override
-        public SeekableByteChannel truncate(long size) {
-            throw new NonWritableChannelException();
-        }
-
-        @Override
-        public boolean isOpen() {
-            return open;
-        }
-
-        @Override
-        public void close() {
-            open = false;
         }
     }
 }

@@ -1,7 +1,7 @@
 package io.strongroom.s3;
 
 import io.strongroom.core.spi.BlobStore;
-import io.strongroom.s3.crypto.ByteArrayChannel;
+import io.strongroom.core.spi.ReadOnlyBytesChannel;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -55,7 +55,7 @@ final class InMemoryBlobStore implements BlobStore {
         if (blob == null) {
             throw new NoSuchFileException(blobId);
         }
-        return new ByteArrayChannel(blob);
+        return new ReadOnlyBytesChannel(blob);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.strongroom.s3.crypto;
 
 import com.google.crypto.tink.subtle.AesGcmHkdfStreaming;
+import io.strongroom.core.spi.ReadOnlyBytesChannel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -57,7 +58,7 @@ class SegmentCipherTest {
         byte[] ciphertext = encrypt(KEY, AAD, body);
 
         assertThat(decryptAll(cipher, ciphertext, AAD)).isEqualTo(body);
-        assertThat(readChannel(cipher.decryptingChannel(new ByteArrayChannel(ciphertext), AAD.clone())))
+        assertThat(readChannel(cipher.decryptingChannel(new ReadOnlyBytesChannel(ciphertext), AAD.clone())))
                 .isEqualTo(body);
     }
 
@@ -103,7 +104,7 @@ class SegmentCipherTest {
                 long start = sorted.get(i);
                 long end = sorted.get(j);
                 byte[] expected = Arrays.copyOfRange(BODY, (int) start, (int) end);
-                try (InputStream range = cipher.decryptingStream(new ByteArrayChannel(CIPHERTEXT), AAD, start,
+                try (InputStream range = cipher.decryptingStream(new ReadOnlyBytesChannel(CIPHERTEXT), AAD, start,
                         end - start)) {
                     assertThat(range.readAllBytes()).as("[%d, %d)", start, end).isEqualTo(expected);
                 }
@@ -115,18 +116,26 @@ class SegmentCipherTest {
 
     @Test
     void aRangedReadDecryptsOnlyTheSegmentsItTouches() throws IOException {
-        ByteArrayChannel stored = new ByteArrayChannel(CIPHERTEXT);
+        // every segment but the third is corrupted: a range inside the third still reads, so no other was
+        // read and authenticated
+        byte[] elsewhereForged = CIPHERTEXT.clone();
+        elsewhereForged[HEADER + 5] ^= 1;
+        elsewhereForged[SEGMENT + 5] ^= 1;
+        elsewhereForged[3 * SEGMENT + 5] ^= 1;
         long start = FIRST_PLAINTEXT + PLAINTEXT + 10;
-        try (InputStream range = cipher.decryptingStream(stored, AAD, start, 100)) {
+        try (InputStream range = cipher.decryptingStream(new ReadOnlyBytesChannel(elsewhereForged), AAD, start,
+                100)) {
             assertThat(range.readAllBytes()).isEqualTo(Arrays.copyOfRange(BODY, (int) start, (int) start + 100));
         }
-        assertThat(stored.bytesRead()).isLessThanOrEqualTo(HEADER + SEGMENT);
+        try (InputStream whole = cipher.decryptingStream(new ReadOnlyBytesChannel(elsewhereForged), AAD, 0, 10)) {
+            assertThatThrownBy(whole::readAllBytes).isInstanceOf(IOException.class);
+        }
     }
 
     @Test
     void theChannelReadsAnyPositionInAnyOrder() throws IOException {
         Random random = new Random(7);
-        try (SeekableByteChannel plaintext = cipher.decryptingChannel(new ByteArrayChannel(CIPHERTEXT), AAD)) {
+        try (SeekableByteChannel plaintext = cipher.decryptingChannel(new ReadOnlyBytesChannel(CIPHERTEXT), AAD)) {
             assertThat(plaintext.size()).isEqualTo(THREE_AND_A_HALF);
             for (int i = 0; i < 50; i++) {
                 int start = random.nextInt(THREE_AND_A_HALF);
@@ -143,14 +152,14 @@ class SegmentCipherTest {
 
     @Test
     void aRangeOfNothingIsEmpty() throws IOException {
-        try (InputStream range = cipher.decryptingStream(new ByteArrayChannel(CIPHERTEXT), AAD, 5, 0)) {
+        try (InputStream range = cipher.decryptingStream(new ReadOnlyBytesChannel(CIPHERTEXT), AAD, 5, 0)) {
             assertThat(range.read()).isEqualTo(-1);
         }
     }
 
     @Test
     void theRangeStreamReadsSingleBytesAndSkips() throws IOException {
-        try (InputStream range = cipher.decryptingStream(new ByteArrayChannel(CIPHERTEXT), AAD,
+        try (InputStream range = cipher.decryptingStream(new ReadOnlyBytesChannel(CIPHERTEXT), AAD,
                 FIRST_PLAINTEXT - 2, 10)) {
             assertThat(range.read()).isEqualTo(BODY[FIRST_PLAINTEXT - 2] & 0xff);
             assertThat(range.skip(3)).isEqualTo(3);
@@ -164,25 +173,25 @@ class SegmentCipherTest {
     @Test
     void aRangeBeyondTheBodyFailsRatherThanComingUpShort() throws IOException {
         byte[] small = encrypt(KEY, AAD, bytes(100, 4));
-        try (InputStream range = cipher.decryptingStream(new ByteArrayChannel(small), AAD, 50, 51)) {
+        try (InputStream range = cipher.decryptingStream(new ReadOnlyBytesChannel(small), AAD, 50, 51)) {
             assertThatThrownBy(range::readAllBytes).isInstanceOf(EOFException.class);
         }
-        try (InputStream range = cipher.decryptingStream(new ByteArrayChannel(small), AAD, 200, 1)) {
+        try (InputStream range = cipher.decryptingStream(new ReadOnlyBytesChannel(small), AAD, 200, 1)) {
             assertThatThrownBy(range::readAllBytes).isInstanceOf(EOFException.class);
         }
     }
 
     @Test
     void aRangeWithANegativeOffsetOrLengthIsRefused() {
-        assertThatThrownBy(() -> cipher.decryptingStream(new ByteArrayChannel(CIPHERTEXT), AAD, -1, 1))
+        assertThatThrownBy(() -> cipher.decryptingStream(new ReadOnlyBytesChannel(CIPHERTEXT), AAD, -1, 1))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> cipher.decryptingStream(new ByteArrayChannel(CIPHERTEXT), AAD, 0, -1))
+        assertThatThrownBy(() -> cipher.decryptingStream(new ReadOnlyBytesChannel(CIPHERTEXT), AAD, 0, -1))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void closingTheRangeStreamClosesTheStoredChannel() throws IOException {
-        ByteArrayChannel stored = new ByteArrayChannel(CIPHERTEXT);
+        ReadOnlyBytesChannel stored = new ReadOnlyBytesChannel(CIPHERTEXT);
         cipher.decryptingStream(stored, AAD, 0, 10).close();
         assertThat(stored.isOpen()).isFalse();
     }
@@ -246,7 +255,7 @@ class SegmentCipherTest {
         byte[] ciphertext = encrypt(KEY, AAD, body);
         byte[] withEmptySegment = Arrays.copyOf(ciphertext, ciphertext.length + TAG);
         assertFailsWithoutWrongPlaintext(cipher, withEmptySegment, AAD, body);
-        assertThatThrownBy(() -> cipher.decryptingChannel(new ByteArrayChannel(withEmptySegment), AAD))
+        assertThatThrownBy(() -> cipher.decryptingChannel(new ReadOnlyBytesChannel(withEmptySegment), AAD))
                 .satisfies(SegmentCipherTest::isIntegrityFailure);
     }
 
@@ -296,11 +305,11 @@ class SegmentCipherTest {
     @Test
     void anEmptyBodyIsAuthenticatedToo() throws IOException {
         byte[] ciphertext = encrypt(KEY, AAD, new byte[0]);
-        try (InputStream empty = cipher.decryptingStream(new ByteArrayChannel(ciphertext), AAD, 0, 0)) {
+        try (InputStream empty = cipher.decryptingStream(new ReadOnlyBytesChannel(ciphertext), AAD, 0, 0)) {
             assertThat(empty.readAllBytes()).isEmpty();
         }
         byte[] elsewhere = SegmentCipher.associatedData("bucket", "other", "v1");
-        assertThatThrownBy(() -> cipher.decryptingStream(new ByteArrayChannel(ciphertext), elsewhere, 0, 0))
+        assertThatThrownBy(() -> cipher.decryptingStream(new ReadOnlyBytesChannel(ciphertext), elsewhere, 0, 0))
                 .satisfies(SegmentCipherTest::isIntegrityFailure);
         assertThatThrownBy(() -> decryptAll(cipher, ciphertext, elsewhere))
                 .satisfies(SegmentCipherTest::isIntegrityFailure);
@@ -310,7 +319,7 @@ class SegmentCipherTest {
 
     @Test
     void theChannelReportsTheEndOnlyAfterAuthenticatingIt() throws IOException {
-        try (SeekableByteChannel plaintext = cipher.decryptingChannel(new ByteArrayChannel(CIPHERTEXT), AAD)) {
+        try (SeekableByteChannel plaintext = cipher.decryptingChannel(new ReadOnlyBytesChannel(CIPHERTEXT), AAD)) {
             plaintext.position(THREE_AND_A_HALF);
             assertThat(plaintext.read(ByteBuffer.allocate(10))).isEqualTo(-1);
             plaintext.position(THREE_AND_A_HALF + 1000L);
@@ -319,7 +328,7 @@ class SegmentCipherTest {
         }
         byte[] forged = CIPHERTEXT.clone();
         forged[forged.length - 1] ^= 1;
-        try (SeekableByteChannel plaintext = cipher.decryptingChannel(new ByteArrayChannel(forged), AAD)) {
+        try (SeekableByteChannel plaintext = cipher.decryptingChannel(new ReadOnlyBytesChannel(forged), AAD)) {
             plaintext.position(THREE_AND_A_HALF);
             assertThatThrownBy(() -> plaintext.read(ByteBuffer.allocate(10)))
                     .satisfies(SegmentCipherTest::isIntegrityFailure);
@@ -328,7 +337,7 @@ class SegmentCipherTest {
 
     @Test
     void theChannelIsReadOnly() throws IOException {
-        try (SeekableByteChannel plaintext = cipher.decryptingChannel(new ByteArrayChannel(CIPHERTEXT), AAD)) {
+        try (SeekableByteChannel plaintext = cipher.decryptingChannel(new ReadOnlyBytesChannel(CIPHERTEXT), AAD)) {
             assertThatThrownBy(() -> plaintext.write(ByteBuffer.allocate(1)))
                     .isInstanceOf(NonWritableChannelException.class);
             assertThatThrownBy(() -> plaintext.truncate(0)).isInstanceOf(NonWritableChannelException.class);
@@ -464,7 +473,7 @@ class SegmentCipherTest {
         assertThatThrownBy(() -> cipher.encryptingStream(new ByteArrayOutputStream(), null))
                 .isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> cipher.decryptingChannel(null, AAD)).isInstanceOf(NullPointerException.class);
-        assertThatThrownBy(() -> cipher.decryptingChannel(new ByteArrayChannel(CIPHERTEXT), null))
+        assertThatThrownBy(() -> cipher.decryptingChannel(new ReadOnlyBytesChannel(CIPHERTEXT), null))
                 .isInstanceOf(NullPointerException.class);
     }
 
@@ -485,7 +494,7 @@ class SegmentCipherTest {
                                                          byte[] body) {
         ByteArrayOutputStream released = new ByteArrayOutputStream();
         assertThatThrownBy(() -> {
-            try (InputStream in = cipher.decryptingStream(new ByteArrayChannel(ciphertext), aad, 0, body.length)) {
+            try (InputStream in = cipher.decryptingStream(new ReadOnlyBytesChannel(ciphertext), aad, 0, body.length)) {
                 byte[] buffer = new byte[64 * 1024];
                 int n;
                 while ((n = in.read(buffer)) != -1) {
@@ -507,13 +516,13 @@ class SegmentCipherTest {
 
     private static byte[] readRange(SegmentCipher cipher, byte[] ciphertext, long start, long length)
             throws IOException {
-        try (InputStream in = cipher.decryptingStream(new ByteArrayChannel(ciphertext), AAD, start, length)) {
+        try (InputStream in = cipher.decryptingStream(new ReadOnlyBytesChannel(ciphertext), AAD, start, length)) {
             return in.readAllBytes();
         }
     }
 
     private static byte[] decryptAll(SegmentCipher cipher, byte[] ciphertext, byte[] aad) throws IOException {
-        try (SeekableByteChannel plaintext = cipher.decryptingChannel(new ByteArrayChannel(ciphertext), aad)) {
+        try (SeekableByteChannel plaintext = cipher.decryptingChannel(new ReadOnlyBytesChannel(ciphertext), aad)) {
             return readChannel(plaintext);
         }
     }

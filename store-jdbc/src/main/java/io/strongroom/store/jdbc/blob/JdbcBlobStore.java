@@ -4,15 +4,13 @@ import static java.util.Objects.requireNonNull;
 
 import io.strongroom.core.StripedRandom;
 import io.strongroom.core.spi.BlobStore;
+import io.strongroom.core.spi.ReadOnlyBytesChannel;
 import io.strongroom.store.jdbc.JdbcTransactor;
 import io.strongroom.store.jdbc.Sql;
 import io.strongroom.store.jdbc.StoreException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.ClosedChannelException;
-import java.nio.channels.NonWritableChannelException;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.NoSuchFileException;
 import java.security.SecureRandom;
@@ -266,78 +264,6 @@ public final class JdbcBlobStore implements BlobStore {
             @Override
             public void close() {
                 closed = true;
-            }
-        }
-    }
-
-    /** A committed blob's bytes, read-only, with the random access the SPI promises. */
-    static final class ReadOnlyBytesChannel implements SeekableByteChannel {
-        private final byte[] bytes;
-        private long position;
-        private boolean open = true;
-
-        ReadOnlyBytesChannel(byte[] bytes) {
-            this.bytes = bytes;
-        }
-
-        @Override
-        public synchronized int read(ByteBuffer destination) throws IOException {
-            ensureOpen();
-            if (position >= bytes.length) {
-                return -1;
-            }
-            int count = (int) Math.min(destination.remaining(), bytes.length - position);
-            destination.put(bytes, (int) position, count);
-            position += count;
-            return count;
-        }
-
-        @Override
-        public int write(ByteBuffer source) {
-            throw new NonWritableChannelException();
-        }
-
-        @Override
-        public synchronized long position() throws IOException {
-            ensureOpen();
-            return position;
-        }
-
-        /** As for a file, a position past the end is allowed; reads there find the end. */
-        @Override
-        public synchronized SeekableByteChannel position(long newPosition) throws IOException {
-            if (newPosition < 0) {
-                throw new IllegalArgumentException("negative position: " + newPosition);
-            }
-            ensureOpen();
-            position = newPosition;
-            return this;
-        }
-
-        @Override
-        public long size() throws IOException {
-            ensureOpen();
-            return bytes.length;
-        }
-
-        @Override
-        public SeekableByteChannel truncate(long size) {
-            throw new NonWritableChannelException();
-        }
-
-        @Override
-        public synchronized boolean isOpen() {
-            return open;
-        }
-
-        @Override
-        public synchronized void close() {
-            open = false;
-        }
-
-        private synchronized void ensureOpen() throws ClosedChannelException {
-            if (!open) {
-                throw new ClosedChannelException();
             }
         }
     }
