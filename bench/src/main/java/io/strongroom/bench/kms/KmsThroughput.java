@@ -178,8 +178,8 @@ public final class KmsThroughput {
                 return "";
             }
             if (pacedRate > 0 && pacedRate < TARGET_OPS_PER_SECOND) {
-                return (meetsThroughput() ? "keeps up" : "falls behind") + ", p99 " + (meetsP99() ? "<=" : ">")
-                        + " 10 ms; below the target rate, diagnostic only";
+                return String.format(Locale.ROOT, "%s, p99 %s %.0f ms; below the target rate, diagnostic only",
+                        meetsThroughput() ? "keeps up" : "falls behind", meetsP99() ? "<=" : ">", TARGET_P99_MILLIS);
             }
             return (meetsThroughput() ? "ops/s met" : "ops/s NOT met") + ", "
                     + (meetsP99() ? "p99 met" : "p99 NOT met");
