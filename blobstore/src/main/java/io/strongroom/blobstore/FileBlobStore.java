@@ -2,6 +2,7 @@ package io.strongroom.blobstore;
 
 import io.strongroom.core.StripedRandom;
 import io.strongroom.core.spi.BlobStore;
+import io.strongroom.core.spi.BlobWriterState;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -272,14 +273,13 @@ public final class FileBlobStore implements BlobStore {
         });
     }
 
-    private enum State { OPEN, COMMITTED, CLOSED }
 
     /** Writes to a temporary file and renames it into place on commit. */
     private final class FileBlobWriter implements BlobWriter {
         private final Path temp;
         private final FileChannel channel;
         private final BufferedChannelOutputStream output;
-        private volatile State state = State.OPEN;
+        private volatile BlobWriterState state = BlobWriterState.OPEN;
         /** Bytes handed to the file since the last early flush began; touched by the writing thread only. */
         private long unflushed;
         /** The early flush running now, if any. */
@@ -299,12 +299,7 @@ public final class FileBlobStore implements BlobStore {
 
         @Override
         public synchronized String commit() throws IOException {
-            switch (state) {
-                case COMMITTED -> throw new IllegalStateException("blob already committed");
-                case CLOSED -> throw new IllegalStateException("blob writer closed");
-                case OPEN -> {
-                }
-            }
+            state.requireCommittable();
             try {
                 output.drain();
                 channel.force(true);
@@ -331,11 +326,11 @@ public final class FileBlobStore implements BlobStore {
                     createShard(shard);
                     Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
                 }
-                state = State.COMMITTED;
+                state = BlobWriterState.COMMITTED;
                 syncDirectory(target.getParent());
                 return id;
             } catch (IOException | RuntimeException | Error failure) {
-                if (state == State.OPEN) {
+                if (state == BlobWriterState.OPEN) {
                     discard();
                 }
                 throw failure;
@@ -344,13 +339,13 @@ public final class FileBlobStore implements BlobStore {
 
         @Override
         public synchronized void close() {
-            if (state == State.OPEN) {
+            if (state == BlobWriterState.OPEN) {
                 discard();
             }
         }
 
         private void discard() {
-            state = State.CLOSED;
+            state = BlobWriterState.CLOSED;
             try {
                 channel.close();
             } catch (IOException ignored) {
@@ -398,7 +393,7 @@ public final class FileBlobStore implements BlobStore {
 
             @Override
             public void write(int b) throws IOException {
-                ensureWritable();
+                state.requireWritable(closed);
                 if (!buffer.hasRemaining()) {
                     writeBuffer();
                 }
@@ -408,7 +403,7 @@ public final class FileBlobStore implements BlobStore {
             @Override
             public void write(byte[] bytes, int offset, int length) throws IOException {
                 Objects.checkFromIndexSize(offset, length, bytes.length);
-                ensureWritable();
+                state.requireWritable(closed);
                 if (length >= BUFFER_SIZE) {
                     // Large writes skip the copy; chunks stay bounded so the JDK's temporary
                     // direct buffers do too.
@@ -435,14 +430,14 @@ public final class FileBlobStore implements BlobStore {
             /** Hands buffered bytes to the file; a no-op once the blob is committed or discarded. */
             @Override
             public void flush() throws IOException {
-                if (!closed && state == State.OPEN) {
+                if (!closed && state == BlobWriterState.OPEN) {
                     writeBuffer();
                 }
             }
 
             @Override
             public void close() throws IOException {
-                if (!closed && state == State.OPEN) {
+                if (!closed && state == BlobWriterState.OPEN) {
                     writeBuffer();
                 }
                 closed = true;
@@ -450,18 +445,6 @@ public final class FileBlobStore implements BlobStore {
 
             void drain() throws IOException {
                 writeBuffer();
-            }
-
-            private void ensureWritable() throws IOException {
-                if (state == State.COMMITTED) {
-                    throw new IOException("blob already committed");
-                }
-                if (state == State.CLOSED) {
-                    throw new IOException("blob writer closed");
-                }
-                if (closed) {
-                    throw new IOException("stream closed");
-                }
             }
 
             private void writeBuffer() throws IOException {

@@ -3,6 +3,7 @@ package io.strongroom.blobstore;
 import static java.util.Objects.requireNonNull;
 
 import io.strongroom.core.spi.BlobStore;
+import io.strongroom.core.spi.BlobWriterState;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -92,12 +93,11 @@ public final class TieredBlobStore implements BlobStore {
         return smallIds.test(blobId) ? small : large;
     }
 
-    private enum State { OPEN, COMMITTED, CLOSED }
 
     /** Holds a blob in memory while it fits under the threshold, then streams it to the large store. */
     private final class TieredWriter implements BlobWriter {
         private final SpillingOutputStream output = new SpillingOutputStream();
-        private State state = State.OPEN;
+        private BlobWriterState state = BlobWriterState.OPEN;
         /** The blob while it fits under the threshold; null once it spilled, committed or was discarded. */
         private ByteArrayOutputStream buffer = new ByteArrayOutputStream(Math.min(INITIAL_BUFFER, threshold));
         /** The large store's writer, once the blob has outgrown the threshold. */
@@ -112,12 +112,7 @@ public final class TieredBlobStore implements BlobStore {
 
         @Override
         public synchronized String commit() throws IOException {
-            switch (state) {
-                case COMMITTED -> throw new IllegalStateException("blob already committed");
-                case CLOSED -> throw new IllegalStateException("blob writer closed");
-                case OPEN -> {
-                }
-            }
+            state.requireCommittable();
             try {
                 String id;
                 if (spilled != null) {
@@ -127,10 +122,10 @@ public final class TieredBlobStore implements BlobStore {
                     buffer.writeTo(writer.output());
                     id = writer.commit();
                 }
-                state = State.COMMITTED;
+                state = BlobWriterState.COMMITTED;
                 return id;
             } finally {
-                if (state == State.OPEN) {
+                if (state == BlobWriterState.OPEN) {
                     discard();
                 }
                 buffer = null;
@@ -139,7 +134,7 @@ public final class TieredBlobStore implements BlobStore {
 
         @Override
         public synchronized boolean commitJoinsTransaction() {
-            if (state != State.OPEN) {
+            if (state != BlobWriterState.OPEN) {
                 return false;
             }
             if (spilled != null) {
@@ -154,7 +149,7 @@ public final class TieredBlobStore implements BlobStore {
 
         @Override
         public synchronized void close() {
-            if (state == State.OPEN) {
+            if (state == BlobWriterState.OPEN) {
                 discard();
             }
             if (kept != null) {
@@ -170,7 +165,7 @@ public final class TieredBlobStore implements BlobStore {
         }
 
         private void discard() {
-            state = State.CLOSED;
+            state = BlobWriterState.CLOSED;
             buffer = null;
             if (spilled != null) {
                 spilled.close();
@@ -222,7 +217,7 @@ public final class TieredBlobStore implements BlobStore {
             public void write(byte[] bytes, int offset, int length) throws IOException {
                 Objects.checkFromIndexSize(offset, length, bytes.length);
                 synchronized (TieredWriter.this) {
-                    ensureWritable();
+                    state.requireWritable(closed);
                     append(bytes, offset, length);
                 }
             }
@@ -230,7 +225,7 @@ public final class TieredBlobStore implements BlobStore {
             @Override
             public void flush() throws IOException {
                 synchronized (TieredWriter.this) {
-                    if (!closed && state == State.OPEN && spilled != null) {
+                    if (!closed && state == BlobWriterState.OPEN && spilled != null) {
                         spilled.output().flush();
                     }
                 }
@@ -239,22 +234,10 @@ public final class TieredBlobStore implements BlobStore {
             @Override
             public void close() throws IOException {
                 synchronized (TieredWriter.this) {
-                    if (!closed && state == State.OPEN && spilled != null) {
+                    if (!closed && state == BlobWriterState.OPEN && spilled != null) {
                         spilled.output().flush();
                     }
                     closed = true;
-                }
-            }
-
-            private void ensureWritable() throws IOException {
-                if (state == State.COMMITTED) {
-                    throw new IOException("blob already committed");
-                }
-                if (state == State.CLOSED) {
-                    throw new IOException("blob writer closed");
-                }
-                if (closed) {
-                    throw new IOException("stream closed");
                 }
             }
         }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.strongroom.core.StripedRandom;
 import io.strongroom.core.spi.BlobStore;
+import io.strongroom.core.spi.BlobWriterState;
 import io.strongroom.core.spi.ReadOnlyBytesChannel;
 import io.strongroom.store.jdbc.JdbcTransactor;
 import io.strongroom.store.jdbc.Sql;
@@ -166,12 +167,11 @@ public final class JdbcBlobStore implements BlobStore {
         T run();
     }
 
-    private enum State { OPEN, COMMITTED, CLOSED }
 
     /** Gathers a blob's bytes in memory and inserts its row on commit; until then the database sees nothing. */
     private final class RowWriter implements BlobWriter {
         private final BodyOutputStream output = new BodyOutputStream();
-        private volatile State state = State.OPEN;
+        private volatile BlobWriterState state = BlobWriterState.OPEN;
         private ByteArrayOutputStream buffer = new ByteArrayOutputStream(Math.min(INITIAL_BUFFER, maximumSize));
 
         @Override
@@ -181,12 +181,7 @@ public final class JdbcBlobStore implements BlobStore {
 
         @Override
         public synchronized String commit() throws IOException {
-            switch (state) {
-                case COMMITTED -> throw new IllegalStateException("blob already committed");
-                case CLOSED -> throw new IllegalStateException("blob writer closed");
-                case OPEN -> {
-                }
-            }
+            state.requireCommittable();
             byte[] body = buffer.toByteArray();
             try {
                 String id;
@@ -201,12 +196,12 @@ public final class JdbcBlobStore implements BlobStore {
                         break;
                     }
                 } while (true);
-                state = State.COMMITTED;
+                state = BlobWriterState.COMMITTED;
                 return id;
             } finally {
                 buffer = null;
-                if (state == State.OPEN) {
-                    state = State.CLOSED;
+                if (state == BlobWriterState.OPEN) {
+                    state = BlobWriterState.CLOSED;
                 }
             }
         }
@@ -219,8 +214,8 @@ public final class JdbcBlobStore implements BlobStore {
 
         @Override
         public synchronized void close() {
-            if (state == State.OPEN) {
-                state = State.CLOSED;
+            if (state == BlobWriterState.OPEN) {
+                state = BlobWriterState.CLOSED;
                 buffer = null;
             }
         }
@@ -248,15 +243,7 @@ public final class JdbcBlobStore implements BlobStore {
             public void write(byte[] bytes, int offset, int length) throws IOException {
                 Objects.checkFromIndexSize(offset, length, bytes.length);
                 synchronized (RowWriter.this) {
-                    if (state == State.COMMITTED) {
-                        throw new IOException("blob already committed");
-                    }
-                    if (state == State.CLOSED) {
-                        throw new IOException("blob writer closed");
-                    }
-                    if (closed) {
-                        throw new IOException("stream closed");
-                    }
+                    state.requireWritable(closed);
                     append(bytes, offset, length);
                 }
             }
