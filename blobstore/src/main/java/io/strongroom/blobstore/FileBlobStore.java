@@ -273,7 +273,6 @@ public final class FileBlobStore implements BlobStore {
         });
     }
 
-
     /** Writes to a temporary file and renames it into place on commit. */
     private final class FileBlobWriter implements BlobWriter {
         private final Path temp;
@@ -360,12 +359,6 @@ public final class FileBlobStore implements BlobStore {
         }
 
         /**
-         * Buffers writes into {@value #BUFFER_SIZE}-byte chunks. Closing it flushes but does not end the
-         * blob; {@link #commit} still works, so it may sit in a try-with-resources block. The buffer starts
-         * at {@value #SMALL_BUFFER_SIZE} bytes and grows once a blob outgrows it, so the many small blobs
-         * do not each allocate and zero the large one.
-         */
-        /**
          * Has the kernel start writing what this blob holds so far while more arrives. Left alone, a large
          * blob stays in the page cache until the commit's sync, which then writes all of it while the
          * client waits: the body's reading, hashing and encryption, then the disk, one after the other.
@@ -387,6 +380,12 @@ public final class FileBlobStore implements BlobStore {
             });
         }
 
+        /**
+         * Buffers writes into {@value #BUFFER_SIZE}-byte chunks. Closing it flushes but does not end the
+         * blob; {@link #commit} still works, so it may sit in a try-with-resources block. The buffer starts
+         * at {@value #SMALL_BUFFER_SIZE} bytes and grows once a blob outgrows it, so the many small blobs
+         * do not each allocate and zero the large one.
+         */
         private final class BufferedChannelOutputStream extends OutputStream {
             private ByteBuffer buffer = ByteBuffer.allocate(SMALL_BUFFER_SIZE);
             private boolean closed;

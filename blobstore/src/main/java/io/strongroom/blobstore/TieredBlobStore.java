@@ -93,7 +93,6 @@ public final class TieredBlobStore implements BlobStore {
         return smallIds.test(blobId) ? small : large;
     }
 
-
     /** Holds a blob in memory while it fits under the threshold, then streams it to the large store. */
     private final class TieredWriter implements BlobWriter {
         private final SpillingOutputStream output = new SpillingOutputStream();

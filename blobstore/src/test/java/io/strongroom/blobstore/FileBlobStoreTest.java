@@ -9,9 +9,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.NonWritableChannelException;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +22,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -109,7 +113,7 @@ class FileBlobStoreTest {
     void aBlobLargerThanSeveralEarlyFlushesRoundTripsWhileTheyRun() throws IOException {
         int chunk = 1024 * 1024;
         int chunks = (int) (2 * FileBlobStore.EARLY_FLUSH_BYTES / chunk) + 3; // two early flushes and a tail
-        java.security.MessageDigest written = sha256();
+        MessageDigest written = sha256();
         String id;
         try (BlobWriter writer = store.create()) {
             for (int i = 0; i < chunks; i++) {
@@ -119,8 +123,8 @@ class FileBlobStoreTest {
             }
             id = writer.commit();
         }
-        java.security.MessageDigest read = sha256();
-        try (java.io.InputStream in = java.nio.channels.Channels.newInputStream(store.open(id))) {
+        MessageDigest read = sha256();
+        try (InputStream in = Channels.newInputStream(store.open(id))) {
             byte[] buffer = new byte[chunk];
             for (int n; (n = in.read(buffer)) != -1; ) {
                 read.update(buffer, 0, n);
@@ -141,10 +145,10 @@ class FileBlobStoreTest {
         assertThat(ids).isEmpty();
     }
 
-    private static java.security.MessageDigest sha256() {
+    private static MessageDigest sha256() {
         try {
-            return java.security.MessageDigest.getInstance("SHA-256");
-        } catch (java.security.NoSuchAlgorithmException e) {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
             throw new AssertionError(e);
         }
     }

@@ -202,10 +202,6 @@ public final class LifecycleRules {
         }
     }
 
-    /**
-     * S3 keeps an object at least 30 days in STANDARD_IA or ONEZONE_IA before moving it down the
-     * waterfall again, so a deeper transition must come 30 days after one to those classes.
-     */
     /** Whether {@code later} falls after {@code earlier}; a rule's transitions are all by days or all by date. */
     private static boolean scheduledAfter(LifecycleRule.Transition later, LifecycleRule.Transition earlier) {
         if (later.days().isPresent() && earlier.days().isPresent()) {
@@ -214,6 +210,10 @@ public final class LifecycleRules {
         return later.date().isPresent() && earlier.date().isPresent() && later.date().get().isAfter(earlier.date().get());
     }
 
+    /**
+     * S3 keeps an object at least 30 days in STANDARD_IA or ONEZONE_IA before moving it down the
+     * waterfall again, so a deeper transition must come 30 days after one to those classes.
+     */
     private static boolean tooSoonAfterInfrequentAccess(String earlierClass, int earlierDays, String laterClass,
                                                         int laterDays) {
         return infrequentAccess(earlierClass) && StorageClasses.deeper(laterClass, earlierClass)

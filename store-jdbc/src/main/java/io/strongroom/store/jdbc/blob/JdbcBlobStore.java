@@ -167,7 +167,6 @@ public final class JdbcBlobStore implements BlobStore {
         T run();
     }
 
-
     /** Gathers a blob's bytes in memory and inserts its row on commit; until then the database sees nothing. */
     private final class RowWriter implements BlobWriter {
         private final BodyOutputStream output = new BodyOutputStream();
