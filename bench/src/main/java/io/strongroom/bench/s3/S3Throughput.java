@@ -40,9 +40,10 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 /**
  * Object-store throughput (issue 6), every figure beside its baseline from the same run:
  * <ol>
- *   <li>one 1 GiB object PUT and GET over one stream with SSE-KMS, beside (a) the same node with
+ *   <li>one 1 GiB object PUT and GET over one stream with SSE-KMS, beside (a) a second node with
  *       {@code s3.benchmark-skip-encryption} and (b) the same bytes written (with a final fsync) and read
- *       through plain Java file channels in the same file system;</li>
+ *       through plain Java file channels in the same file system; the three take turns for a number of
+ *       rounds and each reports its median;</li>
  *   <li>4 KiB objects from 32 SDK clients: PUT/s, then GET/s, on SQLite (and PostgreSQL when
  *       {@code STRONGROOM_BENCH_PG_URL} names an administrator connection);</li>
  *   <li>a 5 GiB object PUT and GET against a node started with {@code -Xmx256m}, its peak RSS.</li>
@@ -53,7 +54,7 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  * it (SigV4, the default CRC32 checksum). Prints figures; not a test.
  *
  * <pre>
- *   bench/load/s3-throughput [object-MiB=1024] [small-seconds=20] [threads=32] [huge-GiB=5]
+ *   bench/load/s3-throughput [object-MiB=1024] [small-seconds=20] [threads=32] [huge-GiB=5] [rounds=7]
  * </pre>
  */
 public final class S3Throughput {
@@ -73,6 +74,7 @@ public final class S3Throughput {
         Duration smallRun = Duration.ofSeconds(args.length > 1 ? Long.parseLong(args[1]) : 20);
         int threads = args.length > 2 ? Integer.parseInt(args[2]) : 32;
         long hugeGiB = args.length > 3 ? Long.parseLong(args[3]) : 5;
+        int rounds = args.length > 4 ? Integer.parseInt(args[4]) : 7;
         Path root = Path.of(System.getProperty("strongroom.root", ".")).toAbsolutePath().normalize();
         Path work = Files.createTempDirectory(Path.of(System.getProperty("strongroom.bench.dir",
                 System.getProperty("java.io.tmpdir"))), "strongroom-s3-bench");
@@ -83,26 +85,7 @@ public final class S3Throughput {
         try {
             Path source = work.resolve("source.bin");
             writeRandomFile(source, objectMiB << 20);
-
-            double rawWrite = rawWrite(source, work.resolve("raw-copy.bin"));
-            double rawRead = rawRead(work.resolve("raw-copy.bin"));
-            Files.delete(work.resolve("raw-copy.bin"));
-            row("file channels (baseline b)", objectMiB, rawWrite, rawRead);
-
-            // a node's first GiB runs while the JIT compiles the AES-GCM and digest paths; every node gets
-            // the same warm-up PUT and GET first, so the figures are a running server's
-            Path warmUp = work.resolve("warm-up.bin");
-            writeRandomFile(warmUp, Math.min(objectMiB, WARM_UP_MIB) << 20);
-            double[] encrypted = largeObject(root, work.resolve("encrypted"), accessKeyId, secret, source, warmUp,
-                    Map.of());
-            row("HTTP, SSE-KMS", objectMiB, encrypted[0], encrypted[1]);
-            double[] plain = largeObject(root, work.resolve("unencrypted"), accessKeyId, secret, source, warmUp,
-                    Map.of("STRONGROOM_S3_BENCHMARK_SKIP_ENCRYPTION", "true"));
-            Files.delete(warmUp);
-            row("HTTP, encryption skipped (baseline a)", objectMiB, plain[0], plain[1]);
-            System.out.printf(Locale.ROOT, "ratios:    encrypted/unencrypted PUT %.2f GET %.2f (target >= 0.85);"
-                            + " encrypted/file channels PUT %.2f (>= 0.5) GET %.2f (>= 0.6)%n",
-                    encrypted[0] / plain[0], encrypted[1] / plain[1], encrypted[0] / rawWrite, encrypted[1] / rawRead);
+            largeObjects(root, work, accessKeyId, secret, source, rounds);
             Files.delete(source);
 
             smallObjects(root, work.resolve("small-sqlite"), accessKeyId, secret, threads, smallRun, Map.of(), "SQLite");
@@ -124,17 +107,108 @@ public final class S3Throughput {
         }
     }
 
-    /** PUT then GET of the source through presigned URLs on a fresh node after a warm-up; MiB/s of each. */
-    private static double[] largeObject(Path root, Path dataDir, String accessKeyId, String secret, Path source,
-                                        Path warmUp, Map<String, String> settings) throws Exception {
-        try (ServerProcess server = ServerProcess.start(root, dataDir, accessKeyId, secret, "", settings);
-             Clients clients = new Clients(server.endpoint(), accessKeyId, secret, 1)) {
-            clients.s3().createBucket(b -> b.bucket("bench-large"));
-            String keyArn = clients.kms().createKey(b -> b.description("s3 bench")).keyMetadata().arn();
-            Map<String, String> sse = Map.of("x-amz-server-side-encryption", "aws:kms",
-                    "x-amz-server-side-encryption-aws-kms-key-id", keyArn);
-            putFile(clients.presignPut("bench-large", "warm-up.bin", sse), warmUp, sse);
-            getAndDiscard(clients.presignGet("bench-large", "warm-up.bin"), null);
+    /**
+     * The 1 GiB rows: the encrypted node, the unencrypted node and the plain file channels take turns,
+     * {@code rounds} times, each round in another order, and the figures are each path's median. A
+     * single transfer swings by a third from one run to the next on these machines; taking turns
+     * exposes all three paths to the same noise, and the median leaves out a round that caught a stall.
+     */
+    private static void largeObjects(Path root, Path work, String accessKeyId, String secret, Path source, int rounds)
+            throws Exception {
+        // a node's first GiB runs while the JIT compiles the AES-GCM and digest paths; both nodes get
+        // the same warm-up PUT and GET first, so the figures are a running server's
+        Path warmUp = work.resolve("warm-up.bin");
+        writeRandomFile(warmUp, Math.min(Files.size(source) >> 20, WARM_UP_MIB) << 20);
+        try (LargeObjectNode encrypted = LargeObjectNode.start(root, work.resolve("encrypted"), accessKeyId, secret,
+                     true, warmUp);
+             LargeObjectNode plain = LargeObjectNode.start(root, work.resolve("unencrypted"), accessKeyId, secret,
+                     false, warmUp)) {
+            Files.delete(warmUp);
+            List<double[]> file = new ArrayList<>();
+            List<double[]> sse = new ArrayList<>();
+            List<double[]> skipped = new ArrayList<>();
+            Path copy = work.resolve("raw-copy.bin");
+            for (int round = 0; round < rounds; round++) {
+                // three orders, so no path always runs first or right after the same neighbour
+                for (int turn = 0; turn < 3; turn++) {
+                    switch ((round + turn) % 3) {
+                        case 0 -> {
+                            double write = rawWrite(source, copy);
+                            file.add(new double[] {write, rawRead(copy)});
+                            Files.delete(copy);
+                        }
+                        case 1 -> sse.add(encrypted.putAndGet(source));
+                        default -> skipped.add(plain.putAndGet(source));
+                    }
+                }
+                System.out.printf(Locale.ROOT, "round %d:   MiB/s PUT/GET  file %,.0f/%,.0f  SSE-KMS %,.0f/%,.0f"
+                                + "  unencrypted %,.0f/%,.0f  enc/unenc %.2f/%.2f%n", round + 1,
+                        file.get(round)[0], file.get(round)[1], sse.get(round)[0], sse.get(round)[1],
+                        skipped.get(round)[0], skipped.get(round)[1], sse.get(round)[0] / skipped.get(round)[0],
+                        sse.get(round)[1] / skipped.get(round)[1]);
+            }
+            long mib = Files.size(source) >> 20;
+            double[] rawMedian = medians(file);
+            double[] sseMedian = medians(sse);
+            double[] plainMedian = medians(skipped);
+            row("file channels (baseline b), median", mib, rawMedian[0], rawMedian[1]);
+            row("HTTP, SSE-KMS, median", mib, sseMedian[0], sseMedian[1]);
+            row("HTTP, encryption skipped (baseline a), median", mib, plainMedian[0], plainMedian[1]);
+            System.out.printf(Locale.ROOT, "ratios:    of the medians over %d rounds: encrypted/unencrypted PUT %.2f"
+                            + " GET %.2f (target >= 0.85); encrypted/file channels PUT %.2f (>= 0.5) GET %.2f (>= 0.6)%n",
+                    rounds, sseMedian[0] / plainMedian[0], sseMedian[1] / plainMedian[1], sseMedian[0] / rawMedian[0],
+                    sseMedian[1] / rawMedian[1]);
+        }
+    }
+
+    /** The median of each column (PUT, GET) over the rounds. */
+    private static double[] medians(List<double[]> rounds) {
+        double[] medians = new double[2];
+        for (int column = 0; column < 2; column++) {
+            int c = column;
+            double[] sorted = rounds.stream().mapToDouble(r -> r[c]).sorted().toArray();
+            int middle = sorted.length / 2;
+            medians[column] = sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+        }
+        return medians;
+    }
+
+    /** A node of its own for the 1 GiB transfers, with a bucket and (when encrypting) a KMS key. */
+    private static final class LargeObjectNode implements AutoCloseable {
+        private final ServerProcess server;
+        private final Clients clients;
+        private final Map<String, String> sse;
+
+        private LargeObjectNode(ServerProcess server, Clients clients, Map<String, String> sse) {
+            this.server = server;
+            this.clients = clients;
+            this.sse = sse;
+        }
+
+        /** Starts the node (with {@code s3.benchmark-skip-encryption} unless {@code encrypted}) and warms it up. */
+        static LargeObjectNode start(Path root, Path dataDir, String accessKeyId, String secret, boolean encrypted,
+                                     Path warmUp) throws Exception {
+            ServerProcess server = ServerProcess.start(root, dataDir, accessKeyId, secret, "",
+                    encrypted ? Map.of() : Map.of("STRONGROOM_S3_BENCHMARK_SKIP_ENCRYPTION", "true"));
+            Clients clients = new Clients(server.endpoint(), accessKeyId, secret, 1);
+            try {
+                clients.s3().createBucket(b -> b.bucket("bench-large"));
+                String keyArn = clients.kms().createKey(b -> b.description("s3 bench")).keyMetadata().arn();
+                LargeObjectNode node = new LargeObjectNode(server, clients, Map.of("x-amz-server-side-encryption",
+                        "aws:kms", "x-amz-server-side-encryption-aws-kms-key-id", keyArn));
+                putFile(clients.presignPut("bench-large", "warm-up.bin", node.sse), warmUp, node.sse);
+                getAndDiscard(clients.presignGet("bench-large", "warm-up.bin"), null);
+                return node;
+            } catch (Exception e) {
+                try (server) {
+                    clients.close();
+                }
+                throw e;
+            }
+        }
+
+        /** PUT then GET of the source through presigned URLs (GET from the disk), then DELETE; MiB/s of each. */
+        double[] putAndGet(Path source) throws Exception {
             URI put = clients.presignPut("bench-large", "object.bin", sse);
             long size = Files.size(source);
             long start = System.nanoTime();
@@ -148,7 +222,15 @@ public final class S3Throughput {
             if (read != size) {
                 throw new AssertionError("GET returned " + read + " bytes of " + size);
             }
+            clients.s3().deleteObject(b -> b.bucket("bench-large").key("object.bin"));
             return new double[] {putRate, getRate};
+        }
+
+        @Override
+        public void close() throws Exception {
+            try (server) {
+                clients.close();
+            }
         }
     }
 
@@ -349,7 +431,7 @@ public final class S3Throughput {
     }
 
     private static void row(String path, long mib, double put, double get) {
-        System.out.printf(Locale.ROOT, "measured:  %-40s %,d MiB  PUT %,7.0f MiB/s  GET %,7.0f MiB/s%n", path, mib,
+        System.out.printf(Locale.ROOT, "measured:  %-46s %,d MiB  PUT %,7.0f MiB/s  GET %,7.0f MiB/s%n", path, mib,
                 put, get);
     }
 
