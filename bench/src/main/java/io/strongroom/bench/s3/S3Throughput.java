@@ -75,6 +75,9 @@ public final class S3Throughput {
         int threads = args.length > 2 ? Integer.parseInt(args[2]) : 32;
         long hugeGiB = args.length > 3 ? Long.parseLong(args[3]) : 5;
         int rounds = args.length > 4 ? Integer.parseInt(args[4]) : 7;
+        if (rounds < 1) {
+            throw new IllegalArgumentException("rounds must be at least 1");
+        }
         Path root = Path.of(System.getProperty("strongroom.root", ".")).toAbsolutePath().normalize();
         Path work = Files.createTempDirectory(Path.of(System.getProperty("strongroom.bench.dir",
                 System.getProperty("java.io.tmpdir"))), "strongroom-s3-bench");
@@ -173,7 +176,7 @@ public final class S3Throughput {
         return medians;
     }
 
-    /** A node of its own for the 1 GiB transfers, with a bucket and (when encrypting) a KMS key. */
+    /** A node of its own for the 1 GiB transfers, with a bucket and a KMS key (named on both nodes' PUTs). */
     private static final class LargeObjectNode implements AutoCloseable {
         private final ServerProcess server;
         private final Clients clients;
