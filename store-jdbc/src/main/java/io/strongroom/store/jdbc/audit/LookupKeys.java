@@ -5,6 +5,9 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The 64-bit keys of the lookup indexes: the first 8 bytes of SHA-256 over the parts of what a key
@@ -15,6 +18,7 @@ import java.security.NoSuchAlgorithmException;
 final class LookupKeys {
     private final MessageDigest sha256;
     private final ByteBuffer length = ByteBuffer.allocate(Integer.BYTES);
+    private final Map<List<String>, Long> known = new HashMap<>();
 
     LookupKeys() {
         try {
@@ -62,7 +66,12 @@ final class LookupKeys {
         return true;
     }
 
+    /** Remembered for this instance's life: a batch of records repeats its accounts, names and users. */
     private long key(String... parts) {
+        return known.computeIfAbsent(List.of(parts), this::digest);
+    }
+
+    private long digest(List<String> parts) {
         for (String part : parts) {
             byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
             sha256.update(length.clear().putInt(bytes.length).array());
