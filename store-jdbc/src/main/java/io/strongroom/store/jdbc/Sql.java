@@ -93,6 +93,25 @@ public final class Sql {
         }
     }
 
+    /** Adds rows to a statement's batch; {@link #batch} executes it. */
+    @FunctionalInterface
+    public interface BatchRows {
+        void addTo(PreparedStatement statement) throws SQLException;
+    }
+
+    /** Executes {@code sql} once for every row {@code rows} adds (one JDBC batch), on a kept statement. */
+    public static void batch(Connection connection, String sql, BatchRows rows) throws SQLException {
+        PreparedStatement statement = PreparedStatements.borrow(connection, sql);
+        boolean reusable = false;
+        try {
+            rows.addTo(statement);
+            statement.executeBatch();
+            reusable = true;
+        } finally {
+            PreparedStatements.release(connection, sql, statement, reusable);
+        }
+    }
+
     public static void bind(PreparedStatement statement, Object... parameters) throws SQLException {
         for (int i = 0; i < parameters.length; i++) {
             bindOne(statement, i + 1, parameters[i]);

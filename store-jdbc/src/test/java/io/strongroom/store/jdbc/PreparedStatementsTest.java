@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -83,6 +84,41 @@ class PreparedStatementsTest {
         tx.atomically(c -> Sql.update(c, insert, 2, "two"));
         long rows = tx.withConnection(c -> Sql.count(c, "SELECT COUNT(*) FROM things"));
         assertThat(rows).isEqualTo(2);
+    }
+
+    @Test
+    void aBatchRunsOnAKeptStatementAndAFailedBatchLeavesTheNextOneWorking() {
+        String insert = "INSERT INTO things (id, name) VALUES (?, ?)";
+        tx.atomically(c -> {
+            Sql.batch(c, insert, statement -> addRows(statement, 1, 3));
+            PreparedStatement kept = PreparedStatements.borrow(c, insert);
+            assertThat(kept.isClosed()).isFalse();
+            PreparedStatements.release(c, insert, kept, true);
+            Sql.batch(c, insert, statement -> addRows(statement, 4, 5));
+            assertThat(PreparedStatements.borrow(c, insert)).as("the batch used and returned the kept one")
+                    .isSameAs(kept);
+            PreparedStatements.release(c, insert, kept, true);
+            return null;
+        });
+        // id 5 exists: the whole second batch fails in its transaction, then a batch after it works
+        assertThatThrownBy(() -> tx.atomically(c -> {
+            Sql.batch(c, insert, statement -> addRows(statement, 5, 6));
+            return null;
+        })).isInstanceOf(StoreException.class);
+        tx.atomically(c -> {
+            Sql.batch(c, insert, statement -> addRows(statement, 6, 7));
+            return null;
+        });
+        List<Long> ids = tx.withConnection(c -> Sql.list(c, "SELECT id FROM things ORDER BY id", row -> row.getLong(1)));
+        assertThat(ids).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
+    }
+
+    private static void addRows(PreparedStatement statement, int firstId, int lastId) throws SQLException {
+        for (int id = firstId; id <= lastId; id++) {
+            statement.setLong(1, id);
+            statement.setString(2, "thing " + id);
+            statement.addBatch();
+        }
     }
 
     @Test

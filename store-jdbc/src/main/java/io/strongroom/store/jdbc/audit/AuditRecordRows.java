@@ -55,11 +55,13 @@ final class AuditRecordRows {
     private AuditRecordRows() {
     }
 
-    /** Inserts the records and their resource terms with two JDBC batches; the caller has checked the chain. */
+    /**
+     * Inserts the records and their resource terms with two JDBC batches on statements kept per
+     * connection; the caller has checked the chain.
+     */
     static void insert(Connection connection, List<StoredAuditRecord> records) throws SQLException {
         LookupKeys keys = new LookupKeys();
-        boolean anyResource = false;
-        try (PreparedStatement insert = connection.prepareStatement(INSERT_RECORD)) {
+        Sql.batch(connection, INSERT_RECORD, insert -> {
             for (StoredAuditRecord record : records) {
                 String account = record.recipientAccountId();
                 EventCategory category = record.eventCategory();
@@ -85,18 +87,16 @@ final class AuditRecordRows {
                 setNullableKey(insert, 20, keys, USERNAME, account, category, record.username());
                 setNullableKey(insert, 21, keys, ACCESS_KEY_ID, account, category, record.accessKeyId());
                 insert.addBatch();
-                anyResource |= !record.resources().isEmpty();
             }
-            insert.executeBatch();
-        }
-        if (anyResource) {
+        });
+        if (records.stream().anyMatch(record -> !record.resources().isEmpty())) {
             insertTerms(connection, records, keys);
         }
     }
 
     private static void insertTerms(Connection connection, List<StoredAuditRecord> records, LookupKeys keys)
             throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(INSERT_TERM)) {
+        Sql.batch(connection, INSERT_TERM, insert -> {
             for (StoredAuditRecord record : records) {
                 for (Term term : terms(record.resources())) {
                     insert.setLong(1, keys.attribute(term.attribute().wireName(), record.recipientAccountId(),
@@ -108,8 +108,7 @@ final class AuditRecordRows {
                     insert.addBatch();
                 }
             }
-            insert.executeBatch();
-        }
+        });
     }
 
     /** One row per distinct value: a record naming one bucket twice matches a lookup once. */
