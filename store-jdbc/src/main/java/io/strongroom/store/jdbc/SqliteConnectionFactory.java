@@ -43,9 +43,6 @@ final class SqliteConnectionFactory implements ConnectionFactory {
             // behind.
             statement.execute("PRAGMA wal_autocheckpoint = 10000");
             statement.execute("PRAGMA foreign_keys = ON");
-            // Savepoint journals (GroupCommit runs each member under one) stay in memory: past 64 KiB
-            // SQLite would otherwise spill one to a file created and unlinked on every such commit.
-            statement.execute("PRAGMA temp_store = MEMORY");
             return connection;
         } catch (SQLException | RuntimeException e) {
             connection.close();

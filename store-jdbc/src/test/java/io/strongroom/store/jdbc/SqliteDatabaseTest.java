@@ -3,8 +3,6 @@ package io.strongroom.store.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -16,7 +14,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,51 +63,6 @@ class SqliteDatabaseTest {
         assertThat(pragma("synchronous")).isEqualTo("2"); // FULL
         assertThat(pragma("foreign_keys")).isEqualTo("1");
         assertThat(Long.parseLong(pragma("busy_timeout"))).isEqualTo(database.options().busyTimeout().toMillis());
-        assertThat(pragma("temp_store")).isEqualTo("2"); // MEMORY
-    }
-
-    @Test
-    void aSavepointThatChangesManyPagesKeepsItsJournalInMemory() {
-        // GroupCommit runs each member under a savepoint; past 64 KiB of changed pages SQLite would
-        // spill the savepoint's journal to a temporary file, created and unlinked on every commit
-        // (only pages that existed before the savepoint are journalled, so the rows are there first)
-        String filler = "x".repeat(2000);
-        tx.atomically(c -> {
-            for (int row = 0; row < 200; row++) {
-                Sql.update(c, "INSERT INTO counter (writer) VALUES (?)", filler + row);
-            }
-            return null;
-        });
-        List<String> openTemporaryFiles = tx.atomically(c -> {
-            Sql.update(c, "SAVEPOINT member");
-            Sql.update(c, "UPDATE counter SET writer = 'y' || writer");
-            List<String> open = openDeletedFiles();
-            Sql.update(c, "RELEASE member");
-            return open;
-        });
-        long changed = tx.withConnection(c -> Sql.count(c, "SELECT COUNT(*) FROM counter WHERE writer LIKE 'yx%'"));
-        assertThat(changed).isEqualTo(200);
-        assertThat(openTemporaryFiles).isEmpty();
-    }
-
-    /** This process's open files that were already deleted: how SQLite keeps its temporary files. */
-    private static List<String> openDeletedFiles() {
-        List<String> deleted = new ArrayList<>();
-        try (Stream<Path> descriptors = Files.list(Path.of("/proc/self/fd"))) {
-            for (Path descriptor : descriptors.toList()) {
-                try {
-                    String target = Files.readSymbolicLink(descriptor).toString();
-                    if (target.endsWith("(deleted)")) {
-                        deleted.add(target);
-                    }
-                } catch (IOException closedMeanwhile) {
-                    // the descriptor of the listing itself, or one closed since
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return deleted;
     }
 
     @Test
