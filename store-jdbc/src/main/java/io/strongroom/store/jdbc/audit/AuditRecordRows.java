@@ -46,6 +46,8 @@ final class AuditRecordRows {
             + " username_key, access_key_id_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT_TERM = "INSERT INTO audit_resource_terms (term_key, event_time, sequence,"
             + " term_kind, term_value) VALUES (?, ?, ?, ?, ?)";
+    private static final String DELETE_TERM =
+            "DELETE FROM audit_resource_terms WHERE term_key = ? AND event_time = ? AND sequence = ?";
     private static final int DELETE_PAGE = 1000;
     private static final String TYPE = "TYPE";
     private static final String NAME = "NAME";
@@ -129,16 +131,15 @@ final class AuditRecordRows {
      */
     static int deleteRange(Connection connection, long afterSequence, long throughSequence) throws SQLException {
         LookupKeys keys = new LookupKeys();
-        try (PreparedStatement delete = connection.prepareStatement(
-                "DELETE FROM audit_resource_terms WHERE term_key = ? AND event_time = ? AND sequence = ?")) {
-            long from = afterSequence;
-            while (from < throughSequence) {
-                List<TermSource> page = Sql.list(connection, "SELECT sequence, event_time, recipient_account_id,"
-                        + " event_category, resources FROM audit_records WHERE sequence > ? AND sequence <= ?"
-                        + " ORDER BY sequence LIMIT ?", TermSource::of, from, throughSequence, DELETE_PAGE);
-                if (page.isEmpty()) {
-                    break;
-                }
+        long from = afterSequence;
+        while (from < throughSequence) {
+            List<TermSource> page = Sql.list(connection, "SELECT sequence, event_time, recipient_account_id,"
+                    + " event_category, resources FROM audit_records WHERE sequence > ? AND sequence <= ?"
+                    + " ORDER BY sequence LIMIT ?", TermSource::of, from, throughSequence, DELETE_PAGE);
+            if (page.isEmpty()) {
+                break;
+            }
+            Sql.batch(connection, DELETE_TERM, delete -> {
                 for (TermSource record : page) {
                     for (Term term : terms(ResourceColumn.decode(record.resources()))) {
                         delete.setLong(1, keys.attribute(term.attribute().wireName(), record.account(),
@@ -148,9 +149,8 @@ final class AuditRecordRows {
                         delete.addBatch();
                     }
                 }
-                delete.executeBatch();
-                from = page.getLast().sequence();
-            }
+            });
+            from = page.getLast().sequence();
         }
         return Sql.update(connection, "DELETE FROM audit_records WHERE sequence > ? AND sequence <= ?",
                 afterSequence, throughSequence);

@@ -156,14 +156,13 @@ public final class JdbcMultipartRepository implements MultipartRepository {
         List<ObjectPart> copy = List.copyOf(parts);
         transactor.atomically(c -> {
             Sql.update(c, "DELETE FROM s3_object_parts WHERE object_blob_id = ?", objectBlobId);
-            try (PreparedStatement statement = c.prepareStatement("INSERT INTO s3_object_parts"
-                    + " (object_blob_id, part_number, upload_id, size, blob_id) VALUES (?, ?, ?, ?, ?)")) {
+            Sql.batch(c, "INSERT INTO s3_object_parts (object_blob_id, part_number, upload_id, size, blob_id)"
+                    + " VALUES (?, ?, ?, ?, ?)", statement -> {
                 for (ObjectPart part : copy) {
                     Sql.bind(statement, objectBlobId, part.partNumber(), part.uploadId(), part.size(), part.blobId());
                     statement.addBatch();
                 }
-                statement.executeBatch();
-            }
+            });
             return null;
         });
     }
