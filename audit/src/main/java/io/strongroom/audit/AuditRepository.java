@@ -44,6 +44,7 @@ public interface AuditRepository {
      * sequence must be the head's plus one and its previous hash the head's hash; each further
      * record must continue the one before it (sequence plus one, previous hash = its hash).
      * Otherwise throws {@link AuditConflictException} and stores none of them. An empty list does nothing.
+     * A failed append may leave the caller's transaction unable to commit: let the failure end it.
      */
     void append(List<StoredAuditRecord> records);
 

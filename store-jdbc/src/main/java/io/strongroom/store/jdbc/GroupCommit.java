@@ -12,10 +12,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * SQLite's one writer, shared by concurrent transactions so that they commit together. SQLite admits
  * one writer at a time and a durable commit costs an fsync, so one commit per transaction caps the
  * store at the disk's fsync rate. Here writers queue on a fair lock; each runs its work on its own
- * thread, under a savepoint of one open transaction, and the last writer of a queue commits for all of
- * them. Nobody returns before the commit that holds their work: a failed commit fails every member.
- * A failing work rolls back to its savepoint and leaves the others untouched, exactly as when each had
- * its own transaction; a lone writer commits at once, as before.
+ * thread in one open transaction, and the last writer of a queue commits for all of them. Nobody
+ * returns before the commit that holds their work: a failed commit fails every member. A failing work
+ * is taken back and leaves the others untouched, exactly as when each had its own transaction: the
+ * first member's by rolling back the transaction, which holds nothing else yet, and every later one's
+ * by rolling back to a savepoint of its own. The first needs none, which spares a lone writer SQLite's
+ * savepoint journal. A lone writer commits at once, as before.
  */
 final class GroupCommit {
     /** Bounds how long the first member waits for a commit while later ones keep arriving. */
@@ -32,13 +34,13 @@ final class GroupCommit {
     }
 
     /** Runs {@code work} as a member of the open transaction, returning once that transaction committed. */
-    <T> T run(SqlWork<T> work, ThreadLocal<Connection> current) {
+    <T> T run(SqlWork<T> work, ThreadLocal<OpenTransaction> current) {
         Batch mine;
         T result;
         lock.lock();
         try {
             mine = openTransaction();
-            result = runMember(work, mine.connection, current);
+            result = mine.started ? runMember(work, mine.connection, current) : runFirst(work, mine, current);
             mine.members++;
         } finally {
             try {
@@ -82,7 +84,33 @@ final class GroupCommit {
         return batch;
     }
 
-    private <T> T runMember(SqlWork<T> work, Connection connection, ThreadLocal<Connection> current) {
+    private <T> T runFirst(SqlWork<T> work, Batch first, ThreadLocal<OpenTransaction> current) {
+        first.started = true;
+        OpenTransaction transaction = new OpenTransaction(first.connection);
+        current.set(transaction);
+        try {
+            T result = work.apply(first.connection);
+            transaction.refuseIfDoomed();
+            return result;
+        } catch (SQLException e) {
+            dropFirst();
+            throw new StoreException("a database statement failed", e);
+        } catch (RuntimeException | Error e) {
+            dropFirst();
+            throw e;
+        } finally {
+            current.remove();
+        }
+    }
+
+    /** Takes back the failed first member's work: the transaction holds nothing else and nobody waits on it. */
+    private void dropFirst() {
+        Batch failed = batch;
+        batch = null;
+        rollbackAndRelease(failed.connection);
+    }
+
+    private <T> T runMember(SqlWork<T> work, Connection connection, ThreadLocal<OpenTransaction> current) {
         Savepoint savepoint;
         try {
             savepoint = connection.setSavepoint();
@@ -90,9 +118,11 @@ final class GroupCommit {
             abandon(new StoreException("cannot set a savepoint", e));
             throw new StoreException("cannot set a savepoint", e);
         }
-        current.set(connection);
+        OpenTransaction transaction = new OpenTransaction(connection);
+        current.set(transaction);
         try {
             T result = work.apply(connection);
+            transaction.refuseIfDoomed();
             connection.releaseSavepoint(savepoint);
             return result;
         } catch (SQLException e) {
@@ -173,7 +203,8 @@ final class GroupCommit {
     private static final class Batch {
         private final Connection connection;
         private final CountDownLatch done = new CountDownLatch(1);
-        private int members; // guarded by the lock
+        private boolean started; // guarded by the lock: a member has run its work in it
+        private int members; // guarded by the lock: members whose work succeeded
         private volatile StoreException failure;
 
         Batch(Connection connection) {

@@ -15,7 +15,9 @@ import java.util.function.Supplier;
  * back; on SQLite it joins the single writer's {@link GroupCommit}, whose members share one commit.
  * Calls nested inside it join the same connection under a savepoint, so a nested failure that the
  * outer work catches undoes only the nested part and the outer transaction stays usable (PostgreSQL
- * would otherwise refuse every later statement).
+ * would otherwise refuse every later statement). {@link #atomicallyWithoutSavepoint} joins without one,
+ * for writes that change many pages: SQLite copies each page changed under a savepoint into a journal,
+ * which past 64 KiB spills into a temporary file. Its failure dooms the transaction instead.
  *
  * <p>Repositories use {@link #withConnection} to read (joins the current transaction, else an
  * auto-commit connection that does not wait for writers) and {@link #atomically} to write.
@@ -24,7 +26,7 @@ import java.util.function.Supplier;
 public final class JdbcTransactor implements Transactor {
     private final ConnectionPool pool;
     private final Optional<GroupCommit> singleWriter;
-    private final ThreadLocal<Connection> current = new ThreadLocal<>();
+    private final ThreadLocal<OpenTransaction> current = new ThreadLocal<>();
 
     JdbcTransactor(ConnectionPool pool, Vendor vendor) {
         this.pool = requireNonNull(pool, "pool");
@@ -39,18 +41,36 @@ public final class JdbcTransactor implements Transactor {
 
     /** Runs a write as one unit: its own transaction, or a savepoint inside the current one. */
     public <T> T atomically(SqlWork<T> work) {
-        Connection joined = current.get();
+        OpenTransaction joined = current.get();
         if (joined != null) {
-            return withinSavepoint(joined, work);
+            return withinSavepoint(joined.connection(), work);
         }
-        return singleWriter.isPresent() ? singleWriter.get().run(work, current) : outermost(work);
+        return begin(work);
+    }
+
+    /**
+     * Runs a write as one unit: its own transaction, or part of the current one without a savepoint.
+     * If the work fails inside the current transaction, that whole transaction rolls back at its end,
+     * even when the outer work catches the failure.
+     */
+    public <T> T atomicallyWithoutSavepoint(SqlWork<T> work) {
+        OpenTransaction joined = current.get();
+        if (joined == null) {
+            return begin(work);
+        }
+        try {
+            return call(work, joined.connection());
+        } catch (RuntimeException | Error e) {
+            joined.doom(e);
+            throw e;
+        }
     }
 
     /** Runs a read in the current transaction, or on a pooled auto-commit connection. */
     public <T> T withConnection(SqlWork<T> work) {
-        Connection joined = current.get();
+        OpenTransaction joined = current.get();
         if (joined != null) {
-            return call(work, joined);
+            return call(work, joined.connection());
         }
         Connection connection = pool.borrow();
         try {
@@ -70,13 +90,19 @@ public final class JdbcTransactor implements Transactor {
         return current.get() != null;
     }
 
+    private <T> T begin(SqlWork<T> work) {
+        return singleWriter.isPresent() ? singleWriter.get().run(work, current) : outermost(work);
+    }
+
     private <T> T outermost(SqlWork<T> work) {
         Connection connection = pool.borrow();
         boolean reusable = false;
         try {
             connection.setAutoCommit(false);
-            current.set(connection);
+            OpenTransaction transaction = new OpenTransaction(connection);
+            current.set(transaction);
             T result = call(work, connection);
+            transaction.refuseIfDoomed();
             connection.commit();
             connection.setAutoCommit(true);
             reusable = true;

@@ -242,6 +242,87 @@ class SqliteDatabaseTest {
     }
 
     @Test
+    void aFailingFirstMemberTakesBackItsWorkWhileTheWritersQueuedBehindItCommit() throws Exception {
+        CountDownLatch firstInside = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Thread first = Thread.ofVirtual().start(() -> {
+            try {
+                tx.atomically(c -> {
+                    Sql.update(c, "INSERT INTO counter (id, writer) VALUES (1, 'first')");
+                    firstInside.countDown();
+                    await(release);
+                    return Sql.update(c, "INSERT INTO counter (id, writer) VALUES (1, 'duplicate')");
+                });
+            } catch (RuntimeException e) {
+                failures.add(e);
+            }
+        });
+        assertThat(firstInside.await(10, TimeUnit.SECONDS)).isTrue();
+        Thread second = Thread.ofVirtual().start(() ->
+                tx.atomically(c -> Sql.update(c, "INSERT INTO counter (id, writer) VALUES (2, 'second')")));
+        Thread third = Thread.ofVirtual().start(() ->
+                tx.atomically(c -> Sql.update(c, "INSERT INTO counter (id, writer) VALUES (3, 'third')")));
+        awaitQueued(tx.groupCommit().orElseThrow(), 2);
+        release.countDown();
+        for (Thread thread : List.of(first, second, third)) {
+            thread.join(Duration.ofSeconds(10));
+        }
+
+        assertThat(failures).singleElement().isInstanceOfSatisfying(StoreException.class,
+                e -> assertThat(e.uniqueViolation()).isTrue());
+        List<String> writers = tx.withConnection(c -> Sql.list(c, "SELECT writer FROM counter ORDER BY id", r -> r.getString(1)));
+        assertThat(writers).containsExactly("second", "third");
+    }
+
+    @Test
+    void workThatFailsWithoutASavepointFailsItsWholeTransactionEvenWhenCaught() throws Exception {
+        SqlWork<Integer> catchesAFailureWithoutSavepoint = c -> {
+            Sql.update(c, "INSERT INTO counter (id, writer) VALUES (10, 'outer')");
+            try {
+                tx.atomicallyWithoutSavepoint(inner -> {
+                    Sql.update(inner, "INSERT INTO counter (id, writer) VALUES (11, 'inner')");
+                    return Sql.update(inner, "INSERT INTO counter (id, writer) VALUES (11, 'duplicate')");
+                });
+            } catch (StoreException expected) {
+                // the inner row stays written: only the end of the transaction can take it back
+            }
+            return Sql.update(c, "INSERT INTO counter (id, writer) VALUES (12, 'after')");
+        };
+        // alone: the first member of its shared transaction, which has no savepoint either
+        assertThatThrownBy(() -> tx.atomically(catchesAFailureWithoutSavepoint))
+                .isInstanceOf(StoreException.class).hasRootCauseInstanceOf(java.sql.SQLException.class);
+        assertThat(rows()).isZero();
+
+        // behind another writer: a later member, under a savepoint that takes back only its own work
+        CountDownLatch firstInside = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread first = Thread.ofVirtual().start(() -> tx.atomically(c -> {
+            Sql.update(c, "INSERT INTO counter (id, writer) VALUES (1, 'first')");
+            firstInside.countDown();
+            await(release);
+            return null;
+        }));
+        assertThat(firstInside.await(10, TimeUnit.SECONDS)).isTrue();
+        List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Thread later = Thread.ofVirtual().start(() -> {
+            try {
+                tx.atomically(catchesAFailureWithoutSavepoint);
+            } catch (RuntimeException e) {
+                failures.add(e);
+            }
+        });
+        awaitQueued(tx.groupCommit().orElseThrow(), 1);
+        release.countDown();
+        first.join(Duration.ofSeconds(10));
+        later.join(Duration.ofSeconds(10));
+
+        assertThat(failures).singleElement().isInstanceOf(StoreException.class);
+        List<String> writers = tx.withConnection(c -> Sql.list(c, "SELECT writer FROM counter ORDER BY id", r -> r.getString(1)));
+        assertThat(writers).containsExactly("first");
+    }
+
+    @Test
     void aCommitThatFailsFailsEveryMemberAndKeepsNoneOfTheirWork() throws Exception {
         // a deferred foreign key is checked only at COMMIT: the one way to make SQLite refuse a commit
         tx.atomically(c -> Sql.update(c, "CREATE TABLE child (id INTEGER PRIMARY KEY, parent INTEGER"

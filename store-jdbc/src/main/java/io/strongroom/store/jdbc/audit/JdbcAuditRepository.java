@@ -87,7 +87,8 @@ public final class JdbcAuditRepository implements AuditRepository {
         if (records.isEmpty()) {
             return;
         }
-        transactor.atomically(c -> {
+        // some twenty pages change per append: under a savepoint SQLite would copy them to a temporary file
+        transactor.atomicallyWithoutSavepoint(c -> {
             ChainHead head = lockedHead(c);
             ChainHead last = checkContinues(head, records);
             AuditRecordRows.insert(c, records);

@@ -53,13 +53,11 @@ abstract class JdbcAuditRepositoryContract extends AuditRepositoryContract {
     }
 
     @Test
-    public void aConflictInsideACallersTransactionLeavesItUsable() {
+    public void aDigestConflictInsideACallersTransactionLeavesItUsable() {
         appendInOneTransaction(event("CreateUser"));
         SignedDigest digest = digest(T0, T0.plusSeconds(60), 1, 1, new byte[0]);
         transactor.run(() -> {
             ChainHead head = repository.lockChainHead();
-            assertThatThrownBy(() -> repository.append(List.of(chain(new ChainHead(head.sequence(), ChainHash.GENESIS),
-                    event("DeleteUser"))))).isInstanceOf(AuditConflictException.class);
             repository.insertDigest(digest);
             assertThatThrownBy(() -> repository.insertDigest(digest)).isInstanceOf(AuditConflictException.class);
             // PostgreSQL refuses every later statement of a transaction whose statement failed, unless
@@ -68,6 +66,24 @@ abstract class JdbcAuditRepositoryContract extends AuditRepositoryContract {
         });
         assertThat(repository.chainHead().sequence()).isEqualTo(2);
         assertThat(repository.latestDigest()).contains(digest);
+    }
+
+    @Test
+    public void aFailedAppendRollsBackTheCallersWholeTransactionEvenWhenTheCallerCatchesIt() {
+        appendInOneTransaction(event("CreateUser"));
+        SignedDigest digest = digest(T0, T0.plusSeconds(60), 1, 1, new byte[0]);
+        // the append has no savepoint of its own, so its failure cannot be taken back alone
+        assertThatThrownBy(() -> transactor.run(() -> {
+            ChainHead head = repository.lockChainHead();
+            repository.insertDigest(digest);
+            assertThatThrownBy(() -> repository.append(List.of(chain(new ChainHead(head.sequence(), ChainHash.GENESIS),
+                    event("DeleteUser"))))).isInstanceOf(AuditConflictException.class);
+        })).isInstanceOf(StoreException.class).hasRootCauseInstanceOf(AuditConflictException.class);
+        assertThat(repository.chainHead().sequence()).isEqualTo(1);
+        assertThat(repository.latestDigest()).isEmpty();
+        // and the store takes the next append
+        appendInOneTransaction(event("DeleteUser"));
+        assertThat(repository.chainHead().sequence()).isEqualTo(2);
     }
 
     @Test
