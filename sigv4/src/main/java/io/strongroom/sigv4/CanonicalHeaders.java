@@ -27,6 +27,9 @@ final class CanonicalHeaders {
     }
 
     static String trimAll(String value) {
+        if (isTrimmed(value)) {
+            return value; // the usual case: nothing to copy
+        }
         StringBuilder out = new StringBuilder(value.length());
         boolean pendingSpace = false;
         for (int i = 0; i < value.length(); i++) {
@@ -42,5 +45,16 @@ final class CanonicalHeaders {
             }
         }
         return out.toString();
+    }
+
+    /** No tab, no space at either end and no two spaces in a row. */
+    private static boolean isTrimmed(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\t' || c == ' ' && (i == 0 || i == value.length() - 1 || value.charAt(i - 1) == ' ')) {
+                return false;
+            }
+        }
+        return true;
     }
 }

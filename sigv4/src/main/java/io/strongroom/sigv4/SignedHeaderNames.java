@@ -17,7 +17,7 @@ final class SignedHeaderNames {
         List<String> names = List.of(value.split(";", -1));
         Set<String> seen = new HashSet<>();
         for (String name : names) {
-            if (name.isEmpty() || !name.chars().allMatch(SignedHeaderNames::isLowerCaseTokenChar)) {
+            if (!isLowerCaseToken(name)) {
                 throw new IllegalArgumentException("SignedHeaders contains an invalid header name: '" + name + "'.");
             }
             if (!seen.add(name)) {
@@ -27,8 +27,20 @@ final class SignedHeaderNames {
         return names;
     }
 
+    private static boolean isLowerCaseToken(String name) {
+        if (name.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            if (!isLowerCaseTokenChar(name.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     // RFC 9110 token characters, upper case excluded: SigV4 signs lower-cased names.
-    private static boolean isLowerCaseTokenChar(int c) {
+    private static boolean isLowerCaseTokenChar(char c) {
         return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
     }
 }

@@ -32,12 +32,16 @@ public record SignedRequest(
         requireNonNull(method, "method");
         requireNonNull(rawPath, "rawPath");
         requireNonNull(rawQuery, "rawQuery");
-        TreeMap<String, List<String>> merged = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        headers.forEach((name, values) -> merged.computeIfAbsent(name, n -> new ArrayList<>()).addAll(values));
         TreeMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        merged.forEach((name, values) -> copy.put(name, List.copyOf(values)));
+        headers.forEach((name, values) -> copy.merge(name, List.copyOf(values), SignedRequest::concatenate));
         headers = Collections.unmodifiableMap(copy);
         requireNonNull(body, "body");
+    }
+
+    private static List<String> concatenate(List<String> first, List<String> second) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(second);
+        return List.copyOf(all);
     }
 
     /** All values of a header (any case), empty when absent. */

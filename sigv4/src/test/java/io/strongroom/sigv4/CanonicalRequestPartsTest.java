@@ -1,6 +1,7 @@
 package io.strongroom.sigv4;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,5 +42,28 @@ class CanonicalRequestPartsTest {
 
         assertThat(CanonicalHeaders.of(request, List.of("host", "x-multi")))
                 .isEqualTo("host:example.com\nx-multi:one,two words,three\n");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+            "already trimmed       | already trimmed",
+            "\" leading\"           | leading",
+            "\"trailing \"          | trailing",
+            "\"two  spaces\"        | two spaces",
+            "\"a\tb\"               | a b",
+            "\"\ttab first\"        | tab first",
+            "\"   \"                | \"\""})
+    void headerValuesAreTrimmedAndInnerRunsCollapsed(String value, String expected) {
+        assertThat(CanonicalHeaders.trimAll(value)).isEqualTo(expected);
+    }
+
+    @Test
+    void signedHeaderNamesMustBeDistinctLowerCaseTokens() {
+        assertThat(SignedHeaderNames.parse("host;x-amz-date;x-amz-target")).containsExactly("host", "x-amz-date",
+                "x-amz-target");
+        for (String malformed : List.of("", "host;", ";host", "Host", "host;x amz", "host;x-amz-date;host", "h\u00e9")) {
+            assertThatThrownBy(() -> SignedHeaderNames.parse(malformed)).as(malformed)
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
     }
 }
