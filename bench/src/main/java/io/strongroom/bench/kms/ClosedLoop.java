@@ -2,6 +2,8 @@ package io.strongroom.bench.kms;
 
 import static java.util.Objects.requireNonNull;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +23,7 @@ import org.HdrHistogram.Histogram;
  */
 final class ClosedLoop {
     private static final long HIGHEST_NANOS = TimeUnit.SECONDS.toNanos(60);
+    private static final String AUDIT_WRITER_THREAD = "audit-group-commit";
     private static final int WARM_UP = 0;
     private static final int MEASURE = 1;
     private static final int STOP = 2;
@@ -40,9 +43,24 @@ final class ClosedLoop {
      * @param firstError the first failure seen, warm-up included
      */
     record Result(long calls, long errors, double seconds, Histogram latencies, CpuSample.Share cpu,
-                  Optional<Throwable> firstError) {
+                  long processCpuNanos, long loadCpuNanos, long auditWriterCpuNanos, Optional<Throwable> firstError) {
         double perSecond() {
             return calls / seconds;
+        }
+
+        /** CPU per call of this JVM's threads other than the load's own (the node, for calls over HTTP). */
+        double otherMicrosPerCall() {
+            return (processCpuNanos - loadCpuNanos) / 1e3 / Math.max(1, calls);
+        }
+
+        /** CPU per call of the node's audit writer thread, a part of {@link #otherMicrosPerCall}. */
+        double auditWriterMicrosPerCall() {
+            return auditWriterCpuNanos / 1e3 / Math.max(1, calls);
+        }
+
+        /** CPU per call of the load's threads (the SDK clients, for calls over HTTP). */
+        double loadMicrosPerCall() {
+            return loadCpuNanos / 1e3 / Math.max(1, calls);
         }
 
         double millisAt(double percentile) {
@@ -94,12 +112,17 @@ final class ClosedLoop {
         threads.forEach(Thread::start);
         Thread.sleep(warmUp);
         CpuSample cpuAtStart = CpuSample.now();
+        long loadCpuAtStart = cpuTime(threads);
+        long writerCpuAtStart = auditWriterCpuTime();
         long start = System.nanoTime();
         phase = MEASURE;
         Thread.sleep(measured);
         phase = STOP;
         long end = System.nanoTime();
-        CpuSample.Share cpu = CpuSample.now().since(cpuAtStart);
+        long loadCpu = cpuTime(threads) - loadCpuAtStart;
+        long writerCpu = auditWriterCpuTime() - writerCpuAtStart;
+        CpuSample cpuAtEnd = CpuSample.now();
+        CpuSample.Share cpu = cpuAtEnd.since(cpuAtStart);
         Histogram latencies = new Histogram(HIGHEST_NANOS, 3);
         long errors = 0;
         for (Thread thread : threads) {
@@ -110,7 +133,30 @@ final class ClosedLoop {
             errors += worker.errors;
         }
         return new Result(latencies.getTotalCount(), errors, (end - start) / 1e9, latencies, cpu,
+                cpuAtEnd.processCpuNanos() - cpuAtStart.processCpuNanos(), loadCpu, writerCpu,
                 Optional.ofNullable(firstError.get()));
+    }
+
+    /** The CPU time of the node's audit writer so far ({@code AuditGroupCommitter}'s thread); 0 without one. */
+    private static long auditWriterCpuTime() {
+        ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+        long total = 0;
+        for (var info : bean.getThreadInfo(bean.getAllThreadIds())) {
+            if (info != null && info.getThreadName().equals(AUDIT_WRITER_THREAD)) {
+                total += Math.max(0, bean.getThreadCpuTime(info.getThreadId()));
+            }
+        }
+        return total;
+    }
+
+    /** The CPU time the load's threads have used so far (a thread that already ended counts nothing). */
+    private static long cpuTime(List<Thread> threads) {
+        ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+        long total = 0;
+        for (Thread thread : threads) {
+            total += Math.max(0, bean.getThreadCpuTime(thread.threadId()));
+        }
+        return total;
     }
 
     private final class Worker implements Runnable {

@@ -33,8 +33,9 @@ import java.util.stream.Stream;
  * diagnostic, since the target is set at 5,000 a second. Baseline in the
  * same run: the same calls on a {@link KmsService} built directly over the same store, same key,
  * same caller and threads, no HTTP, SigV4 or audit. Each measurement has its warm-up, and the
- * HTTP rows are preceded by one more, of Decrypt; latency is each call's, start to answer. Prints
- * figures; not a test.
+ * HTTP rows are preceded by one more, of Decrypt; latency is each call's, start to answer. Each HTTP
+ * row also splits this JVM's CPU per call between the SDK clients' threads and the rest (the node).
+ * Prints figures; not a test.
  *
  * <pre>
  *   java -XX:+UseParallelGC --enable-native-access=ALL-UNNAMED -cp bench/target/strongroom-bench.jar \
@@ -162,8 +163,11 @@ public final class KmsThroughput {
                 : ClosedLoop.run(name, calls, warmUp, measured);
         Row row = new Row(operation, path, pacedRate, result);
         System.out.printf(Locale.ROOT, "measured:  %-15s %-24s %,10.0f ops/s  p50 %s  p99 %s  p99.9 %s ms  errors %d;"
-                        + " cpu: %s%n", operation, path, result.perSecond(), millis(result.millisAt(50)),
-                millis(result.millisAt(99)), millis(result.millisAt(99.9)), result.errors(), result.cpu());
+                        + " cpu: %s%s%n", operation, path, result.perSecond(), millis(result.millisAt(50)),
+                millis(result.millisAt(99)), millis(result.millisAt(99.9)), result.errors(), result.cpu(),
+                row.http() ? String.format(Locale.ROOT, "; CPU per call: node %.0f us (audit writer %.0f us),"
+                        + " SDK clients %.0f us", result.otherMicrosPerCall(), result.auditWriterMicrosPerCall(),
+                        result.loadMicrosPerCall()) : "");
         return row;
     }
 
