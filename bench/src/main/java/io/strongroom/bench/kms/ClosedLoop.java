@@ -3,14 +3,17 @@ package io.strongroom.bench.kms;
 import static java.util.Objects.requireNonNull;
 
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.LongStream;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -140,23 +143,20 @@ final class ClosedLoop {
     /** The CPU time of the node's audit writer so far ({@code AuditGroupCommitter}'s thread); 0 without one. */
     private static long auditWriterCpuTime() {
         ThreadMXBean bean = ManagementFactory.getThreadMXBean();
-        long total = 0;
-        for (var info : bean.getThreadInfo(bean.getAllThreadIds())) {
-            if (info != null && info.getThreadName().equals(AUDIT_WRITER_THREAD)) {
-                total += Math.max(0, bean.getThreadCpuTime(info.getThreadId()));
-            }
-        }
-        return total;
+        return cpuTime(Arrays.stream(bean.getThreadInfo(bean.getAllThreadIds()))
+                .filter(info -> info != null && info.getThreadName().equals(AUDIT_WRITER_THREAD))
+                .mapToLong(ThreadInfo::getThreadId));
     }
 
-    /** The CPU time the load's threads have used so far (a thread that already ended counts nothing). */
+    /** The CPU time the load's threads have used so far. */
     private static long cpuTime(List<Thread> threads) {
+        return cpuTime(threads.stream().mapToLong(Thread::threadId));
+    }
+
+    /** A thread that already ended counts nothing. */
+    private static long cpuTime(LongStream threadIds) {
         ThreadMXBean bean = ManagementFactory.getThreadMXBean();
-        long total = 0;
-        for (Thread thread : threads) {
-            total += Math.max(0, bean.getThreadCpuTime(thread.threadId()));
-        }
-        return total;
+        return threadIds.map(id -> Math.max(0, bean.getThreadCpuTime(id))).sum();
     }
 
     private final class Worker implements Runnable {
