@@ -40,7 +40,8 @@ final class GroupCommit {
         lock.lock();
         try {
             mine = openTransaction();
-            result = mine.started ? runMember(work, mine.connection, current) : runFirst(work, mine, current);
+            // a failed first member drops the batch, so one still open with no member is fresh
+            result = mine.members > 0 ? runMember(work, mine.connection, current) : runFirst(work, mine, current);
             mine.members++;
         } finally {
             try {
@@ -85,7 +86,6 @@ final class GroupCommit {
     }
 
     private <T> T runFirst(SqlWork<T> work, Batch first, ThreadLocal<OpenTransaction> current) {
-        first.started = true;
         OpenTransaction transaction = new OpenTransaction(first.connection);
         current.set(transaction);
         try {
@@ -151,11 +151,6 @@ final class GroupCommit {
         Batch committing = batch;
         Connection connection = committing.connection;
         batch = null;
-        if (committing.members == 0) { // only failed members: nothing to keep
-            rollbackAndRelease(connection);
-            committing.complete(null);
-            return;
-        }
         StoreException failure = null;
         try {
             connection.commit();
@@ -203,7 +198,6 @@ final class GroupCommit {
     private static final class Batch {
         private final Connection connection;
         private final CountDownLatch done = new CountDownLatch(1);
-        private boolean started; // guarded by the lock: a member has run its work in it
         private int members; // guarded by the lock: members whose work succeeded
         private volatile StoreException failure;
 

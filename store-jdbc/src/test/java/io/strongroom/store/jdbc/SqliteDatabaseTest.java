@@ -9,6 +9,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,6 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** What only the embedded SQLite store has to prove: its durability settings and its single writer. */
 class SqliteDatabaseTest {
+    private static final SqlWork<Void> NOTHING = c -> null;
+
     @TempDir
     Path dataDirectory;
 
@@ -163,25 +166,18 @@ class SqliteDatabaseTest {
         release.countDown();
         first.join(Duration.ofSeconds(10));
         second.join(Duration.ofSeconds(10));
-        List<String> order = tx.withConnection(c -> Sql.list(c, "SELECT writer FROM counter ORDER BY id", r -> r.getString(1)));
-        assertThat(order).containsExactly("first", "second");
+        assertThat(writers()).containsExactly("first", "second");
     }
 
     @Test
     void writersThatQueueBehindOneAnotherShareOneCommitAndReturnOnlyOnceItIsDurable() throws Exception {
         GroupCommit group = tx.groupCommit().orElseThrow();
         long commitsBefore = group.commits();
-        CountDownLatch firstInside = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        Thread first = Thread.ofVirtual().start(() -> tx.atomically(c -> {
-            Sql.update(c, "INSERT INTO counter (id, writer) VALUES (1, 'first')");
-            firstInside.countDown();
-            await(release);
-            return null;
-        }));
-        assertThat(firstInside.await(10, TimeUnit.SECONDS)).isTrue();
+        List<Throwable> failures = new CopyOnWriteArrayList<>();
+        Thread first = holdingTheWriter(insert(1, "first"), release, NOTHING, failures);
         int queued = 5;
-        List<Long> seenOnReturn = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Long> seenOnReturn = new CopyOnWriteArrayList<>();
         List<Thread> writers = new ArrayList<>();
         for (int i = 0; i < queued; i++) {
             int id = 10 + i;
@@ -198,6 +194,7 @@ class SqliteDatabaseTest {
             writer.join(Duration.ofSeconds(10));
         }
 
+        assertThat(failures).isEmpty();
         assertThat(rows()).isEqualTo(1L + queued);
         assertThat(seenOnReturn).hasSize(queued).containsOnly(1L);
         assertThat(group.commits() - commitsBefore).as("commits for %d writes", 1 + queued).isEqualTo(1);
@@ -205,30 +202,16 @@ class SqliteDatabaseTest {
 
     @Test
     void aFailingMemberOfASharedCommitTakesBackOnlyItsOwnWork() throws Exception {
-        tx.atomically(c -> Sql.update(c, "INSERT INTO counter (id, writer) VALUES (1, 'existing')"));
-        CountDownLatch firstInside = new CountDownLatch(1);
+        tx.atomically(insert(1, "existing"));
         CountDownLatch release = new CountDownLatch(1);
-        Thread first = Thread.ofVirtual().start(() -> tx.atomically(c -> {
-            Sql.update(c, "INSERT INTO counter (id, writer) VALUES (2, 'first')");
-            firstInside.countDown();
-            await(release);
-            return null;
-        }));
-        assertThat(firstInside.await(10, TimeUnit.SECONDS)).isTrue();
-        List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
-        Thread duplicate = Thread.ofVirtual().start(() -> {
-            try {
-                tx.atomically(c -> {
-                    Sql.update(c, "INSERT INTO counter (id, writer) VALUES (3, 'half')");
-                    return Sql.update(c, "INSERT INTO counter (id, writer) VALUES (1, 'duplicate')");
-                });
-            } catch (RuntimeException e) {
-                failures.add(e);
-            }
-        });
+        List<Throwable> failures = new CopyOnWriteArrayList<>();
+        Thread first = holdingTheWriter(insert(2, "first"), release, NOTHING, failures);
+        Thread duplicate = writer(c -> {
+            insert(3, "half").apply(c);
+            return insert(1, "duplicate").apply(c);
+        }, failures);
         awaitQueued(tx.groupCommit().orElseThrow(), 1);
-        Thread last = Thread.ofVirtual().start(() ->
-                tx.atomically(c -> Sql.update(c, "INSERT INTO counter (id, writer) VALUES (4, 'last')")));
+        Thread last = writer(insert(4, "last"), failures);
         awaitQueued(tx.groupCommit().orElseThrow(), 2);
         release.countDown();
         for (Thread thread : List.of(first, duplicate, last)) {
@@ -237,32 +220,16 @@ class SqliteDatabaseTest {
 
         assertThat(failures).singleElement().isInstanceOfSatisfying(StoreException.class,
                 e -> assertThat(e.uniqueViolation()).isTrue());
-        List<String> writers = tx.withConnection(c -> Sql.list(c, "SELECT writer FROM counter ORDER BY id", r -> r.getString(1)));
-        assertThat(writers).containsExactly("existing", "first", "last");
+        assertThat(writers()).containsExactly("existing", "first", "last");
     }
 
     @Test
     void aFailingFirstMemberTakesBackItsWorkWhileTheWritersQueuedBehindItCommit() throws Exception {
-        CountDownLatch firstInside = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
-        Thread first = Thread.ofVirtual().start(() -> {
-            try {
-                tx.atomically(c -> {
-                    Sql.update(c, "INSERT INTO counter (id, writer) VALUES (1, 'first')");
-                    firstInside.countDown();
-                    await(release);
-                    return Sql.update(c, "INSERT INTO counter (id, writer) VALUES (1, 'duplicate')");
-                });
-            } catch (RuntimeException e) {
-                failures.add(e);
-            }
-        });
-        assertThat(firstInside.await(10, TimeUnit.SECONDS)).isTrue();
-        Thread second = Thread.ofVirtual().start(() ->
-                tx.atomically(c -> Sql.update(c, "INSERT INTO counter (id, writer) VALUES (2, 'second')")));
-        Thread third = Thread.ofVirtual().start(() ->
-                tx.atomically(c -> Sql.update(c, "INSERT INTO counter (id, writer) VALUES (3, 'third')")));
+        List<Throwable> failures = new CopyOnWriteArrayList<>();
+        Thread first = holdingTheWriter(insert(1, "first"), release, insert(1, "duplicate"), failures);
+        Thread second = writer(insert(2, "second"), failures);
+        Thread third = writer(insert(3, "third"), failures);
         awaitQueued(tx.groupCommit().orElseThrow(), 2);
         release.countDown();
         for (Thread thread : List.of(first, second, third)) {
@@ -271,8 +238,7 @@ class SqliteDatabaseTest {
 
         assertThat(failures).singleElement().isInstanceOfSatisfying(StoreException.class,
                 e -> assertThat(e.uniqueViolation()).isTrue());
-        List<String> writers = tx.withConnection(c -> Sql.list(c, "SELECT writer FROM counter ORDER BY id", r -> r.getString(1)));
-        assertThat(writers).containsExactly("second", "third");
+        assertThat(writers()).containsExactly("second", "third");
     }
 
     @Test
@@ -295,31 +261,17 @@ class SqliteDatabaseTest {
         assertThat(rows()).isZero();
 
         // behind another writer: a later member, under a savepoint that takes back only its own work
-        CountDownLatch firstInside = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        Thread first = Thread.ofVirtual().start(() -> tx.atomically(c -> {
-            Sql.update(c, "INSERT INTO counter (id, writer) VALUES (1, 'first')");
-            firstInside.countDown();
-            await(release);
-            return null;
-        }));
-        assertThat(firstInside.await(10, TimeUnit.SECONDS)).isTrue();
-        List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
-        Thread later = Thread.ofVirtual().start(() -> {
-            try {
-                tx.atomically(catchesAFailureWithoutSavepoint);
-            } catch (RuntimeException e) {
-                failures.add(e);
-            }
-        });
+        List<Throwable> failures = new CopyOnWriteArrayList<>();
+        Thread first = holdingTheWriter(insert(1, "first"), release, NOTHING, failures);
+        Thread later = writer(catchesAFailureWithoutSavepoint, failures);
         awaitQueued(tx.groupCommit().orElseThrow(), 1);
         release.countDown();
         first.join(Duration.ofSeconds(10));
         later.join(Duration.ofSeconds(10));
 
         assertThat(failures).singleElement().isInstanceOf(StoreException.class);
-        List<String> writers = tx.withConnection(c -> Sql.list(c, "SELECT writer FROM counter ORDER BY id", r -> r.getString(1)));
-        assertThat(writers).containsExactly("first");
+        assertThat(writers()).containsExactly("first");
     }
 
     @Test
@@ -327,29 +279,11 @@ class SqliteDatabaseTest {
         // a deferred foreign key is checked only at COMMIT: the one way to make SQLite refuse a commit
         tx.atomically(c -> Sql.update(c, "CREATE TABLE child (id INTEGER PRIMARY KEY, parent INTEGER"
                 + " REFERENCES counter (id) DEFERRABLE INITIALLY DEFERRED)"));
-        CountDownLatch firstInside = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
-        Thread orphaning = Thread.ofVirtual().start(() -> {
-            try {
-                tx.atomically(c -> {
-                    Sql.update(c, "INSERT INTO child (id, parent) VALUES (1, 999)");
-                    firstInside.countDown();
-                    await(release);
-                    return null;
-                });
-            } catch (RuntimeException e) {
-                failures.add(e);
-            }
-        });
-        assertThat(firstInside.await(10, TimeUnit.SECONDS)).isTrue();
-        Thread innocent = Thread.ofVirtual().start(() -> {
-            try {
-                tx.atomically(c -> Sql.update(c, "INSERT INTO counter (id, writer) VALUES (1, 'innocent')"));
-            } catch (RuntimeException e) {
-                failures.add(e);
-            }
-        });
+        List<Throwable> failures = new CopyOnWriteArrayList<>();
+        Thread orphaning = holdingTheWriter(c -> Sql.update(c, "INSERT INTO child (id, parent) VALUES (1, 999)"),
+                release, NOTHING, failures);
+        Thread innocent = writer(insert(1, "innocent"), failures);
         awaitQueued(tx.groupCommit().orElseThrow(), 1);
         release.countDown();
         orphaning.join(Duration.ofSeconds(10));
@@ -373,6 +307,40 @@ class SqliteDatabaseTest {
         assertThatThrownBy(() -> tx.withConnection(c -> Sql.count(c, "SELECT nonsense FROM nowhere")))
                 .isInstanceOfSatisfying(StoreException.class, e -> assertThat(e.uniqueViolation()).isFalse());
         assertThat(rows()).isZero();
+    }
+
+    /** Starts a writer that runs {@code before}, keeps the write lock until {@code release}, then runs
+     * {@code after}; returns once it holds the lock. Its failure, if any, goes to {@code failures}. */
+    private Thread holdingTheWriter(SqlWork<?> before, CountDownLatch release, SqlWork<?> after, List<Throwable> failures)
+            throws InterruptedException {
+        CountDownLatch inside = new CountDownLatch(1);
+        Thread holder = writer(c -> {
+            before.apply(c);
+            inside.countDown();
+            await(release);
+            return after.apply(c);
+        }, failures);
+        assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
+        return holder;
+    }
+
+    /** Starts a writer of {@code work}; its failure, if any, goes to {@code failures}. */
+    private Thread writer(SqlWork<?> work, List<Throwable> failures) {
+        return Thread.ofVirtual().start(() -> {
+            try {
+                tx.atomically(work);
+            } catch (RuntimeException e) {
+                failures.add(e);
+            }
+        });
+    }
+
+    private static SqlWork<Integer> insert(int id, String writer) {
+        return c -> Sql.update(c, "INSERT INTO counter (id, writer) VALUES (?, ?)", id, writer);
+    }
+
+    private List<String> writers() {
+        return tx.withConnection(c -> Sql.list(c, "SELECT writer FROM counter ORDER BY id", r -> r.getString(1)));
     }
 
     private long rows() {
