@@ -186,6 +186,32 @@ class ApiServerTest {
     }
 
     @Test
+    void aChunkedBodyWithinTheLimitIsPassedWhole() throws Exception {
+        String head = "POST /?Action=ListUsers HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nAuthorization: "
+                + FakeAuthenticator.authorization(FakeAuthenticator.GOOD_KEY, "us-east-1", "iam")
+                + "\r\nTransfer-Encoding: chunked\r\n\r\n";
+        String chunk = "x".repeat(1500);
+        String chunked = Integer.toHexString(chunk.length()) + "\r\n" + chunk + "\r\n"
+                + Integer.toHexString(chunk.length()) + "\r\n" + chunk + "\r\n0\r\n\r\n";
+        String response = rawExchange(head + chunked);
+        assertThat(response).startsWith("HTTP/1.1 200 ").contains("bodyBytes=\"3000\"");
+    }
+
+    @Test
+    void aBodyShorterThanItsContentLengthNeverReachesTheService() throws Exception {
+        String request = "POST /?Action=ListUsers HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
+                + FakeAuthenticator.authorization(FakeAuthenticator.GOOD_KEY, "us-east-1", "iam")
+                + "\r\nContent-Length: 100\r\n\r\n" + "x".repeat(40);
+        try (Socket socket = new Socket("127.0.0.1", server.httpPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            socket.shutdownOutput(); // the client goes away 60 bytes short
+            socket.getInputStream().readAllBytes();
+        }
+        assertThat(components.iam.calls()).isEmpty();
+    }
+
+    @Test
     void anOversizedHeaderGetsAnAwsShapedError() throws Exception {
         String response = rawExchange("GET /?Action=ListUsers HTTP/1.1\r\nHost: localhost\r\nX-Padding: "
                 + "p".repeat(20 * 1024) + "\r\n\r\n");
