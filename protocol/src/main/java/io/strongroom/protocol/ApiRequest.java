@@ -2,13 +2,12 @@ package io.strongroom.protocol;
 
 import static java.util.Objects.requireNonNull;
 
+import io.strongroom.core.RequestHeaders;
 import java.io.InputStream;
 import java.time.Instant;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * An API request as the protocol adapters see it, independent of Jetty.
@@ -16,7 +15,8 @@ import java.util.TreeMap;
  * @param method        HTTP method
  * @param rawPath       the path exactly as sent (still percent-encoded)
  * @param rawQuery      the query string exactly as sent (still percent-encoded), or empty
- * @param headers       headers by case-insensitive name, in arrival order
+ * @param headers       headers by case-insensitive name, in arrival order (kept as given when a
+ *                      {@link RequestHeaders}, else copied into one)
  * @param body          the whole body, read before the call; empty when the service streams it
  * @param bodyStream    for a service that streams bodies (S3), the body still to be read, decoded and
  *                      verified as its signature says once the request is authenticated; else null
@@ -45,13 +45,7 @@ public record ApiRequest(
         requireNonNull(method, "method");
         requireNonNull(rawPath, "rawPath");
         requireNonNull(rawQuery, "rawQuery");
-        TreeMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        headers.forEach((k, v) -> copy.merge(k, List.copyOf(v), (a, b) -> {
-            var all = new java.util.ArrayList<>(a);
-            all.addAll(b);
-            return List.copyOf(all);
-        }));
-        headers = Collections.unmodifiableMap(copy);
+        headers = RequestHeaders.copyOf(headers);
         requireNonNull(body, "body");
         requireNonNull(remoteAddress, "remoteAddress");
         requireNonNull(requestId, "requestId");
@@ -63,6 +57,12 @@ public record ApiRequest(
                       Instant receivedAt) {
         this(method, rawPath, rawQuery, headers, body, remoteAddress, secure, tlsVersion, cipherSuite, requestId,
                 receivedAt, null);
+    }
+
+    /** The same request with the body read whole. */
+    public ApiRequest withBody(byte[] wholeBody) {
+        return new ApiRequest(method, rawPath, rawQuery, headers, wholeBody, remoteAddress, secure, tlsVersion,
+                cipherSuite, requestId, receivedAt, bodyStream);
     }
 
     /** The same request with its streamed body replaced (by the decoded, verified one). */

@@ -2,12 +2,10 @@ package io.strongroom.sigv4;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.ArrayList;
-import java.util.Collections;
+import io.strongroom.core.RequestHeaders;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * The parts of an HTTP request that a SigV4 signature covers, free of any HTTP library.
@@ -32,16 +30,8 @@ public record SignedRequest(
         requireNonNull(method, "method");
         requireNonNull(rawPath, "rawPath");
         requireNonNull(rawQuery, "rawQuery");
-        TreeMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        headers.forEach((name, values) -> copy.merge(name, List.copyOf(values), SignedRequest::concatenate));
-        headers = Collections.unmodifiableMap(copy);
+        headers = RequestHeaders.copyOf(headers);
         requireNonNull(body, "body");
-    }
-
-    private static List<String> concatenate(List<String> first, List<String> second) {
-        List<String> all = new ArrayList<>(first);
-        all.addAll(second);
-        return List.copyOf(all);
     }
 
     /** All values of a header (any case), empty when absent. */

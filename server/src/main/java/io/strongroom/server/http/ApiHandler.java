@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.strongroom.core.AwsException;
 import io.strongroom.core.Ids;
+import io.strongroom.core.RequestHeaders;
 import io.strongroom.protocol.ApiRequest;
 import io.strongroom.protocol.ApiResponse;
 import io.strongroom.server.net.TrustedProxies;
@@ -12,10 +13,6 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
@@ -33,6 +30,7 @@ import org.eclipse.jetty.util.Callback;
 public final class ApiHandler extends Handler.Abstract {
     /** How much of a refused body is read and dropped before answering (see {@link BoundedBody#discardRemaining}). */
     private static final long DISCARD_LIMIT = 8L * 1024 * 1024;
+    private static final byte[] NO_BODY = new byte[0];
 
     private final ApiPipeline pipeline;
     private final ClientAddress clientAddress;
@@ -55,20 +53,19 @@ public final class ApiHandler extends Handler.Abstract {
         try {
             source = clientAddress.resolve(peer, request.getHeaders().getValuesList(HttpHeader.X_FORWARDED_FOR));
         } catch (AwsException e) {
-            write(pipeline.reject(toApiRequest(request, new byte[0], peer, requestId, receivedAt), e), response, callback);
+            write(pipeline.reject(toApiRequest(request, NO_BODY, peer, requestId, receivedAt), e), response, callback);
             return true;
         }
         ApiResponse answer;
+        ApiRequest headers = toApiRequest(request, NO_BODY, source, requestId, receivedAt);
         try {
-            ApiRequest headers = toApiRequest(request, new byte[0], source, requestId, receivedAt);
             if (pipeline.streamsBody(headers)) {
                 answer = pipeline.handle(headers.withBodyStream(Content.Source.asInputStream(request)));
             } else {
-                byte[] body = BoundedBody.read(request, maxRequestBody);
-                answer = pipeline.handle(toApiRequest(request, body, source, requestId, receivedAt));
+                answer = pipeline.handle(headers.withBody(BoundedBody.read(request, maxRequestBody)));
             }
         } catch (BoundedBody.TooLargeException e) {
-            answer = pipeline.reject(toApiRequest(request, new byte[0], source, requestId, receivedAt),
+            answer = pipeline.reject(headers,
                     new AwsException("RequestEntityTooLarge", 413,
                             "Request body is larger than the limit of " + maxRequestBody + " bytes."));
             // Drain a modest remainder so the client reads the answer, then close the connection.
@@ -87,7 +84,7 @@ public final class ApiHandler extends Handler.Abstract {
      * without reading its body.
      */
     void rejectOverloaded(Request request, Response response, Callback callback) {
-        ApiRequest apiRequest = toApiRequest(request, new byte[0], peerAddress(request), Ids.requestId(), clock.instant());
+        ApiRequest apiRequest = toApiRequest(request, NO_BODY, peerAddress(request), Ids.requestId(), clock.instant());
         ApiResponse answer = pipeline.reject(apiRequest, new AwsException("ServiceUnavailable", 503,
                 "The server is busy. Please reduce your request rate and retry."));
         response.getHeaders().put(HttpHeader.CONNECTION, "close");
@@ -101,16 +98,16 @@ public final class ApiHandler extends Handler.Abstract {
 
     private static ApiRequest toApiRequest(Request request, byte[] body, String source, String requestId,
                                            Instant receivedAt) {
-        Map<String, List<String>> headers = new LinkedHashMap<>();
+        RequestHeaders.Builder headers = RequestHeaders.builder();
         for (HttpField field : request.getHeaders()) {
-            headers.computeIfAbsent(field.getName(), name -> new ArrayList<>()).add(field.getValue());
+            headers.add(field.getName(), field.getValue());
         }
         String query = request.getHttpURI().getQuery();
         // set by the TLS connector's SecureRequestCustomizer; absent over plain HTTP
         EndPoint.SslSessionData tls = request.getAttribute(EndPoint.SslSessionData.ATTRIBUTE)
                 instanceof EndPoint.SslSessionData data ? data : null;
         return new ApiRequest(request.getMethod(), request.getHttpURI().getPath(), query == null ? "" : query,
-                headers, body, source, request.isSecure(),
+                headers.build(), body, source, request.isSecure(),
                 tls == null || tls.sslSession() == null ? null : tls.sslSession().getProtocol(),
                 tls == null ? null : tls.cipherSuite(), requestId, receivedAt);
     }
