@@ -1,9 +1,7 @@
 package io.strongroom.sigv4;
 
 import io.strongroom.sigv4.SigV4Exception.Reason;
-import java.util.HashMap;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Parses {@code AWS4-HMAC-SHA256 Credential=..., SignedHeaders=..., Signature=...}. Components may come
@@ -26,16 +24,11 @@ final class AuthorizationHeaderParser {
         if (!ALGORITHM.equals(algorithm)) {
             throw incomplete("Unsupported Authorization algorithm: only " + ALGORITHM + " is accepted.");
         }
-        Map<String, String> components = components(space < 0 ? "" : value.substring(space + 1));
-        for (String required : new String[] {CREDENTIAL, SIGNED_HEADERS, SIGNATURE}) {
-            if (!components.containsKey(required)) {
-                throw incomplete("Authorization header requires '" + required + "' parameter.");
-            }
-        }
+        Components components = Components.of(space < 0 ? "" : value.substring(space + 1));
         try {
-            Credential credential = Credential.parse(components.get(CREDENTIAL));
-            var signedHeaders = SignedHeaderNames.parse(components.get(SIGNED_HEADERS));
-            String signature = components.get(SIGNATURE);
+            Credential credential = Credential.parse(components.credential);
+            var signedHeaders = SignedHeaderNames.parse(components.signedHeaders);
+            String signature = components.signature;
             Hex.decodeSha256(signature);
             return new AuthorizationHeader(credential, signedHeaders, signature.toLowerCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
@@ -43,10 +36,32 @@ final class AuthorizationHeaderParser {
         }
     }
 
-    private static Map<String, String> components(String text) {
-        Map<String, String> components = new HashMap<>();
-        for (String part : text.split(",", -1)) {
-            String component = part.strip();
+    /** The three components, each exactly once; scanned without a split or a map, as this runs on every request. */
+    private static final class Components {
+        private String credential;
+        private String signedHeaders;
+        private String signature;
+
+        static Components of(String text) {
+            Components components = new Components();
+            int start = 0;
+            while (true) {
+                int comma = text.indexOf(',', start);
+                components.add((comma < 0 ? text.substring(start) : text.substring(start, comma)).strip());
+                if (comma < 0) {
+                    break;
+                }
+                start = comma + 1;
+            }
+            for (String required : new String[] {CREDENTIAL, SIGNED_HEADERS, SIGNATURE}) {
+                if (components.value(required) == null) {
+                    throw incomplete("Authorization header requires '" + required + "' parameter.");
+                }
+            }
+            return components;
+        }
+
+        private void add(String component) {
             int eq = component.indexOf('=');
             if (eq <= 0) {
                 throw incomplete("Authorization header component '" + component + "' is not of the form name=value.");
@@ -56,11 +71,23 @@ final class AuthorizationHeaderParser {
             if (!name.equals(CREDENTIAL) && !name.equals(SIGNED_HEADERS) && !name.equals(SIGNATURE)) {
                 throw incomplete("Authorization header has an unknown component '" + name + "'.");
             }
-            if (components.putIfAbsent(name, componentValue) != null) {
+            if (value(name) != null) {
                 throw incomplete("Authorization header has '" + name + "' more than once.");
             }
+            switch (name) {
+                case CREDENTIAL -> credential = componentValue;
+                case SIGNED_HEADERS -> signedHeaders = componentValue;
+                default -> signature = componentValue;
+            }
         }
-        return components;
+
+        private String value(String name) {
+            return switch (name) {
+                case CREDENTIAL -> credential;
+                case SIGNED_HEADERS -> signedHeaders;
+                default -> signature;
+            };
+        }
     }
 
     private static int indexOfWhitespace(String value) {
