@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -104,46 +103,49 @@ public record AuditEvent(
     }
 
     /**
-     * The record as a value tree with CloudTrail's field names. {@code requestParameters} and
-     * {@code responseElements} are always present (null when empty, as CloudTrail writes them);
-     * other optional fields appear only when set.
+     * The record's canonical JSON (see {@link CanonicalJson}) with CloudTrail's field names: the text
+     * that is stored, exported and hashed. {@code requestParameters} and {@code responseElements} are
+     * always present (null when empty, as CloudTrail writes them); other optional fields appear only
+     * when set. Written member by member in canonical order, as this runs on every call.
      */
-    public Map<String, Object> toJsonValue() {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("eventVersion", EVENT_VERSION);
-        json.put("userIdentity", userIdentity.toJsonValue());
-        json.put("eventTime", formatTime(eventTime));
-        json.put("eventSource", eventSource);
-        json.put("eventName", eventName);
-        json.put("awsRegion", awsRegion);
-        json.put("sourceIPAddress", sourceIPAddress);
-        UserIdentity.putIfPresent(json, "userAgent", userAgent);
-        UserIdentity.putIfPresent(json, "errorCode", errorCode);
-        UserIdentity.putIfPresent(json, "errorMessage", errorMessage);
-        json.put("requestParameters", requestParameters);
-        json.put("responseElements", responseElements);
-        UserIdentity.putIfPresent(json, "additionalEventData", additionalEventData);
-        json.put("requestID", requestId);
-        json.put("eventID", eventId);
-        json.put("readOnly", readOnly);
-        if (!resources.isEmpty()) {
-            List<Object> list = new ArrayList<>(resources.size());
-            resources.forEach(resource -> list.add(resource.toJsonValue()));
-            json.put("resources", list);
-        }
-        json.put("eventType", UserIdentity.AWS_SERVICE.equals(userIdentity.type()) ? SERVICE_EVENT_TYPE : EVENT_TYPE);
-        json.put("managementEvent", managementEvent());
-        json.put("recipientAccountId", recipientAccountId);
-        json.put("eventCategory", eventCategory.wireName());
-        if (tlsDetails != null) {
-            json.put("tlsDetails", tlsDetails.toJsonValue());
-        }
-        return json;
-    }
-
-    /** The record's canonical JSON: the text that is stored, exported and hashed. */
     public String toCanonicalJson() {
-        return CanonicalJson.write(toJsonValue());
+        StringBuilder out = new StringBuilder(1024);
+        CanonicalJson.OrderedObject json = new CanonicalJson.OrderedObject(out)
+                .memberIfPresent("additionalEventData", additionalEventData)
+                .member("awsRegion", awsRegion)
+                .memberIfPresent("errorCode", errorCode)
+                .memberIfPresent("errorMessage", errorMessage)
+                .member("eventCategory", eventCategory.wireName())
+                .member("eventID", eventId)
+                .member("eventName", eventName)
+                .member("eventSource", eventSource)
+                .member("eventTime", formatTime(eventTime))
+                .member("eventType", UserIdentity.AWS_SERVICE.equals(userIdentity.type()) ? SERVICE_EVENT_TYPE : EVENT_TYPE)
+                .member("eventVersion", EVENT_VERSION)
+                .member("managementEvent", managementEvent())
+                .member("readOnly", readOnly)
+                .member("recipientAccountId", recipientAccountId)
+                .member("requestID", requestId)
+                .member("requestParameters", requestParameters);
+        if (!resources.isEmpty()) {
+            StringBuilder list = json.name("resources").append('[');
+            for (int i = 0; i < resources.size(); i++) {
+                if (i > 0) {
+                    list.append(',');
+                }
+                resources.get(i).writeCanonical(list);
+            }
+            list.append(']');
+        }
+        json.member("responseElements", responseElements)
+                .member("sourceIPAddress", sourceIPAddress);
+        if (tlsDetails != null) {
+            tlsDetails.writeCanonical(json.name("tlsDetails"));
+        }
+        json.memberIfPresent("userAgent", userAgent);
+        userIdentity.writeCanonical(json.name("userIdentity"));
+        json.end();
+        return out.toString();
     }
 
     /** CloudTrail's time format: UTC, whole seconds, {@code 2025-03-04T05:06:07Z}. */

@@ -2,8 +2,6 @@ package io.strongroom.audit;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * An entry of CloudTrail's {@code resources}: a resource the call touched.
@@ -18,11 +16,8 @@ public record AuditResource(String arn, String accountId, String type) {
         requireNonNull(type, "type");
     }
 
-    Map<String, Object> toJsonValue() {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("ARN", arn);
-        UserIdentity.putIfPresent(json, "accountId", accountId);
-        json.put("type", type);
-        return json;
+    void writeCanonical(StringBuilder out) {
+        new CanonicalJson.OrderedObject(out).member("ARN", arn).memberIfPresent("accountId", accountId)
+                .member("type", type).end();
     }
 }

@@ -1,7 +1,8 @@
 package io.strongroom.audit;
 
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,9 @@ public final class CanonicalJson {
     public static final int MAX_DEPTH = 256;
 
     private static final char[] HEX_DIGITS = "0123456789abcdef".toCharArray();
+    // String.compareTo orders by UTF-16 code units, as JCS requires
+    private static final Comparator<Map.Entry<?, ?>> BY_NAME =
+            (a, b) -> ((String) a.getKey()).compareTo((String) b.getKey());
 
     private CanonicalJson() {
     }
@@ -89,26 +93,64 @@ public final class CanonicalJson {
     }
 
     private static void writeObject(Map<?, ?> map, StringBuilder out, int depth) {
-        List<String> names = new ArrayList<>(map.size());
-        for (Object name : map.keySet()) {
-            if (!(name instanceof String text)) {
-                throw new IllegalArgumentException("object member names are strings, not " + name);
+        Map.Entry<?, ?>[] members = map.entrySet().toArray(new Map.Entry<?, ?>[0]);
+        for (Map.Entry<?, ?> member : members) {
+            if (!(member.getKey() instanceof String)) {
+                throw new IllegalArgumentException("object member names are strings, not " + member.getKey());
             }
-            names.add(text);
         }
-        Collections.sort(names); // String.compareTo orders by UTF-16 code units, as JCS requires
+        Arrays.sort(members, BY_NAME);
         out.append('{');
-        boolean first = true;
-        for (String name : names) {
-            if (!first) {
+        for (int i = 0; i < members.length; i++) {
+            if (i > 0) {
                 out.append(',');
             }
-            first = false;
-            writeString(name, out);
+            writeString((String) members[i].getKey(), out);
             out.append(':');
-            writeValue(map.get(name), out, depth + 1);
+            writeValue(members[i].getValue(), out, depth + 1);
         }
         out.append('}');
+    }
+
+    /**
+     * An object whose members the caller gives already in canonical order, written without building
+     * a map to sort: for the fixed shapes written on every call (the audit record's own members). A
+     * name out of order is a programming error and throws, so the text stays canonical.
+     */
+    static final class OrderedObject {
+        private final StringBuilder out;
+        private String previous;
+
+        OrderedObject(StringBuilder out) {
+            this.out = out;
+            out.append('{');
+        }
+
+        /** Writes the member's name; the caller then appends its value to {@link #out()}. */
+        StringBuilder name(String name) {
+            if (previous != null) {
+                if (previous.compareTo(name) >= 0) {
+                    throw new IllegalStateException("member " + name + " written after " + previous);
+                }
+                out.append(',');
+            }
+            previous = name;
+            writeString(name, out);
+            return out.append(':');
+        }
+
+        OrderedObject member(String name, Object value) {
+            writeValue(value, name(name), 1);
+            return this;
+        }
+
+        OrderedObject memberIfPresent(String name, Object value) {
+            return value == null ? this : member(name, value);
+        }
+
+        void end() {
+            out.append('}');
+        }
     }
 
     /** Appends a string in JCS form, quotes included. */

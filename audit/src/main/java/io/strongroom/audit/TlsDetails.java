@@ -1,8 +1,5 @@
 package io.strongroom.audit;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 /**
  * CloudTrail's {@code tlsDetails}, present when the call came over TLS.
  *
@@ -11,11 +8,9 @@ import java.util.Map;
  * @param clientProvidedHostHeader the Host the client asked for
  */
 public record TlsDetails(String tlsVersion, String cipherSuite, String clientProvidedHostHeader) {
-    Map<String, Object> toJsonValue() {
-        Map<String, Object> json = new LinkedHashMap<>();
-        UserIdentity.putIfPresent(json, "tlsVersion", tlsVersion);
-        UserIdentity.putIfPresent(json, "cipherSuite", cipherSuite);
-        UserIdentity.putIfPresent(json, "clientProvidedHostHeader", clientProvidedHostHeader);
-        return json;
+    void writeCanonical(StringBuilder out) {
+        new CanonicalJson.OrderedObject(out).memberIfPresent("cipherSuite", cipherSuite)
+                .memberIfPresent("clientProvidedHostHeader", clientProvidedHostHeader)
+                .memberIfPresent("tlsVersion", tlsVersion).end();
     }
 }

@@ -3,8 +3,6 @@ package io.strongroom.audit;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * CloudTrail's {@code userIdentity}: who made the call and with which credentials. Fields that do
@@ -71,38 +69,30 @@ public record UserIdentity(
         return null;
     }
 
-    Map<String, Object> toJsonValue() {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("type", type);
-        putIfPresent(json, "principalId", principalId);
-        putIfPresent(json, "arn", arn);
-        putIfPresent(json, "accountId", accountId);
-        putIfPresent(json, "accessKeyId", accessKeyId);
-        putIfPresent(json, "userName", userName);
+    void writeCanonical(StringBuilder out) {
+        CanonicalJson.OrderedObject json = new CanonicalJson.OrderedObject(out)
+                .memberIfPresent("accessKeyId", accessKeyId)
+                .memberIfPresent("accountId", accountId)
+                .memberIfPresent("arn", arn)
+                .memberIfPresent("invokedBy", invokedBy)
+                .memberIfPresent("principalId", principalId);
         if (sessionContext != null) {
-            json.put("sessionContext", sessionContext.toJsonValue());
+            sessionContext.writeCanonical(json.name("sessionContext"));
         }
-        putIfPresent(json, "invokedBy", invokedBy);
-        return json;
-    }
-
-    static void putIfPresent(Map<String, Object> json, String name, Object value) {
-        if (value != null) {
-            json.put(name, value);
-        }
+        json.member("type", type).memberIfPresent("userName", userName).end();
     }
 
     /** How temporary credentials were issued. */
     public record SessionContext(SessionAttributes attributes, SessionIssuer sessionIssuer) {
-        Map<String, Object> toJsonValue() {
-            Map<String, Object> json = new LinkedHashMap<>();
+        void writeCanonical(StringBuilder out) {
+            CanonicalJson.OrderedObject json = new CanonicalJson.OrderedObject(out);
             if (attributes != null) {
-                json.put("attributes", attributes.toJsonValue());
+                attributes.writeCanonical(json.name("attributes"));
             }
             if (sessionIssuer != null) {
-                json.put("sessionIssuer", sessionIssuer.toJsonValue());
+                sessionIssuer.writeCanonical(json.name("sessionIssuer"));
             }
-            return json;
+            json.end();
         }
     }
 
@@ -115,11 +105,9 @@ public record UserIdentity(
             requireNonNull(creationDate, "creationDate");
         }
 
-        Map<String, Object> toJsonValue() {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("creationDate", AuditEvent.formatTime(creationDate));
-            json.put("mfaAuthenticated", Boolean.toString(mfaAuthenticated));
-            return json;
+        void writeCanonical(StringBuilder out) {
+            new CanonicalJson.OrderedObject(out).member("creationDate", AuditEvent.formatTime(creationDate))
+                    .member("mfaAuthenticated", Boolean.toString(mfaAuthenticated)).end();
         }
     }
 
@@ -129,14 +117,10 @@ public record UserIdentity(
             requireNonNull(type, "type");
         }
 
-        Map<String, Object> toJsonValue() {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("type", type);
-            putIfPresent(json, "principalId", principalId);
-            putIfPresent(json, "arn", arn);
-            putIfPresent(json, "accountId", accountId);
-            putIfPresent(json, "userName", userName);
-            return json;
+        void writeCanonical(StringBuilder out) {
+            new CanonicalJson.OrderedObject(out).memberIfPresent("accountId", accountId)
+                    .memberIfPresent("arn", arn).memberIfPresent("principalId", principalId)
+                    .member("type", type).memberIfPresent("userName", userName).end();
         }
     }
 }

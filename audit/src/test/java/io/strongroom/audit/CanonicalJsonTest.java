@@ -37,6 +37,16 @@ class CanonicalJsonTest {
     }
 
     @Test
+    void anObjectWrittenInOrderRefusesAMemberOutOfOrderOrTwice() {
+        StringBuilder out = new StringBuilder();
+        CanonicalJson.OrderedObject json = new CanonicalJson.OrderedObject(out).member("b", 1L);
+        assertThatThrownBy(() -> json.member("a", 2L)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> json.member("b", 2L)).isInstanceOf(IllegalStateException.class);
+        json.memberIfPresent("c", null).member("\u00e9", List.of()).end();
+        assertThat(out).hasToString("{\"b\":1,\"\u00e9\":[]}");
+    }
+
+    @Test
     void escapesStringsAsTheRfcStringExample() {
         // RFC 8785 section 3.2.2.2, the string member of the example input
         Object parsed = CanonicalJson.parse("\"\\u20ac$\\u000F\\u000aA'\\u0042\\u0022\\u005c\\\\\\\"\\/\"");
