@@ -1,13 +1,12 @@
 package io.strongroom.protocol.audit;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.util.JsonRecyclerPools;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +25,8 @@ import javax.xml.stream.XMLStreamReader;
  */
 public final class AuditValues {
     /** Buffers from a shared pool, as each request's virtual thread is new. */
-    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
-            .recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool()).build());
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool()).build();
     /** Deeper input is summarised: a record must stay readable and within the canonical form's limits. */
     static final int MAX_DEPTH = 32;
     static final String TOO_DEEP = "(nested too deeply to record)";
@@ -189,52 +188,70 @@ public final class AuditValues {
         return TOO_DEEP;
     }
 
-    /** A JSON object body as a tree; null when it is empty, not an object, or not JSON. */
+    /**
+     * A JSON object body as a tree; null when it is empty, not an object, or not JSON. Read token
+     * by token into the tree, without an intermediate tree of Jackson's nodes: it runs on every call.
+     */
     public static Map<String, Object> fromJsonObject(byte[] json) {
         if (json.length == 0) {
             return null;
         }
-        try {
-            JsonNode node = JSON.readTree(json);
-            if (node == null || !node.isObject()) {
+        try (JsonParser parser = JSON.createParser(json)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return null;
             }
-            Object tree = fromJsonNode(node, 0);
+            Object tree = fromJsonValue(parser, 0);
             return tree instanceof Map<?, ?> map && !map.isEmpty() ? cast(map) : null;
         } catch (IOException | RuntimeException e) {
             return null;
         }
     }
 
-    private static Object fromJsonNode(JsonNode node, int depth) {
-        if (depth >= MAX_DEPTH && node.isContainerNode()) {
+    /** The value at the parser's current token, which is consumed whole. */
+    private static Object fromJsonValue(JsonParser parser, int depth) throws IOException {
+        JsonToken token = parser.currentToken();
+        if (depth >= MAX_DEPTH && token.isStructStart()) {
+            parser.skipChildren();
             return TOO_DEEP;
         }
-        if (node.isObject()) {
-            Map<String, Object> map = new LinkedHashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = fields.next();
-                map.put(lowerFirst(field.getKey()), fromJsonNode(field.getValue(), depth + 1));
+        return switch (token) {
+            case START_OBJECT -> {
+                Map<String, Object> map = new LinkedHashMap<>();
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = lowerFirst(parser.currentName());
+                    parser.nextToken();
+                    map.put(name, fromJsonValue(parser, depth + 1));
+                }
+                yield map;
             }
-            return map;
+            case START_ARRAY -> {
+                List<Object> list = new ArrayList<>();
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    list.add(fromJsonValue(parser, depth + 1));
+                }
+                yield list;
+            }
+            case VALUE_TRUE -> true;
+            case VALUE_FALSE -> false;
+            case VALUE_STRING -> parser.getText();
+            case VALUE_NUMBER_INT -> parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+                    ? parser.getBigIntegerValue().toString() : safeInteger(parser.getLongValue());
+            case VALUE_NUMBER_FLOAT -> wholeNumber(parser.getDoubleValue());
+            default -> null; // VALUE_NULL
+        };
+    }
+
+    /** The canonical form holds safe integers only: a larger one is kept as its digits. */
+    private static Object safeInteger(long value) {
+        return Math.abs(value) <= MAX_SAFE_INTEGER ? (Object) value : Long.toString(value);
+    }
+
+    /** A fraction (a JSON timestamp) as its text; a whole number written with a fraction part as an integer. */
+    private static Object wholeNumber(double value) {
+        if (Double.isFinite(value) && value == Math.rint(value) && Math.abs(value) <= MAX_SAFE_INTEGER) {
+            return (long) value;
         }
-        if (node.isArray()) {
-            List<Object> list = new ArrayList<>(node.size());
-            node.forEach(item -> list.add(fromJsonNode(item, depth + 1)));
-            return list;
-        }
-        if (node.isNull()) {
-            return null;
-        }
-        if (node.isBoolean()) {
-            return node.booleanValue();
-        }
-        if (node.canConvertToExactIntegral() && node.canConvertToLong()
-                && Math.abs(node.longValue()) <= MAX_SAFE_INTEGER) {
-            return node.longValue();
-        }
-        // fractions (JSON timestamps) and huge integers: the canonical form holds safe integers only
-        return node.isNumber() ? node.asText() : node.textValue();
+        return Double.toString(value);
     }
 
     static String lowerFirst(String name) {

@@ -74,7 +74,12 @@ class AuditValuesTest {
                 .containsEntry("timestamp", "1.70000000025E9")
                 .containsEntry("huge", "123456789012345678901234567890")
                 .containsEntry("nothing", null);
+        assertThat(AuditValues.fromJsonObject("{\"Whole\":2.0,\"Big\":9007199254740993,\"Far\":1e17}"
+                .getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(Map.of("whole", 2L, "big", "9007199254740993", "far", "1.0E17"));
         assertThat(AuditValues.fromJsonObject(new byte[0])).isNull();
+        assertThat(AuditValues.fromJsonObject("  ".getBytes(StandardCharsets.UTF_8))).isNull();
+        assertThat(AuditValues.fromJsonObject("{}".getBytes(StandardCharsets.UTF_8))).isNull();
         assertThat(AuditValues.fromJsonObject("[1]".getBytes(StandardCharsets.UTF_8))).isNull();
         assertThat(AuditValues.fromJsonObject("{bad".getBytes(StandardCharsets.UTF_8))).isNull();
     }
