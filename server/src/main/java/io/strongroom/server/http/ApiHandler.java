@@ -7,6 +7,7 @@ import io.strongroom.core.Ids;
 import io.strongroom.core.RequestHeaders;
 import io.strongroom.protocol.ApiRequest;
 import io.strongroom.protocol.ApiResponse;
+import io.strongroom.protocol.ServiceHandler;
 import io.strongroom.server.net.TrustedProxies;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -53,16 +54,17 @@ public final class ApiHandler extends Handler.Abstract {
         try {
             source = clientAddress.resolve(peer, request.getHeaders().getValuesList(HttpHeader.X_FORWARDED_FOR));
         } catch (AwsException e) {
-            write(pipeline.reject(toApiRequest(request, NO_BODY, peer, requestId, receivedAt), e), response, callback);
+            write(pipeline.reject(toApiRequest(request, peer, requestId, receivedAt), e), response, callback);
             return true;
         }
         ApiResponse answer;
-        ApiRequest headers = toApiRequest(request, NO_BODY, source, requestId, receivedAt);
+        ApiRequest headers = toApiRequest(request, source, requestId, receivedAt);
         try {
-            if (pipeline.streamsBody(headers)) {
-                answer = pipeline.handle(headers.withBodyStream(Content.Source.asInputStream(request)));
+            ServiceHandler service = pipeline.route(headers);
+            if (service.streamsBody()) {
+                answer = pipeline.handle(service, headers.withBodyStream(Content.Source.asInputStream(request)));
             } else {
-                answer = pipeline.handle(headers.withBody(BoundedBody.read(request, maxRequestBody)));
+                answer = pipeline.handle(service, headers.withBody(BoundedBody.read(request, maxRequestBody)));
             }
         } catch (BoundedBody.TooLargeException e) {
             answer = pipeline.reject(headers,
@@ -84,7 +86,7 @@ public final class ApiHandler extends Handler.Abstract {
      * without reading its body.
      */
     void rejectOverloaded(Request request, Response response, Callback callback) {
-        ApiRequest apiRequest = toApiRequest(request, NO_BODY, peerAddress(request), Ids.requestId(), clock.instant());
+        ApiRequest apiRequest = toApiRequest(request, peerAddress(request), Ids.requestId(), clock.instant());
         ApiResponse answer = pipeline.reject(apiRequest, new AwsException("ServiceUnavailable", 503,
                 "The server is busy. Please reduce your request rate and retry."));
         response.getHeaders().put(HttpHeader.CONNECTION, "close");
@@ -96,8 +98,8 @@ public final class ApiHandler extends Handler.Abstract {
         return peer == null ? "" : peer;
     }
 
-    private static ApiRequest toApiRequest(Request request, byte[] body, String source, String requestId,
-                                           Instant receivedAt) {
+    /** The request without its body, which is read (or streamed) only once the request is known. */
+    private static ApiRequest toApiRequest(Request request, String source, String requestId, Instant receivedAt) {
         RequestHeaders.Builder headers = RequestHeaders.builder();
         for (HttpField field : request.getHeaders()) {
             headers.add(field.getName(), field.getValue());
@@ -107,7 +109,7 @@ public final class ApiHandler extends Handler.Abstract {
         EndPoint.SslSessionData tls = request.getAttribute(EndPoint.SslSessionData.ATTRIBUTE)
                 instanceof EndPoint.SslSessionData data ? data : null;
         return new ApiRequest(request.getMethod(), request.getHttpURI().getPath(), query == null ? "" : query,
-                headers.build(), body, source, request.isSecure(),
+                headers.build(), NO_BODY, source, request.isSecure(),
                 tls == null || tls.sslSession() == null ? null : tls.sslSession().getProtocol(),
                 tls == null ? null : tls.cipherSuite(), requestId, receivedAt);
     }

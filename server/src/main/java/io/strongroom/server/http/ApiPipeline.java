@@ -59,19 +59,21 @@ public final class ApiPipeline {
         this.region = requireNonNull(region, "region");
     }
 
-    /** Serves a request whose body was read whole. */
-    public ApiResponse handle(ApiRequest request) {
+    /**
+     * The service a request is for, found from its headers alone: whether it streams the body
+     * decides how the body is read before {@link #handle}.
+     */
+    public ServiceHandler route(ApiRequest headers) {
+        return router.route(headers);
+    }
+
+    /** Serves a request of the service {@link #route} found, its body read whole or ready to stream. */
+    public ApiResponse handle(ServiceHandler handler, ApiRequest request) {
         try (var scope = RequestLogContext.enter(request.requestId())) {
-            ServiceHandler handler = router.route(request);
             String operation = operationName(handler, request);
             Outcome outcome = serve(handler, operation, request);
             return finish(handler, operation, request, outcome);
         }
-    }
-
-    /** Whether the service of this request reads its body as a stream (given a request of headers only). */
-    public boolean streamsBody(ApiRequest request) {
-        return router.route(request).streamsBody();
     }
 
     /** Answers (and records) a request that was refused before it could be served whole, for example an oversized body. */
