@@ -120,11 +120,13 @@ final class ClosedLoop {
         long start = System.nanoTime();
         phase = MEASURE;
         Thread.sleep(measured);
-        phase = STOP;
-        long end = System.nanoTime();
+        // CPU times are read while the workers still run: a worker that stops may end its thread, whose
+        // time then reads as nothing and made the load's share come out negative
         long loadCpu = cpuTime(threads) - loadCpuAtStart;
         long writerCpu = auditWriterCpuTime() - writerCpuAtStart;
         CpuSample cpuAtEnd = CpuSample.now();
+        phase = STOP;
+        long end = System.nanoTime();
         CpuSample.Share cpu = cpuAtEnd.since(cpuAtStart);
         Histogram latencies = new Histogram(HIGHEST_NANOS, 3);
         long errors = 0;
