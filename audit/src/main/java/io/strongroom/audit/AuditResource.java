@@ -2,7 +2,6 @@ package io.strongroom.audit;
 
 import static java.util.Objects.requireNonNull;
 
-
 /**
  * An entry of CloudTrail's {@code resources}: a resource the call touched.
  *

@@ -126,7 +126,7 @@ public final class CanonicalJson {
             out.append('{');
         }
 
-        /** Writes the member's name; the caller then appends its value to {@link #out()}. */
+        /** Writes the member's name and returns the text, to which the caller then appends the member's value. */
         StringBuilder name(String name) {
             if (previous != null) {
                 if (previous.compareTo(name) >= 0) {
