@@ -40,10 +40,7 @@ final class BoundedBody {
         if (read < length) {
             throw new EOFException("request body ended after " + read + " of " + length + " bytes");
         }
-        if (in.read() != -1) {
-            throw new IOException("request body longer than its Content-Length");
-        }
-        return body;
+        return body; // Jetty delivers no more than Content-Length
     }
 
     private static byte[] readUndeclared(InputStream in, long maxBytes) throws IOException, TooLargeException {

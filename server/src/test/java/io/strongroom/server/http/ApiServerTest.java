@@ -173,13 +173,7 @@ class ApiServerTest {
 
     @Test
     void aChunkedBodyOverTheLimitIsRefusedToo() throws Exception {
-        String head = "POST /?Action=ListUsers HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
-                + FakeAuthenticator.authorization(FakeAuthenticator.GOOD_KEY, "us-east-1", "iam")
-                + "\r\nTransfer-Encoding: chunked\r\n\r\n";
-        String chunk = "x".repeat(3000);
-        String chunked = Integer.toHexString(chunk.length()) + "\r\n" + chunk + "\r\n"
-                + Integer.toHexString(chunk.length()) + "\r\n" + chunk + "\r\n0\r\n\r\n";
-        String response = rawExchange(head + chunked);
+        String response = rawExchange(chunkedListUsers(3000));
         assertThat(response).startsWith("HTTP/1.1 413 ");
         assertThat(response).containsIgnoringCase("x-amz-request-id: ").contains("<Code>RequestEntityTooLarge</Code>");
         assertThat(components.iam.calls()).isEmpty();
@@ -187,13 +181,7 @@ class ApiServerTest {
 
     @Test
     void aChunkedBodyWithinTheLimitIsPassedWhole() throws Exception {
-        String head = "POST /?Action=ListUsers HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nAuthorization: "
-                + FakeAuthenticator.authorization(FakeAuthenticator.GOOD_KEY, "us-east-1", "iam")
-                + "\r\nTransfer-Encoding: chunked\r\n\r\n";
-        String chunk = "x".repeat(1500);
-        String chunked = Integer.toHexString(chunk.length()) + "\r\n" + chunk + "\r\n"
-                + Integer.toHexString(chunk.length()) + "\r\n" + chunk + "\r\n0\r\n\r\n";
-        String response = rawExchange(head + chunked);
+        String response = rawExchange(chunkedListUsers(1500));
         assertThat(response).startsWith("HTTP/1.1 200 ").contains("bodyBytes=\"3000\"");
     }
 
@@ -226,6 +214,15 @@ class ApiServerTest {
         String response = rawExchange("GET /?Action=ListUsers HTTP/9.9\r\nHost: localhost\r\n\r\n");
         assertThat(response).startsWith("HTTP/1.1 4");
         assertThat(response).contains("<ErrorResponse").doesNotContain("<html");
+    }
+
+    /** A signed ListUsers whose body is two chunks of {@code chunkLength} bytes; the server closes after answering. */
+    private static String chunkedListUsers(int chunkLength) {
+        String chunk = "x".repeat(chunkLength);
+        String sized = Integer.toHexString(chunkLength) + "\r\n" + chunk + "\r\n";
+        return "POST /?Action=ListUsers HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nAuthorization: "
+                + FakeAuthenticator.authorization(FakeAuthenticator.GOOD_KEY, "us-east-1", "iam")
+                + "\r\nTransfer-Encoding: chunked\r\n\r\n" + sized + sized + "0\r\n\r\n";
     }
 
     private String rawExchange(String request) throws IOException {
