@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.strongroom.audit.export.RetentionPeriod;
+import io.strongroom.core.testing.RecordedLogs;
 import io.strongroom.server.config.AuditSettings.SyslogExport;
 import io.strongroom.server.config.AuditSettings.WebhookExport;
 import java.io.IOException;
@@ -11,16 +12,11 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -244,29 +240,11 @@ class AuditSettingsTest {
 
     @Test
     void theBenchmarkSwitchIsLoudInDevelopmentAndRefusedInProduction() {
-        Logger logger = Logger.getLogger(AuditSettingsLoader.class.getName());
-        List<LogRecord> logged = new ArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                logged.add(record);
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        logger.addHandler(capture);
-        try {
+        RecordedLogs logs = RecordedLogs.of(AuditSettingsLoader.class.getName(), Level.INFO);
+        try (logs) {
             assertThat(dev(Map.of(Setting.AUDIT_BENCHMARK_SKIP_WRITES, "true")).benchmarkSkipWrites()).isTrue();
-        } finally {
-            logger.removeHandler(capture);
         }
-        assertThat(logged).singleElement().satisfies(record -> {
+        assertThat(logs.records()).singleElement().satisfies(record -> {
             assertThat(record.getLevel()).isEqualTo(Level.WARNING);
             assertThat(record.getMessage()).contains("audit.benchmark-skip-writes is on: API calls are NOT AUDITED");
         });
